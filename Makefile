@@ -1,0 +1,68 @@
+# The README's two commands: `make run` (site with demo data) and `make test` (whole suite).
+# Each does its own set-up: virtualenv, locked dependencies, .env, database, migrations.
+
+PYTHON ?= python3.13
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Two workers suit the two cores of this project's machines.
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test setup db seed lint format lock browser clean
+
+run: setup db
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	@echo
+	@echo "  Lost in Starlight is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@$(MANAGE) seed_demo --print-sign-ins
+	@echo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: setup db browser
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed .env
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		echo "Python 3.13 is needed: 'pyenv install 3.13' (the repository's .python-version asks for it)."; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+.env:
+	cp .env.example .env
+	@echo "Wrote .env from .env.example (development settings)."
+
+# Stops with a plain message if PostgreSQL cannot be reached; creates the database if missing.
+db: setup
+	@$(BIN)/python -m config.database
+
+seed: setup db
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+
+# The browser tests drive Debian's Chromium; install it when it is missing (needs root).
+browser:
+	@test -x /usr/bin/chromium || { \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| { echo "Could not install chromium: run 'apt-get install chromium' as root."; exit 1; }
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-lock after changing pyproject.toml's dependencies (exact versions, no index URLs).
+lock:
+	$(PYTHON) -m pip install --quiet uv
+	$(PYTHON) -m uv pip compile pyproject.toml --extra dev --python-version 3.13 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

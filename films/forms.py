@@ -1,0 +1,49 @@
+from django import forms
+
+from films.models import FilmQuerySet, Genre, Person
+
+
+class FilmFilterForm(forms.Form):
+    """The film list's sort and filters, read from the query string."""
+
+    SORTS = {
+        "newest": ("-release_date", "title"),
+        "oldest": ("release_date", "title"),
+        "title": ("title",),
+    }
+
+    sort = forms.ChoiceField(
+        choices=[
+            ("newest", "Newest first"),
+            ("oldest", "Oldest first"),
+            ("title", "Title, A to Z"),
+        ],
+        required=False,
+    )
+    genre = forms.ModelChoiceField(
+        queryset=Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any genre"
+    )
+    year = forms.IntegerField(
+        required=False,
+        min_value=1888,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"placeholder": "e.g. 2025", "inputmode": "numeric"}),
+        error_messages={"invalid": "Enter a year as four digits, e.g. 2025."},
+    )
+    director = forms.ModelChoiceField(
+        queryset=Person.objects.filter(credits__role="director").distinct(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any director",
+    )
+
+    def filter(self, films: FilmQuerySet) -> FilmQuerySet:
+        """Apply the valid filters; an invalid field is ignored (the form shows why)."""
+        data = self.cleaned_data if self.is_bound else {}
+        if genre := data.get("genre"):
+            films = films.filter(genres=genre)
+        if year := data.get("year"):
+            films = films.released_in(year)
+        if director := data.get("director"):
+            films = films.directed_by(director.slug)
+        return films.order_by(*self.SORTS[data.get("sort") or "newest"])

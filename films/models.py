@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+
+
+class Genre(models.Model):
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """Anyone credited on a film; studios are credited the same way."""
+
+    name = models.CharField(max_length=200)
+    original_name = models.CharField(
+        max_length=200, blank=True, help_text="The name in its own script, e.g. 한지원."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    bio = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("films:person-detail", kwargs={"slug": self.slug})
+
+
+class FilmQuerySet(models.QuerySet):
+    def with_directors(self) -> FilmQuerySet:
+        """Prefetch the director credits, in billing order, as `film.director_credits`."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "credits",
+                queryset=Credit.objects.filter(role=Credit.Role.DIRECTOR)
+                .select_related("person")
+                .order_by("order"),
+                to_attr="director_credits",
+            )
+        )
+
+    def released_in(self, year: int) -> FilmQuerySet:
+        return self.filter(release_date__year=year)
+
+    def directed_by(self, person_slug: str) -> FilmQuerySet:
+        return self.filter(
+            credits__role=Credit.Role.DIRECTOR, credits__person__slug=person_slug
+        ).distinct()
+
+
+class Film(models.Model):
+    class DatePrecision(models.TextChoices):
+        DAY = "day", "Exact day"
+        YEAR = "year", "Year only"
+
+    title = models.CharField(max_length=200)
+    original_title = models.CharField(
+        max_length=200, blank=True, help_text="The title in its own language and script."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    release_date = models.DateField(
+        help_text="First release. When only the year is known, use 1 January and 'Year only'."
+    )
+    release_date_precision = models.CharField(
+        max_length=4, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    running_time = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="In minutes. Leave empty if not known."
+    )
+    tagline = models.CharField(max_length=200, blank=True)
+    synopsis = models.TextField(blank=True)
+    poster = models.ImageField(upload_to="posters/", blank=True)
+    genres = models.ManyToManyField(Genre, related_name="films", blank=True)
+    countries = ArrayField(models.CharField(max_length=80), default=list, blank=True)
+    languages = ArrayField(models.CharField(max_length=80), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FilmQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-release_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(running_time__isnull=True) | models.Q(running_time__gt=0),
+                name="film_running_time_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("films:film-detail", kwargs={"slug": self.slug})
+
+    @property
+    def release_year(self) -> int:
+        return self.release_date.year
+
+    @property
+    def directors(self) -> list[Person]:
+        """Directors from the credits; uses the prefetch of `with_directors()` when present."""
+        credits = getattr(self, "director_credits", None)
+        if credits is None:
+            credits = self.credits.filter(role=Credit.Role.DIRECTOR).select_related("person")
+        return [credit.person for credit in credits]
+
+
+class Credit(models.Model):
+    class Role(models.TextChoices):
+        DIRECTOR = "director", "Director"
+        WRITER = "writer", "Screenplay"
+        ORIGINAL_STORY = "original_story", "Original story"
+        VOICE = "voice", "Voice"
+        MUSIC = "music", "Music"
+        PRODUCER = "producer", "Producer"
+        STUDIO = "studio", "Studio"
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=20, choices=Role)
+    character_name = models.CharField(
+        max_length=200, blank=True, help_text="For voice roles: the character voiced."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Billing order; lower first.")
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "person", "role", "character_name"], name="credit_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role="voice") | models.Q(character_name=""),
+                name="credit_character_only_for_voice",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.get_role_display()
+        if self.character_name:
+            label = f"{label} ({self.character_name})"
+        return f"{self.person} — {label}, {self.film}"
+
+
+class WatchOption(models.Model):
+    """Where a film can be watched: a provider, in a region, from a date."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="watch_options")
+    provider = models.CharField(max_length=100)
+    url = models.URLField("link")
+    region = models.CharField(max_length=100, default="Worldwide")
+    available_from = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["provider", "region"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "provider", "region"], name="watch_option_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.film} on {self.provider} ({self.region})"

@@ -1,0 +1,120 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
+from django.utils.html import format_html
+
+from reviews import services
+from reviews.models import Profile, Review
+
+User = get_user_model()
+
+
+class ReviewAdminForm(forms.ModelForm):
+    class Meta:
+        model = Review
+        fields = [
+            "film", "headline", "slug", "standfirst", "body", "rating", "contains_spoilers",
+            "author", "status", "publish_at",
+        ]  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        # Choosing "Published" without a time means "now"; a future time schedules the review.
+        if cleaned.get("status") == Review.Status.PUBLISHED and not cleaned.get("publish_at"):
+            cleaned["publish_at"] = timezone.now()
+        return cleaned
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    form = ReviewAdminForm
+    list_display = ["headline", "film", "byline", "rating", "status_column", "updated_at"]
+    list_filter = ["status", "contains_spoilers", "film", "author"]
+    list_select_related = ["film", "author__profile"]
+    search_fields = ["headline", "standfirst", "body", "film__title"]
+    date_hierarchy = "publish_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["film", "author"]
+    readonly_fields = ["preview_link", "reading_time", "created_at", "updated_at"]
+    actions = ["publish_selected", "unpublish_selected"]
+    fieldsets = [
+        (None, {"fields": ["film", "headline", "slug", "standfirst", "body"]}),
+        ("Verdict", {"fields": ["rating", "contains_spoilers"]}),
+        (
+            "Publication",
+            {"fields": ["author", "status", "publish_at", "preview_link", "reading_time"]},
+        ),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def view_on_site(self, obj: Review) -> str:
+        # Unpublished reviews are 404 on the site, so "View on site" opens the preview.
+        return obj.get_absolute_url() if obj.is_public else obj.get_preview_url()
+
+    @admin.display(description="Author", ordering="author__profile__display_name")
+    def byline(self, obj: Review) -> str:
+        profile = getattr(obj.author, "profile", None)
+        return profile.display_name if profile else obj.author.get_username()
+
+    @admin.display(description="Status", ordering="publish_at")
+    def status_column(self, obj: Review) -> str:
+        if obj.is_scheduled:
+            when = timezone.localtime(obj.publish_at).strftime("%-d %b %Y, %H:%M")
+            return format_html('<span title="Scheduled">⏱ Scheduled for {}</span>', when)
+        if obj.is_public:
+            return format_html("Published {}", timezone.localtime(obj.publish_at).date())
+        return "Draft"
+
+    @admin.display(description="Preview")
+    def preview_link(self, obj: Review) -> str:
+        if not obj.pk:
+            return "Save the review to preview it."
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Preview this review</a>',
+            obj.get_preview_url(),
+        )
+
+    @admin.action(description="Publish selected reviews (now, or at their scheduled time)")
+    def publish_selected(self, request, queryset):
+        for review in queryset:
+            services.review_publish(review=review)
+        self.message_user(request, f"Published {len(queryset)} review(s).", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected reviews (back to draft)")
+    def unpublish_selected(self, request, queryset):
+        for review in queryset:
+            services.review_unpublish(review=review)
+        self.message_user(request, f"Unpublished {len(queryset)} review(s).", messages.SUCCESS)
+
+
+@admin.register(Profile)
+class ProfileAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "user"]
+    search_fields = ["display_name", "user__username"]
+    fields = ["display_name", "bio"]
+
+    def get_queryset(self, request):
+        # Editors keep their own byline; only superusers see everyone's.
+        queryset = super().get_queryset(request).select_related("user")
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+
+class ProfileInline(admin.StackedInline):
+    model = Profile
+    can_delete = False
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class SiteUserAdmin(UserAdmin):
+    inlines = [ProfileInline]

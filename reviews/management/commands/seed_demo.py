@@ -1,0 +1,178 @@
+"""Load the demo catalogue, reviews and sign-ins. Running it again changes nothing."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from films.models import Credit, Film, Genre, Person, WatchOption
+from reviews import demo_content
+from reviews.groups import EDITORS, MODERATORS, sync_groups
+from reviews.models import Profile, Review
+
+# Development passwords only; the command refuses to run unless DEBUG is on.
+SIGN_INS = [
+    # username, password, role, groups, superuser
+    ("admin", "starlight-admin", "Admin (superuser)", [], True),
+    ("editor", "starlight-editor", "Editor", [EDITORS], False),
+    ("moderator", "starlight-moderator", "Moderator", [MODERATORS], False),
+    ("reader", "starlight-reader", "Reader", [], False),
+]
+EXTRA_EDITOR_PASSWORD = "starlight-editor"
+
+
+class Command(BaseCommand):
+    help = "Load the demo films, people, reviews and sign-ins (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--print-sign-ins", action="store_true", help="Only print the demo sign-ins."
+        )
+
+    def handle(self, *args, print_sign_ins: bool = False, **options):
+        if print_sign_ins:
+            self.print_sign_ins()
+            return
+        if not settings.DEBUG:
+            raise CommandError("Refusing to seed demo accounts with known passwords: DEBUG is off.")
+        with transaction.atomic():
+            sync_groups()
+            self.seed_users()
+            self.seed_catalogue()
+            self.seed_reviews()
+        self.stdout.write(
+            f"Demo data ready: {Film.objects.count()} films, {Person.objects.count()} people, "
+            f"{Review.objects.count()} reviews."
+        )
+
+    def print_sign_ins(self) -> None:
+        self.stdout.write("  Demo sign-ins (development passwords only):")
+        for username, password, role, _groups, _superuser in SIGN_INS:
+            self.stdout.write(f"    {role:<18} {username:<10} {password}")
+
+    def seed_users(self) -> None:
+        User = get_user_model()
+        bylines = {author["username"]: author for author in demo_content.AUTHORS}
+        accounts = [(u, p, g, s) for u, p, _role, g, s in SIGN_INS]
+        accounts += [
+            (author["username"], EXTRA_EDITOR_PASSWORD, [EDITORS], False)
+            for author in demo_content.AUTHORS
+            if author["username"] not in {a[0] for a in accounts}
+        ]
+        for username, password, groups, superuser in accounts:
+            author = bylines.get(username, {})
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={
+                    "email": author.get("email", f"{username}@example.com"),
+                    "is_staff": superuser or EDITORS in groups or MODERATORS in groups,
+                    "is_superuser": superuser,
+                },
+            )
+            if created:
+                user.set_password(password)
+                user.save(update_fields=["password"])
+                user.groups.set(Group.objects.filter(name__in=groups))
+            Profile.objects.get_or_create(
+                user=user,
+                defaults={
+                    "display_name": author.get("display_name", username.title()),
+                    "bio": author.get("bio", ""),
+                },
+            )
+
+    def seed_catalogue(self) -> None:
+        genres = {
+            g["slug"]: upsert(Genre, {"slug": g["slug"]}, {"name": g["name"]})
+            for g in demo_content.GENRES
+        }
+        people = {
+            p["slug"]: upsert(
+                Person,
+                {"slug": p["slug"]},
+                {"name": p["name"], "original_name": p["original_name"], "bio": p["bio"]},
+            )
+            for p in demo_content.PEOPLE
+        }
+        for data in demo_content.FILMS:
+            film = upsert(
+                Film,
+                {"slug": data["slug"]},
+                {
+                    key: data[key]
+                    for key in (
+                        "title",
+                        "original_title",
+                        "release_date",
+                        "release_date_precision",
+                        "running_time",
+                        "tagline",
+                        "synopsis",
+                        "countries",
+                        "languages",
+                    )
+                },
+            )
+            film.genres.set([genres[slug] for slug in data["genres"]])
+            for credit in data["credits"]:
+                upsert(
+                    Credit,
+                    {
+                        "film": film,
+                        "person": people[credit["person"]],
+                        "role": credit["role"],
+                        "character_name": credit["character"],
+                    },
+                    {"order": credit["order"]},
+                )
+            for option in data["watch"]:
+                upsert(
+                    WatchOption,
+                    {"film": film, "provider": option["provider"], "region": option["region"]},
+                    {"url": option["url"], "available_from": option["available_from"]},
+                )
+
+    def seed_reviews(self) -> None:
+        User = get_user_model()
+        films = {film.slug: film for film in Film.objects.all()}
+        authors = {user.username: user for user in User.objects.filter(groups__name=EDITORS)}
+        for data in demo_content.REVIEWS:
+            if data["published_on"]:
+                publish_at = timezone.make_aware(datetime.combine(data["published_on"], time(9)))
+            elif data["scheduled_in_days"]:
+                publish_at = timezone.now() + timedelta(days=data["scheduled_in_days"])
+            else:
+                publish_at = None
+            upsert(
+                Review,
+                {"slug": data["slug"]},
+                {
+                    "film": films[data["film"]],
+                    "headline": data["headline"],
+                    "standfirst": data["standfirst"],
+                    "body": data["body"],
+                    "author": authors[data["author"]],
+                    "rating": data["rating"],
+                    "contains_spoilers": data["contains_spoilers"],
+                    "status": data["status"],
+                },
+                # A scheduled time is set once, so a second run does not move it.
+                create_only={"publish_at": publish_at},
+            )
+
+
+def upsert(model, lookup: dict, values: dict, create_only: dict | None = None):
+    """Create the row, or update only the fields that differ, so a re-run writes nothing."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values, **(create_only or {}))
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    if changed:
+        for field in changed:
+            setattr(obj, field, values[field])
+        obj.save()
+    return obj

@@ -1,0 +1,123 @@
+"""Factories for test data; each makes a valid row with the fewest fields set."""
+
+from datetime import date, timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from films.models import Credit, Film, Genre, Person, WatchOption
+from reviews.groups import EDITORS, MODERATORS
+from reviews.models import Profile, Review
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("correct horse battery staple")
+    profile = factory.RelatedFactory(
+        "tests.factories.ProfileFactory", factory_related_name="user"
+    )
+
+
+class EditorFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=EDITORS))
+
+
+class ModeratorFactory(UserFactory):
+    is_staff = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name=MODERATORS))
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profile
+        django_get_or_create = ["user"]
+
+    user = factory.SubFactory(UserFactory, profile=None)
+    display_name = factory.LazyAttribute(lambda profile: profile.user.username.title())
+    bio = "Writes about animation."
+
+
+class GenreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Genre
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Genre {n}")
+    slug = factory.Sequence(lambda n: f"genre-{n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
+class FilmFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Film
+
+    title = factory.Sequence(lambda n: f"Film {n}")
+    slug = factory.Sequence(lambda n: f"film-{n}")
+    release_date = factory.Sequence(lambda n: date(2000, 1, 1) + timedelta(days=40 * n))
+    running_time = 100
+    synopsis = "Two people, one night sky."
+
+
+class CreditFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Credit
+
+    film = factory.SubFactory(FilmFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = Credit.Role.DIRECTOR
+
+
+class WatchOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WatchOption
+
+    film = factory.SubFactory(FilmFactory)
+    provider = "Netflix"
+    url = "https://www.netflix.com/"
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A published review, live since yesterday."""
+
+    class Meta:
+        model = Review
+
+    film = factory.SubFactory(FilmFactory)
+    headline = factory.Sequence(lambda n: f"Review headline {n}")
+    slug = factory.Sequence(lambda n: f"review-{n}")
+    standfirst = "A short verdict."
+    body = "## A heading\n\nSome *emphasis* and a [link](/films/)."
+    author = factory.SubFactory(EditorFactory)
+    rating = 8
+    status = Review.Status.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+    class Params:
+        draft = factory.Trait(status=Review.Status.DRAFT, publish_at=None)
+        scheduled = factory.Trait(
+            publish_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+        )
