@@ -22,7 +22,7 @@ run: setup db
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup db browser
-	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --create-db $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed .env
 

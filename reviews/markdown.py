@@ -11,26 +11,26 @@ _markdown = MarkdownIt("commonmark", {"html": False, "typographer": True}).enabl
 )
 
 ARTICLE_TAGS = {
-    "h2", "h3", "h4", "p", "br", "hr", "em", "strong", "a", "ul", "ol", "li",
+    "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "em", "strong", "a", "ul", "ol", "li",
     "blockquote", "code", "pre", "img",
 }  # fmt: skip
 ARTICLE_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 
 
 def _only_our_images(tag: str, attribute: str, value: str) -> str | None:
-    """Images may come from our own media only; a foreign `src` is dropped."""
-    if tag == "img" and attribute == "src" and not value.startswith(f"/{settings.MEDIA_URL}"):
+    """Images may come from our own media only; a foreign `src` is dropped.
+
+    Django already gives a relative MEDIA_URL ("media/") its leading slash ("/media/").
+    """
+    if tag == "img" and attribute == "src" and not value.startswith(settings.MEDIA_URL):
         return None
     return value
 
 
 def render_article(source: str) -> str:
     html = _markdown.render(source)
-    # Headings in an article sit below the page's own h1.
-    for level in (1, 2, 3):
-        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
-            f"</h{level}>", f"</h{level + 1}>"
-        )
+    # The page's headline is the only h1; an article's own "# heading" becomes a section.
+    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return nh3.clean(
         html,
         tags=ARTICLE_TAGS,

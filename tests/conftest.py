@@ -3,6 +3,12 @@ import pytest
 from tests.factories import EditorFactory, FilmFactory, ModeratorFactory, UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """PBKDF2's deliberate slowness is for attackers, not for every factory-made user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def editor(db):
     return EditorFactory(username="ed")
@@ -26,4 +32,16 @@ def film(db):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
     return client

@@ -1,0 +1,37 @@
+from datetime import date
+
+import pytest
+
+from films.models import Film
+from films.templatetags.starlight import release, runtime, stars
+
+
+@pytest.mark.parametrize(
+    ("rating", "shapes"),
+    [
+        (10, ["full"] * 5),
+        (7, ["full", "full", "full", "half", "empty"]),
+        (7.5, ["full"] * 4 + ["empty"]),
+        (1, ["half"] + ["empty"] * 4),
+        (None, []),
+    ],
+)
+def test_stars_show_a_rating_out_of_ten_as_five_stars_with_halves(rating, shapes):
+    assert stars(rating) == {"rating": rating, "shapes": shapes}
+
+
+@pytest.mark.parametrize(
+    ("precision", "shown"),
+    [(Film.DatePrecision.DAY, "3 July 2025"), (Film.DatePrecision.YEAR, "2025")],
+)
+def test_release_shows_the_date_at_the_precision_known(precision, shown):
+    film = Film(release_date=date(2025, 7, 3), release_date_precision=precision)
+
+    assert release(film) == shown
+
+
+@pytest.mark.parametrize(
+    ("minutes", "shown"), [(None, ""), (0, ""), (45, "45 min"), (60, "1 h 0 min"), (96, "1 h 36 min")]
+)
+def test_runtime_in_hours_and_minutes(minutes, shown):
+    assert runtime(minutes) == shown
