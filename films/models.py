@@ -97,6 +97,7 @@ class Film(models.Model):
             models.CheckConstraint(
                 condition=models.Q(running_time__isnull=True) | models.Q(running_time__gt=0),
                 name="film_running_time_positive",
+                violation_error_message="The running time must be a positive number of minutes.",
             ),
         ]
 
@@ -141,11 +142,14 @@ class Credit(models.Model):
         ordering = ["order", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["film", "person", "role", "character_name"], name="credit_unique"
+                fields=["film", "person", "role", "character_name"],
+                name="credit_unique",
+                violation_error_message="This person already has this credit on this film.",
             ),
             models.CheckConstraint(
                 condition=models.Q(role="voice") | models.Q(character_name=""),
                 name="credit_character_only_for_voice",
+                violation_error_message="Only voice roles have a character name.",
             ),
         ]
 

@@ -7,7 +7,13 @@ import pytest
 from django.urls import reverse
 
 from films.models import Credit, Film, Person
-from tests.factories import CreditFactory, FilmFactory, GenreFactory, PersonFactory, WatchOptionFactory
+from tests.factories import (
+    CreditFactory,
+    FilmFactory,
+    GenreFactory,
+    PersonFactory,
+    WatchOptionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

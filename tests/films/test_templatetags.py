@@ -31,7 +31,8 @@ def test_release_shows_the_date_at_the_precision_known(precision, shown):
 
 
 @pytest.mark.parametrize(
-    ("minutes", "shown"), [(None, ""), (0, ""), (45, "45 min"), (60, "1 h 0 min"), (96, "1 h 36 min")]
+    ("minutes", "shown"),
+    [(None, ""), (0, ""), (45, "45 min"), (60, "1 h 0 min"), (96, "1 h 36 min")],
 )
 def test_runtime_in_hours_and_minutes(minutes, shown):
     assert runtime(minutes) == shown

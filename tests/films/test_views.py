@@ -137,7 +137,9 @@ def test_film_list_keeps_the_typed_year_in_the_form(client, catalogue):
 
 
 def test_film_list_applies_the_good_filters_beside_a_bad_one(client, catalogue):
-    response = client.get(FILM_LIST, {"year": "abc", "genre": "fantasy-x", "director": "han-ji-won"})
+    response = client.get(
+        FILM_LIST, {"year": "abc", "genre": "fantasy-x", "director": "han-ji-won"}
+    )
 
     assert response.status_code == HTTPStatus.OK
     assert titles(response) == ["Lost in Starlight"]
@@ -159,9 +161,9 @@ def test_film_list_paginates_and_keeps_the_filters_in_page_links(client):
     assert "Page 2 of 2" in second.text
 
 
-@pytest.mark.parametrize("page", ["999", "abc", "0"])
-def test_film_list_page_that_does_not_exist_is_not_found(client, catalogue, page):
-    response = client.get(FILM_LIST, {"page": page})
+@pytest.mark.parametrize("page_number", ["999", "abc", "0"])
+def test_film_list_page_that_does_not_exist_is_not_found(client, catalogue, page_number):
+    response = client.get(FILM_LIST, {"page": page_number})
 
     assert response.status_code == HTTPStatus.NOT_FOUND
 

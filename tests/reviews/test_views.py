@@ -1,0 +1,366 @@
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
+from django.urls import reverse
+from django.utils import timezone
+
+from films.models import Credit
+from tests.factories import (
+    CreditFactory,
+    FilmFactory,
+    PersonFactory,
+    ReviewFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("home")
+REVIEW_LIST = reverse("reviews:review-list")
+
+
+@pytest.fixture
+def mina(db):
+    return UserFactory(
+        username="mina", profile__display_name="Mina Park", profile__bio="Writes about sound."
+    )
+
+
+@pytest.fixture
+def hidden_reviews(film):
+    """A draft and a review scheduled for later, both of the featured film."""
+    return [
+        ReviewFactory(film=film, draft=True, headline="Draft headline"),
+        ReviewFactory(film=film, scheduled=True, headline="Scheduled headline"),
+    ]
+
+
+def assert_hidden(response) -> None:
+    assert "Draft headline" not in response.text
+    assert "Scheduled headline" not in response.text
+
+
+# --- Home ------------------------------------------------------------------------------------
+
+
+def test_home_features_the_film_with_its_directors_and_reviews(client, film, hidden_reviews):
+    CreditFactory(film=film, person=PersonFactory(name="Han Ji-won"))
+    ReviewFactory(film=film, headline="A farewell written in the stars")
+
+    response = client.get(HOME)
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["featured"] == film
+    assert "Featured film" in response.text
+    assert "Directed by" in response.text
+    assert "Han Ji-won" in response.text
+    assert "A farewell written in the stars" in response.text
+    assert_hidden(response)
+
+
+def test_home_shows_the_latest_six_reviews_and_eight_films(client, film):
+    older = ReviewFactory(publish_at=timezone.now() - timedelta(days=30), headline="Oldest")
+    newest = [ReviewFactory(film=film) for _ in range(6)]
+    FilmFactory.create_batch(10)
+
+    response = client.get(HOME)
+
+    assert list(response.context["latest_reviews"]) == sorted(
+        newest, key=lambda review: review.publish_at, reverse=True
+    )
+    assert older.headline not in response.text
+    assert len(response.context["featured_reviews"]) == 3
+    assert len(response.context["films"]) == 8
+
+
+def test_home_without_the_featured_film_still_works(client, settings):
+    settings.FEATURED_FILM_SLUG = "not-in-the-catalogue"
+    ReviewFactory(headline="Some review")
+
+    response = client.get(HOME)
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["featured"] is None
+    assert "Featured film" not in response.text
+    assert "Some review" in response.text
+
+
+def test_home_with_no_reviews_says_so(client, film):
+    response = client.get(HOME)
+
+    assert "No reviews are published yet." in response.text
+
+
+# --- Review lists ----------------------------------------------------------------------------
+
+
+def test_review_list_shows_published_reviews_newest_first(client, film, hidden_reviews):
+    old = ReviewFactory(publish_at=timezone.now() - timedelta(days=9), headline="Old one")
+    new = ReviewFactory(publish_at=timezone.now() - timedelta(hours=1), headline="New one")
+
+    response = client.get(REVIEW_LIST)
+
+    assert response.status_code == HTTPStatus.OK
+    assert list(response.context["review_list"]) == [new, old]
+    assert_hidden(response)
+
+
+def test_review_list_paginates(client):
+    ReviewFactory.create_batch(12)
+
+    first = client.get(REVIEW_LIST)
+    second = client.get(REVIEW_LIST, {"page": 2})
+
+    assert len(first.context["review_list"]) == 10
+    assert len(second.context["review_list"]) == 2
+    assert "Page 2 of 2" in second.text
+
+
+@pytest.mark.parametrize("page_number", ["999", "abc"])
+def test_review_list_page_that_does_not_exist_is_not_found(client, page_number):
+    ReviewFactory()
+
+    response = client.get(REVIEW_LIST, {"page": page_number})
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_review_list_when_nothing_is_published(client, hidden_reviews):
+    response = client.get(REVIEW_LIST)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "No reviews are published yet." in response.text
+
+
+def test_film_review_list_shows_only_that_films_published_reviews(client, film, hidden_reviews):
+    mine = ReviewFactory(film=film, headline="About this film")
+    ReviewFactory(headline="About another film")
+
+    response = client.get(reverse("films:film-reviews", kwargs={"slug": film.slug}))
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["film"] == film
+    assert list(response.context["review_list"]) == [mine]
+    assert "Reviews of Lost in Starlight" in response.text
+    assert "About another film" not in response.text
+    assert_hidden(response)
+
+
+def test_film_review_list_without_reviews_says_so(client, film):
+    response = client.get(reverse("films:film-reviews", kwargs={"slug": film.slug}))
+
+    assert "No reviews are published for Lost in Starlight yet." in response.text
+
+
+def test_film_review_list_of_unknown_film_is_not_found(client, db):
+    response = client.get(reverse("films:film-reviews", kwargs={"slug": "nope"}))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+# --- Review detail ---------------------------------------------------------------------------
+
+
+def test_review_detail_shows_the_article(client, film, mina):
+    review = ReviewFactory(
+        film=film,
+        author=mina,
+        headline="A farewell written in the stars",
+        standfirst="Han Ji-won's film is a quiet goodbye.",
+        rating=8,
+        body="## Seoul, 2050\n\nA *very* good film.",
+        contains_spoilers=True,
+    )
+
+    response = client.get(review.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+    assert "A farewell written in the stars" in response.text
+    assert "Han Ji-won&#x27;s film is a quiet goodbye." in response.text
+    assert "By" in response.text
+    assert "Mina Park" in response.text
+    assert "Writes about sound." in response.text
+    assert "Rated 8 out of 10" in response.text
+    assert "<h2>Seoul, 2050</h2>" in response.text
+    assert "<em>very</em>" in response.text
+    assert "1 min read" in response.text
+    assert "Spoiler warning" in response.text
+
+
+def test_review_detail_byline_falls_back_to_the_username(client):
+    review = ReviewFactory(author=UserFactory(username="theo", profile=None))
+
+    response = client.get(review.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.OK
+    assert "theo" in response.text
+
+
+def test_review_detail_never_shows_raw_html_from_the_body(client):
+    review = ReviewFactory(body="Fine.\n\n<script>alert('x')</script>")
+
+    response = client.get(review.get_absolute_url())
+
+    assert "<script>alert" not in response.text
+    assert "&lt;script&gt;" in response.text
+
+
+def test_review_detail_lists_other_published_reviews_of_the_film(client, film, hidden_reviews):
+    review = ReviewFactory(film=film)
+    others = [ReviewFactory(film=film, headline=f"Other {n}") for n in range(5)]
+    ReviewFactory(headline="About another film")
+
+    response = client.get(review.get_absolute_url())
+
+    shown = list(response.context["other_reviews"])
+    assert len(shown) == 4
+    assert set(shown) <= set(others)
+    assert review not in shown
+    assert "More on Lost in Starlight" in response.text
+    assert "About another film" not in response.text
+    assert_hidden(response)
+
+
+@pytest.mark.parametrize("trait", ["draft", "scheduled"])
+def test_unpublished_review_is_not_found_on_the_site(client, trait):
+    review = ReviewFactory(**{trait: True})
+
+    response = client.get(review.get_absolute_url())
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_scheduled_review_goes_live_by_itself(client, film):
+    review = ReviewFactory(film=film, publish_at=timezone.now() + timedelta(minutes=1))
+    assert client.get(review.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+    review.publish_at = timezone.now() - timedelta(minutes=1)
+    review.save()
+
+    assert client.get(review.get_absolute_url()).status_code == HTTPStatus.OK
+    assert review in client.get(REVIEW_LIST).context["review_list"]
+
+
+# --- Preview ---------------------------------------------------------------------------------
+
+
+def test_preview_sends_an_anonymous_visitor_to_sign_in(client):
+    review = ReviewFactory(draft=True)
+
+    response = client.get(review.get_preview_url())
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert (
+        response["Location"] == f"{resolve_url(settings.LOGIN_URL)}?next={review.get_preview_url()}"
+    )
+
+
+def test_preview_is_forbidden_to_a_reader(reader_client):
+    review = ReviewFactory(draft=True)
+
+    response = reader_client.get(review.get_preview_url())
+
+    assert response.status_code == HTTPStatus.FORBIDDEN
+
+
+@pytest.mark.parametrize(
+    ("trait", "banner"),
+    [
+        ("draft", "This is a draft; readers cannot see it."),
+        ("scheduled", "Scheduled to publish"),
+        ("published", "This review is published."),
+    ],
+)
+def test_editor_previews_any_review_with_a_banner(editor_client, trait, banner):
+    review = ReviewFactory(
+        headline="Work in progress", **({trait: True} if trait != "published" else {})
+    )
+
+    response = editor_client.get(review.get_preview_url())
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["is_preview"] is True
+    assert "Preview." in response.text
+    assert banner in response.text
+    assert "Work in progress" in response.text
+    assert reverse("admin:reviews_review_change", args=[review.pk]) in response.text
+
+
+def test_moderator_may_preview_since_they_may_view_reviews(moderator_client):
+    review = ReviewFactory(draft=True)
+
+    response = moderator_client.get(review.get_preview_url())
+
+    assert response.status_code == HTTPStatus.OK
+
+
+def test_preview_of_unknown_review_is_not_found(editor_client):
+    response = editor_client.get(reverse("reviews:review-preview", kwargs={"pk": 999999}))
+
+    assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+# --- Query counts: fixed whatever the amount of data -------------------------------------------
+
+
+def make_reviews(count: int, film=None) -> list:
+    """Reviews by different authors of films with several credits each."""
+    reviews = []
+    for _ in range(count):
+        target = film or FilmFactory()
+        if film is None:
+            CreditFactory.create_batch(2, film=target)
+            CreditFactory(film=target, role=Credit.Role.VOICE, character_name="Jay")
+        reviews.append(ReviewFactory(film=target))
+    return reviews
+
+
+@pytest.mark.parametrize(("films", "reviews"), [(2, 2), (15, 12)])
+def test_home_query_count_does_not_grow(client, django_assert_num_queries, film, films, reviews):
+    CreditFactory.create_batch(2, film=film)
+    make_reviews(reviews, film=film)
+    make_reviews(films)
+
+    # featured film, its directors, its genres, its reviews, latest reviews, films, their directors
+    with django_assert_num_queries(7):
+        response = client.get(HOME)
+
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_review_list_query_count_does_not_grow(client, django_assert_num_queries, count):
+    make_reviews(count)
+
+    # count, reviews with film and byline
+    with django_assert_num_queries(2):
+        response = client.get(REVIEW_LIST)
+
+    assert response.status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_film_review_list_query_count_does_not_grow(client, django_assert_num_queries, film, count):
+    make_reviews(count, film=film)
+    make_reviews(3)
+
+    # film, count, reviews with film and byline
+    with django_assert_num_queries(3):
+        response = client.get(reverse("films:film-reviews", kwargs={"slug": film.slug}))
+
+    assert len(response.context["review_list"]) == min(count, 10)
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_review_detail_query_count_does_not_grow(client, django_assert_num_queries, film, count):
+    review, *_others = make_reviews(count + 1, film=film)
+
+    # review with film and byline, other reviews with film and byline, and (no comments yet)
+    # the discussion's two counts: top-level threads and approved comments
+    with django_assert_num_queries(4):
+        response = client.get(review.get_absolute_url())
+
+    assert len(response.context["other_reviews"]) == min(count, 4)
