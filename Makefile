@@ -10,7 +10,7 @@ PORT ?= 8000
 # Two workers suit the two cores of this project's machines.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test setup db seed lint format lock browser clean
+.PHONY: run test setup db seed worker lint format lock browser clean
 
 run: setup db
 	$(MANAGE) migrate --no-input
@@ -18,8 +18,14 @@ run: setup db
 	@echo
 	@echo "  Lost in Starlight is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@$(MANAGE) seed_demo --print-sign-ins
+	@echo "  The task worker (reply e-mails) runs alongside; mails are printed here."
 	@echo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
+
+# The background task worker alone (make run starts one for you).
+worker: setup db
+	$(MANAGE) db_worker
 
 test: setup db browser
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --create-db $(PYTEST_ARGS)

@@ -23,6 +23,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "allauth",
+    "allauth.account",
+    "django_htmx",
+    "django_tasks_db",
     "films",
     "reviews",
 ]
@@ -36,6 +40,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -110,7 +116,43 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lost in Starlight <hello@localhost>")
 
-LOGIN_URL = "admin:login"
+# Accounts (django-allauth): sign in with e-mail or username; e-mail must be confirmed.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_ADAPTER = "reviews.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "reviews.forms.SignupForm"}
+# Failed sign-ins are throttled per address and per account (allauth's rate limits).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+}
+
+# Background tasks: the database queue with `manage.py db_worker`; tests run them at once.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# Discussion rules. Rate limits are counted in the shared cache: (requests, seconds).
+COMMENT_MAX_LENGTH = 5000
+COMMENT_EDIT_MINUTES = 15
+COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=20)
+COMMENT_RATE_LIMIT_PER_USER = (env.int("COMMENT_RATE_USER_COUNT", default=5), 60)
+COMMENT_RATE_LIMIT_PER_IP = (env.int("COMMENT_RATE_IP_COUNT", default=20), 60)
+COMMENT_DUPLICATE_MINUTES = 10
 
 SITE_NAME = "Starlight Reviews"
 # The film the home page features; the seed command creates it.
@@ -118,3 +160,6 @@ FEATURED_FILM_SLUG = env.str("FEATURED_FILM_SLUG", default="lost-in-starlight")
 
 REVIEWS_PER_PAGE = 10
 FILMS_PER_PAGE = 12
+
+# The site's public address, for links in e-mails sent outside a request.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -8,7 +8,8 @@ from reviews.views import HomeView
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("films.urls")),
-    path("reviews/", include("reviews.urls")),
+    path("", include("reviews.urls")),
+    path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -79,13 +79,17 @@ class ReviewAdmin(admin.ModelAdmin):
             obj.get_preview_url(),
         )
 
-    @admin.action(description="Publish selected reviews (now, or at their scheduled time)")
+    # Without `permissions`, anyone who may view the changelist (moderators) could run these.
+    @admin.action(
+        description="Publish selected reviews (now, or at their scheduled time)",
+        permissions=["change"],
+    )
     def publish_selected(self, request, queryset):
         for review in queryset:
             services.review_publish(review=review)
         self.message_user(request, f"Published {len(queryset)} review(s).", messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected reviews (back to draft)")
+    @admin.action(description="Unpublish selected reviews (back to draft)", permissions=["change"])
     def unpublish_selected(self, request, queryset):
         for review in queryset:
             services.review_unpublish(review=review)

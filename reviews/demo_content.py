@@ -621,3 +621,51 @@ That is the simplest way I can put the difference, and it is why I think the two
 """,
     },
 ]
+
+# Readers who discuss, besides the "reader" sign-in, and what they said (original text).
+READERS = [
+    {
+        "username": "haneul",
+        "display_name": "Haneul",
+        "bio": "Watches anything with a night sky in it.",
+    },
+    {
+        "username": "vinylgrace",
+        "display_name": "Grace P.",
+        "bio": "Collects records; repairs nothing.",
+    },
+]
+COMMENTS = [
+    {
+        "key": "turntable",
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "author": "haneul",
+        "body": "The turntable scene got me. I did not expect a *repair shop* to be the most romantic place in a space film.",
+    },
+    {
+        "key": "turntable-reply",
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "author": "vinylgrace",
+        "reply_to": "turntable",
+        "body": "Same. The sound design when the needle drops is worth turning the volume up for.",
+    },
+    {
+        "key": "turntable-reply-2",
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "author": "reader",
+        "reply_to": "turntable-reply",
+        "body": "Agreed. And without saying too much: ||the last message between Earth and Mars|| stayed with me for days.",
+    },
+    {
+        "key": "pun",
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "author": "reader",
+        "body": "I only learned about the title pun (이 별 / 이별) from this review. It changes how the whole film reads.",
+    },
+    {
+        "key": "shinkai",
+        "review": "lost-in-starlight-beautiful-sound-careful-heart",
+        "author": "haneul",
+        "body": "Fair review. The Shinkai comparisons are everywhere, but I think the film is quieter and more patient than that.",
+    },
+]

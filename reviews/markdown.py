@@ -1,5 +1,7 @@
 """Markdown to safe HTML for editors' review articles."""
 
+import re
+
 import nh3
 from django.conf import settings
 from markdown_it import MarkdownIt
@@ -38,4 +40,40 @@ def render_article(source: str) -> str:
         attribute_filter=_only_our_images,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener",
+    )
+
+
+# Readers get a smaller language: emphasis, links, quotes, inline code, lists and ||spoilers||.
+_comment_markdown = MarkdownIt("zero", {"linkify": False}).enable(
+    ["emphasis", "link", "autolink", "blockquote", "backticks", "list", "newline", "escape"]
+)
+COMMENT_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "span"}
+COMMENT_ATTRIBUTES = {"a": {"href"}}
+# Private-use characters mark spoilers through the Markdown pass; readers' own are removed first.
+_SPOILER_OPEN, _SPOILER_CLOSE = "\ue000", "\ue001"
+_SPOILER = re.compile(r"\|\|(?=\S)([^\n]*?\S)\|\|")
+_SPOILER_HTML_OPEN = (
+    '<label class="spoiler"><input type="checkbox" class="spoiler__toggle" '
+    'aria-label="Reveal spoiler"><span class="spoiler__text">'
+)
+
+
+def render_comment(source: str) -> str:
+    """A reader's comment as safe HTML; links are marked as user content and not followed."""
+    source = source.replace(_SPOILER_OPEN, "").replace(_SPOILER_CLOSE, "")
+    source = _SPOILER.sub(lambda match: f"{_SPOILER_OPEN}{match[1]}{_SPOILER_CLOSE}", source)
+    html = _comment_markdown.render(source)
+    html = html.replace(_SPOILER_OPEN, '<span class="spoiler">').replace(_SPOILER_CLOSE, "</span>")
+    # nh3 re-balances the markup, so a spoiler that crossed other tags still closes properly.
+    html = nh3.clean(
+        html,
+        tags=COMMENT_TAGS,
+        attributes=COMMENT_ATTRIBUTES,
+        allowed_classes={"span": {"spoiler"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow ugc noopener",
+    )
+    # Only spoiler spans survive sanitising, so each becomes the no-JavaScript reveal control.
+    return html.replace('<span class="spoiler">', _SPOILER_HTML_OPEN).replace(
+        "</span>", "</span></label>"
     )

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
 from films.models import Film
-from reviews.markdown import render_article
+from reviews.markdown import render_article, render_comment
 
 WORDS_READ_PER_MINUTE = 230
 
@@ -21,9 +23,15 @@ class Profile(models.Model):
     )
     display_name = models.CharField(max_length=80)
     bio = models.TextField(blank=True, max_length=600)
+    notify_replies = models.BooleanField(
+        "E-mail me when someone replies to my comments", default=True
+    )
 
     def __str__(self) -> str:
         return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:reader-profile", kwargs={"username": self.user.get_username()})
 
 
 class ReviewQuerySet(models.QuerySet):
@@ -40,7 +48,20 @@ class ReviewQuerySet(models.QuerySet):
 
     def for_listing(self) -> ReviewQuerySet:
         """The plan for review cards: film and author byline in the same query."""
-        return self.select_related("film", "author__profile").defer("body", "body_html")
+        # A correlated subquery rather than a JOIN + GROUP BY: it counts only for the rows
+        # shown, and leaves the model's ordering alone.
+        approved_comments = (
+            Comment.objects.filter(review=models.OuterRef("pk"), status=Comment.Status.APPROVED)
+            .order_by()
+            .values("review")
+            .annotate(total=models.Count("pk"))
+            .values("total")
+        )
+        return (
+            self.select_related("film", "author__profile")
+            .defer("body", "body_html")
+            .annotate(comment_count=Coalesce(models.Subquery(approved_comments), 0))
+        )
 
 
 class Review(models.Model):
@@ -81,11 +102,14 @@ class Review(models.Model):
         ordering = ["-publish_at", "-created_at"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(rating__range=(1, 10)), name="review_rating_range"
+                condition=models.Q(rating__range=(1, 10)),
+                name="review_rating_range",
+                violation_error_message="The rating must be from 1 to 10.",
             ),
             models.CheckConstraint(
                 condition=models.Q(status="draft") | models.Q(publish_at__isnull=False),
                 name="review_published_has_publish_at",
+                violation_error_message="A published review needs a publication time.",
             ),
         ]
 
@@ -126,3 +150,199 @@ class Review(models.Model):
     def stars(self) -> float:
         """The 1-10 rating as five stars with halves."""
         return self.rating / 2
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self) -> CommentQuerySet:
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self) -> CommentQuerySet:
+        return self.filter(status=Comment.Status.PENDING)
+
+    def visible_to(self, user) -> CommentQuerySet:
+        """Approved comments, plus the reader's own comments still awaiting moderation."""
+        visible = models.Q(status=Comment.Status.APPROVED)
+        if user.is_authenticated:
+            visible |= models.Q(status=Comment.Status.PENDING, author=user)
+        return self.filter(visible)
+
+
+class Comment(models.Model):
+    """A reader's comment on a review; replies thread to MAX_DEPTH levels."""
+
+    MAX_DEPTH = 3
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        SPAM = "spam", "Spam"
+        REMOVED = "removed", "Removed"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
+    )
+    # The top-level comment of the thread (itself for a top-level one once saved: see `thread`).
+    root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="thread_comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    # The comment this one answers; differs from `parent` when a reply at the deepest level
+    # attaches beside the comment it answers.
+    in_reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    depth = models.PositiveSmallIntegerField(default=1)
+    body = models.TextField()
+    body_html = models.TextField(editable=False, default="")
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    held_reason = models.CharField(max_length=200, blank=True)
+    like_count = models.PositiveIntegerField(default=0)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["review", "status", "depth", "created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(depth__range=(1, 3)), name="comment_depth_range"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(depth=1, parent__isnull=True, root__isnull=True)
+                    | models.Q(depth__gt=1, parent__isnull=False, root__isnull=False)
+                ),
+                name="comment_replies_have_parent_and_root",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Comment {self.pk} by {self.author} on {self.review}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = render_comment(self.body)
+        if (update_fields := kwargs.get("update_fields")) and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:comment-permalink", kwargs={"pk": self.pk})
+
+    @property
+    def thread_id(self) -> int:
+        return self.root_id or self.pk
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    def editable_until(self):
+        return self.created_at + timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
+
+    def can_be_edited_by(self, user) -> bool:
+        return (
+            user.is_authenticated
+            and user.pk == self.author_id
+            and not self.is_deleted
+            and timezone.now() <= self.editable_until()
+        )
+
+
+class CommentRevision(models.Model):
+    """An earlier text of an edited comment, kept for moderators."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Earlier text of comment {self.comment_id}"
+
+
+class CommentLike(models.Model):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="likes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_likes"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "user"], name="comment_like_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} likes comment {self.comment_id}"
+
+
+class CommentReport(models.Model):
+    class Reason(models.TextChoices):
+        SPAM = "spam", "Spam"
+        HARASSMENT = "harassment", "Harassment or abuse"
+        SPOILERS = "spoilers", "Unmarked spoilers"
+        OFF_TOPIC = "off_topic", "Off topic"
+        OTHER = "other", "Something else"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
+    )
+    reason = models.CharField(max_length=20, choices=Reason)
+    note = models.TextField(blank=True, max_length=1000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="comment_report_once"),
+            models.CheckConstraint(
+                condition=~models.Q(reason="other") | ~models.Q(note=""),
+                name="comment_report_other_has_note",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: comment {self.comment_id}"
+
+
+class SanctionQuerySet(models.QuerySet):
+    def active(self) -> SanctionQuerySet:
+        now = timezone.now()
+        return self.filter(lifted_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+
+class Sanction(models.Model):
+    """A restriction on a reader: muted for a while, or banned."""
+
+    class Kind(models.TextChoices):
+        MUTE = "mute", "Muted"
+        BAN = "ban", "Banned"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
+    )
+    kind = models.CharField(max_length=10, choices=Kind)
+    reason = models.CharField(max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: no end.")
+    lifted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SanctionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.user}"

@@ -5,7 +5,16 @@ from reviews import views
 app_name = "reviews"
 
 urlpatterns = [
-    path("", views.ReviewListView.as_view(), name="review-list"),
-    path("<int:pk>/preview/", views.ReviewPreviewView.as_view(), name="review-preview"),
-    path("<slug:slug>/", views.ReviewDetailView.as_view(), name="review-detail"),
+    path("reviews/", views.ReviewListView.as_view(), name="review-list"),
+    path("reviews/<int:pk>/preview/", views.ReviewPreviewView.as_view(), name="review-preview"),
+    path("reviews/<slug:slug>/", views.ReviewDetailView.as_view(), name="review-detail"),
+    path("reviews/<slug:slug>/comments/", views.comment_create, name="comment-create"),
+    path("comments/<int:pk>/", views.comment_permalink, name="comment-permalink"),
+    path("comments/<int:pk>/edit/", views.comment_edit, name="comment-edit"),
+    path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),
+    path("comments/<int:pk>/like/", views.comment_like, name="comment-like"),
+    path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
+    path("readers/<str:username>/", views.reader_profile, name="reader-profile"),
+    path("account/profile/", views.profile_edit, name="profile-edit"),
+    path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

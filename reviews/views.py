@@ -1,10 +1,24 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from films.models import Film
-from reviews.models import Review
+from reviews import services
+from reviews.forms import CommentEditForm, CommentForm, ProfileForm, ReportForm
+from reviews.models import Comment, CommentLike, Review
+from reviews.tasks import user_id_from_unsubscribe_token
 
 
 class HomeView(TemplateView):
@@ -56,7 +70,7 @@ class FilmReviewListView(ReviewListView):
 
 
 class ReviewDetailView(DetailView):
-    """A published review; drafts and scheduled reviews are 404 here (see the preview)."""
+    """A published review and its discussion; drafts and scheduled reviews are 404 here."""
 
     def get_queryset(self):
         return Review.objects.published().select_related("film", "author__profile")
@@ -69,7 +83,13 @@ class ReviewDetailView(DetailView):
             .filter(film_id=review.film_id)
             .exclude(pk=review.pk)[:4]
         )
-        return super().get_context_data(other_reviews=others, **kwargs)
+        context = {"other_reviews": others, **kwargs}
+        if "comment_form" not in context:
+            # A draft kept from before signing in comes back into the form.
+            drafts = self.request.session.get(COMMENT_DRAFTS_KEY, {})
+            context["comment_form"] = CommentForm(initial=drafts.get(str(review.pk), {}))
+        context.update(discussion_context(self.request, review))
+        return super().get_context_data(**context)
 
 
 class ReviewPreviewView(PermissionRequiredMixin, ReviewDetailView):
@@ -82,3 +102,277 @@ class ReviewPreviewView(PermissionRequiredMixin, ReviewDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
+
+
+COMMENT_DRAFTS_KEY = "comment_drafts"
+THREAD_SORTS = {
+    "oldest": ("created_at", "id"),
+    "newest": ("-created_at", "-id"),
+    "liked": ("-like_count", "created_at", "id"),
+}
+
+
+def discussion_context(request: HttpRequest, review: Review) -> dict:
+    """One page of threads under a review, in a fixed number of queries however many."""
+    sort = request.GET.get("sort")
+    sort = sort if sort in THREAD_SORTS else "oldest"
+    visible = (
+        review.comments.visible_to(request.user)
+        .select_related("author__profile", "in_reply_to__author__profile")
+        .order_by(*THREAD_SORTS[sort])
+    )
+    page = Paginator(visible.filter(depth=1), settings.COMMENTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    threads = list(page.object_list)
+    replies_by_parent: dict[int, list[Comment]] = {}
+    replies = visible.filter(root__in=threads).order_by("created_at", "id")
+    for reply in replies:
+        replies_by_parent.setdefault(reply.parent_id, []).append(reply)
+    shown = threads + list(replies)
+    for comment in shown:
+        comment.thread_replies = replies_by_parent.get(comment.pk, [])
+    liked = set()
+    if request.user.is_authenticated and shown:
+        liked = set(
+            CommentLike.objects.filter(user=request.user, comment__in=shown).values_list(
+                "comment_id", flat=True
+            )
+        )
+    return {
+        "threads": threads,
+        "comment_page": page,
+        "comment_sort": sort,
+        "comment_sorts": [("oldest", "Oldest"), ("newest", "Newest"), ("liked", "Most liked")],
+        "liked_ids": liked,
+        "comment_total": review.comments.approved().count(),
+    }
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _render_review(request: HttpRequest, review: Review, status: int = 200, **context):
+    view = ReviewDetailView(request=request, kwargs={"slug": review.slug}, object=review)
+    return render(
+        request,
+        "reviews/review_detail.html",
+        view.get_context_data(object=review, review=review, **context),
+        status=status,
+    )
+
+
+@require_POST
+def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """Post a comment or reply. Signed-out readers keep their text while they sign in."""
+    review = get_object_or_404(Review.objects.published(), slug=slug)
+    form = CommentForm(request.POST)
+    if not request.user.is_authenticated:
+        drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
+        drafts[str(review.pk)] = {
+            "body": request.POST.get("body", "")[: settings.COMMENT_MAX_LENGTH * 2],
+            "parent": request.POST.get("parent") or None,
+        }
+        request.session[COMMENT_DRAFTS_KEY] = drafts
+        messages.info(request, "Sign in to post your comment; we kept what you wrote.")
+        back = review.get_absolute_url() + "#comment-form"
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
+    if form.is_valid():
+        try:
+            comment = services.comment_create(
+                review=review,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                parent=form.cleaned_data["parent"],
+                ip_address=_client_ip(request),
+            )
+        except ValidationError as error:
+            form.add_error("body", error)
+        else:
+            drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
+            if drafts.pop(str(review.pk), None) is not None:
+                request.session[COMMENT_DRAFTS_KEY] = drafts
+            if comment.status == Comment.Status.APPROVED:
+                messages.success(request, "Your comment is posted.")
+            else:
+                messages.info(
+                    request, "Thanks: your comment will appear once a moderator approves it."
+                )
+            if request.htmx:
+                return render(
+                    request,
+                    "reviews/review_detail.html#posted-comment",
+                    {"comment": comment, "review": review, "liked_ids": set()},
+                )
+            return redirect(comment.get_absolute_url())
+    status = 200 if request.htmx else 400
+    if request.htmx:
+        return render(
+            request,
+            "reviews/review_detail.html#comment-form",
+            {"comment_form": form, "review": review, "user": request.user},
+        )
+    return _render_review(request, review, status=status, comment_form=form)
+
+
+def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send the reader to the page of the thread that holds the comment, scrolled to it."""
+    comment = get_object_or_404(
+        Comment.objects.visible_to(request.user).select_related("review", "root"), pk=pk
+    )
+    review = comment.review
+    if not review.is_public:
+        return render(request, "404.html", status=404)
+    root = comment.root or comment
+    earlier_threads = (
+        review.comments.visible_to(request.user)
+        .filter(depth=1)
+        .filter(created_at__lt=root.created_at)
+        .count()
+    )
+    page = earlier_threads // settings.COMMENTS_PER_PAGE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return HttpResponseRedirect(f"{review.get_absolute_url()}{query}#comment-{comment.pk}")
+
+
+def _own_comment(request: HttpRequest, pk: int) -> Comment:
+    return get_object_or_404(Comment.objects.select_related("review"), pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _own_comment(request, pk)
+    if comment.author_id != request.user.pk:
+        return render(request, "403.html", status=403)
+    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_edit(
+                comment=comment, user=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error("body", error)
+        else:
+            messages.success(request, "Your comment is updated.")
+            if request.htmx:
+                return render(
+                    request,
+                    "reviews/review_detail.html#comment",
+                    {"comment": comment, "review": comment.review, "liked_ids": set()},
+                )
+            return redirect(comment.get_absolute_url())
+    status = 400 if form.errors else 200
+    return render(
+        request, "reviews/comment_edit.html", {"form": form, "comment": comment}, status=status
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _own_comment(request, pk)
+    if comment.author_id != request.user.pk:
+        return render(request, "403.html", status=403)
+    if request.method == "POST":
+        services.comment_delete(comment=comment, user=request.user)
+        messages.success(request, "Your comment is deleted.")
+        if request.htmx:
+            return render(
+                request,
+                "reviews/review_detail.html#comment",
+                {"comment": comment, "review": comment.review, "liked_ids": set()},
+            )
+        return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+    return render(request, "reviews/comment_delete.html", {"comment": comment})
+
+
+@login_required
+@require_POST
+def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("review"), pk=pk)
+    try:
+        services.comment_like(comment=comment, user=request.user)
+    except ValidationError as error:
+        if not request.htmx:
+            messages.error(request, error.messages[0])
+    if request.htmx:
+        return render(
+            request,
+            "reviews/review_detail.html#like-button",
+            {"comment": comment, "liked_ids": {comment.pk}, "user": request.user},
+        )
+    return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(
+        Comment.objects.approved().select_related("review", "author__profile"), pk=pk
+    )
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_report(
+                comment=comment,
+                reporter=request.user,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you. The moderators will look at this comment.")
+            return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+    status = 400 if form.errors else 200
+    return render(
+        request, "reviews/comment_report.html", {"form": form, "comment": comment}, status=status
+    )
+
+
+def reader_profile(request: HttpRequest, username: str) -> HttpResponse:
+    """A reader's public page: their name, bio and approved comments."""
+    reader = get_object_or_404(
+        get_user_model().objects.select_related("profile"), username=username, is_active=True
+    )
+    comments = Paginator(
+        Comment.objects.approved()
+        .filter(author=reader, deleted_at__isnull=True, review__in=Review.objects.published())
+        .select_related("review")
+        .order_by("-created_at"),
+        20,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reviews/reader_profile.html",
+        {"reader": reader, "profile": services.profile_for(reader), "page_obj": comments},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    profile = services.profile_for(request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        services.profile_update(user=request.user, **form.cleaned_data)
+        messages.success(request, "Your profile is saved.")
+        return redirect("reviews:profile-edit")
+    status = 400 if form.errors else 200
+    return render(request, "reviews/profile_form.html", {"form": form}, status=status)
+
+
+@csrf_exempt  # the signed token is the credential; mail clients POST here without a session
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """One click from a notification e-mail turns reply notifications off."""
+    user_id = user_id_from_unsubscribe_token(token)
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    if user is None:
+        return render(request, "reviews/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.notifications_unsubscribe(user=user)
+        return render(request, "reviews/unsubscribe.html", {"done": True})
+    return render(request, "reviews/unsubscribe.html", {"token": token})

@@ -45,3 +45,9 @@ def moderator_client(client, moderator):
 def reader_client(client, reader):
     client.force_login(reader)
     return client
+
+
+@pytest.fixture(autouse=True)
+def tasks_run_at_once(settings):
+    """Background tasks run inside the test, so their effects can be asserted."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person, WatchOption
 from reviews.groups import EDITORS, MODERATORS
-from reviews.models import Profile, Review
+from reviews.models import Comment, Profile, Review, Sanction
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -21,9 +21,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     password = factory.django.Password("correct horse battery staple")
-    profile = factory.RelatedFactory(
-        "tests.factories.ProfileFactory", factory_related_name="user"
-    )
+    profile = factory.RelatedFactory("tests.factories.ProfileFactory", factory_related_name="user")
 
 
 class EditorFactory(UserFactory):
@@ -121,3 +119,32 @@ class ReviewFactory(factory.django.DjangoModelFactory):
         scheduled = factory.Trait(
             publish_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
         )
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """An approved top-level comment; pass `parent=` for a reply (depth and root follow)."""
+
+    class Meta:
+        model = Comment
+
+    review = factory.Maybe(
+        "parent",
+        yes_declaration=factory.SelfAttribute("parent.review"),
+        no_declaration=factory.SubFactory(ReviewFactory),
+    )
+    author = factory.SubFactory(UserFactory)
+    body = factory.Sequence(lambda n: f"Comment number {n} about the stars.")
+    status = Comment.Status.APPROVED
+    parent = None
+    depth = factory.LazyAttribute(lambda c: c.parent.depth + 1 if c.parent else 1)
+    root = factory.LazyAttribute(lambda c: (c.parent.root or c.parent) if c.parent else None)
+    in_reply_to = factory.LazyAttribute(lambda c: c.parent)
+
+
+class SanctionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sanction
+
+    user = factory.SubFactory(UserFactory)
+    kind = Sanction.Kind.MUTE
+    reason = "Personal attacks on other readers."

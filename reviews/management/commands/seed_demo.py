@@ -2,6 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -12,7 +13,7 @@ from django.utils import timezone
 from films.models import Credit, Film, Genre, Person, WatchOption
 from reviews import demo_content
 from reviews.groups import EDITORS, MODERATORS, sync_groups
-from reviews.models import Profile, Review
+from reviews.models import Comment, Profile, Review
 
 # Development passwords only; the command refuses to run unless DEBUG is on.
 SIGN_INS = [
@@ -23,6 +24,7 @@ SIGN_INS = [
     ("reader", "starlight-reader", "Reader", [], False),
 ]
 EXTRA_EDITOR_PASSWORD = "starlight-editor"
+EXTRA_READER_PASSWORD = "starlight-reader"
 
 
 class Command(BaseCommand):
@@ -44,9 +46,10 @@ class Command(BaseCommand):
             self.seed_users()
             self.seed_catalogue()
             self.seed_reviews()
+            self.seed_comments()
         self.stdout.write(
             f"Demo data ready: {Film.objects.count()} films, {Person.objects.count()} people, "
-            f"{Review.objects.count()} reviews."
+            f"{Review.objects.count()} reviews, {Comment.objects.count()} comments."
         )
 
     def print_sign_ins(self) -> None:
@@ -63,6 +66,10 @@ class Command(BaseCommand):
             for author in demo_content.AUTHORS
             if author["username"] not in {a[0] for a in accounts}
         ]
+        accounts += [
+            (r["username"], EXTRA_READER_PASSWORD, [], False) for r in demo_content.READERS
+        ]
+        bylines.update({reader["username"]: reader for reader in demo_content.READERS})
         for username, password, groups, superuser in accounts:
             author = bylines.get(username, {})
             user, created = User.objects.get_or_create(
@@ -77,6 +84,10 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save(update_fields=["password"])
                 user.groups.set(Group.objects.filter(name__in=groups))
+            # Demo addresses count as confirmed, so the sign-ins work at once.
+            EmailAddress.objects.get_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
             Profile.objects.get_or_create(
                 user=user,
                 defaults={
@@ -163,6 +174,31 @@ class Command(BaseCommand):
                 # A scheduled time is set once, so a second run does not move it.
                 create_only={"publish_at": publish_at},
             )
+
+    def seed_comments(self) -> None:
+        """A small discussion; comments are only ever added, matched on review, author and text."""
+        User = get_user_model()
+        by_key: dict[str, Comment] = {}
+        for data in demo_content.COMMENTS:
+            review = Review.objects.get(slug=data["review"])
+            author = User.objects.get(username=data["author"])
+            comment = Comment.objects.filter(
+                review=review, author=author, body=data["body"]
+            ).first()
+            if comment is None:
+                parent = by_key.get(data.get("reply_to", ""))
+                comment = Comment(
+                    review=review,
+                    author=author,
+                    body=data["body"],
+                    status=Comment.Status.APPROVED,
+                    in_reply_to=parent,
+                    parent=parent,
+                    root=(parent.root or parent) if parent else None,
+                    depth=parent.depth + 1 if parent else 1,
+                )
+                comment.save()
+            by_key[data["key"]] = comment
 
 
 def upsert(model, lookup: dict, values: dict, create_only: dict | None = None):
