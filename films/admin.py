@@ -25,7 +25,19 @@ class FilmAdmin(admin.ModelAdmin):
     autocomplete_fields = ["genres"]
     inlines = [CreditInline, WatchOptionInline]
     fieldsets = [
-        (None, {"fields": ["title", "original_title", "slug", "tagline", "synopsis", "poster"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    ("original_title", "original_language"),
+                    "slug",
+                    "tagline",
+                    "synopsis",
+                    "poster",
+                ]
+            },
+        ),
         (
             "Release",
             {"fields": ["release_date", "release_date_precision", "running_time"]},
@@ -39,6 +51,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "original_name"]
     search_fields = ["name", "original_name"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", ("original_name", "original_name_language"), "slug", "bio"]
 
 
 @admin.register(Genre)

@@ -27,7 +27,11 @@ class FilmFilterForm(forms.Form):
         required=False,
         min_value=1888,
         max_value=2100,
-        widget=forms.NumberInput(attrs={"placeholder": "e.g. 2025", "inputmode": "numeric"}),
+        # A text input, not type=number: a browser drops a non-numeric value from a number
+        # input, so the reader would not see what they typed next to the error.
+        widget=forms.TextInput(
+            attrs={"placeholder": "e.g. 2025", "inputmode": "numeric", "pattern": "[0-9]{4}"}
+        ),
         error_messages={"invalid": "Enter a year as four digits, e.g. 2025."},
     )
     director = forms.ModelChoiceField(

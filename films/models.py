@@ -23,6 +23,11 @@ class Person(models.Model):
     original_name = models.CharField(
         max_length=200, blank=True, help_text="The name in its own script, e.g. 한지원."
     )
+    original_name_language = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="Language of the original name as a BCP 47 code, e.g. ko or ja.",
+    )
     slug = models.SlugField(max_length=200, unique=True)
     bio = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -69,6 +74,11 @@ class Film(models.Model):
     title = models.CharField(max_length=200)
     original_title = models.CharField(
         max_length=200, blank=True, help_text="The title in its own language and script."
+    )
+    original_language = models.CharField(
+        max_length=10,
+        blank=True,
+        help_text="Language of the original title as a BCP 47 code, e.g. ko or ja.",
     )
     slug = models.SlugField(max_length=200, unique=True)
     release_date = models.DateField(
@@ -154,10 +164,15 @@ class Credit(models.Model):
         ]
 
     def __str__(self) -> str:
+        return f"{self.person} — {self.role_label}, {self.film}"
+
+    @property
+    def role_label(self) -> str:
+        """The role as readers see it: "Screenplay", or "Voice (Nan-young)"."""
         label = self.get_role_display()
         if self.character_name:
             label = f"{label} ({self.character_name})"
-        return f"{self.person} — {label}, {self.film}"
+        return label
 
 
 class WatchOption(models.Model):

@@ -1,3 +1,6 @@
+from itertools import groupby
+from operator import attrgetter
+
 from django.conf import settings
 from django.db.models import Avg, Count, Prefetch, Q
 from django.views.generic import DetailView, ListView
@@ -65,12 +68,17 @@ class FilmDetailView(DetailView):
 
 
 class PersonDetailView(DetailView):
-    """A person's films and the roles they had on each."""
+    """A person's films, newest first, each once with all the roles they had on it."""
 
     model = Person
 
     def get_context_data(self, **kwargs):
+        # film_id keeps one film's credits together when two films share a date and title.
         credits = self.object.credits.select_related("film").order_by(
-            "-film__release_date", "film__title", "order"
+            "-film__release_date", "film__title", "film_id", "order", "id"
         )
-        return super().get_context_data(credits=credits, **kwargs)
+        filmography = [
+            {"film": film, "roles": [credit.role_label for credit in film_credits]}
+            for film, film_credits in groupby(credits, key=attrgetter("film"))
+        ]
+        return super().get_context_data(filmography=filmography, **kwargs)

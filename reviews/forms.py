@@ -51,7 +51,17 @@ class CommentForm(forms.Form):
 
 
 class CommentEditForm(forms.Form):
-    body = CommentForm.base_fields["body"]
+    """Editing a comment; ids are unique per comment, as several forms may share a page."""
+
+    body = forms.CharField(
+        label="Your comment",
+        max_length=settings.COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": settings.COMMENT_MAX_LENGTH}),
+        error_messages=CommentForm.base_fields["body"].error_messages,
+    )
+
+    def __init__(self, *args, comment_id: int, **kwargs):
+        super().__init__(*args, auto_id=f"edit-{comment_id}-%s", **kwargs)
 
 
 class ReportForm(forms.Form):

@@ -25,6 +25,7 @@ class HomeView(TemplateView):
     """The featured film, the latest reviews and the catalogue at a glance."""
 
     template_name = "home.html"
+    FEATURED_REVIEWS = 3
     LATEST_REVIEWS = 6
     FILMS_SHOWN = 8
 
@@ -35,14 +36,22 @@ class HomeView(TemplateView):
             .filter(slug=settings.FEATURED_FILM_SLUG)
             .first()
         )
+        # Evaluated here rather than in the template, so "Latest reviews" can leave out the
+        # ones already shown under the featured film; still one query.
+        featured_reviews = (
+            list(featured.reviews.published().for_listing()[: self.FEATURED_REVIEWS])
+            if featured
+            else []
+        )
+        latest_reviews = (
+            Review.objects.published()
+            .for_listing()
+            .exclude(pk__in=[review.pk for review in featured_reviews])
+        )
         return super().get_context_data(
             featured=featured,
-            featured_reviews=(
-                featured.reviews.published().for_listing()[:3]
-                if featured
-                else Review.objects.none()
-            ),
-            latest_reviews=Review.objects.published().for_listing()[: self.LATEST_REVIEWS],
+            featured_reviews=featured_reviews,
+            latest_reviews=latest_reviews[: self.LATEST_REVIEWS],
             films=Film.objects.with_directors()[: self.FILMS_SHOWN],
             **kwargs,
         )
@@ -132,6 +141,7 @@ def discussion_context(request: HttpRequest, review: Review) -> dict:
     shown = threads + list(replies)
     for comment in shown:
         comment.thread_replies = replies_by_parent.get(comment.pk, [])
+        comment.editable = comment.can_be_edited_by(request.user)
     liked = set()
     if request.user.is_authenticated and shown:
         liked = set(
@@ -178,6 +188,7 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
         messages.info(request, "Sign in to post your comment; we kept what you wrote.")
         back = review.get_absolute_url() + "#comment-form"
         return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
+    comment = None
     if form.is_valid():
         try:
             comment = services.comment_create(
@@ -189,31 +200,31 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as error:
             form.add_error("body", error)
-        else:
-            drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
-            if drafts.pop(str(review.pk), None) is not None:
-                request.session[COMMENT_DRAFTS_KEY] = drafts
-            if comment.status == Comment.Status.APPROVED:
-                messages.success(request, "Your comment is posted.")
-            else:
-                messages.info(
-                    request, "Thanks: your comment will appear once a moderator approves it."
-                )
-            if request.htmx:
-                return render(
-                    request,
-                    "reviews/review_detail.html#posted-comment",
-                    {"comment": comment, "review": review, "liked_ids": set()},
-                )
-            return redirect(comment.get_absolute_url())
-    status = 200 if request.htmx else 400
+    if comment is None:
+        if request.htmx:
+            return _render_discussion(request, review, comment_form=form)
+        return _render_review(request, review, status=400, comment_form=form)
+    drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
+    if drafts.pop(str(review.pk), None) is not None:
+        request.session[COMMENT_DRAFTS_KEY] = drafts
+    if comment.status == Comment.Status.APPROVED:
+        notice = "Your comment is posted."
+    else:
+        notice = "Thanks: your comment will appear once a moderator approves it."
     if request.htmx:
-        return render(
-            request,
-            "reviews/review_detail.html#comment-form",
-            {"comment_form": form, "review": review, "user": request.user},
-        )
-    return _render_review(request, review, status=status, comment_form=form)
+        return _render_discussion(request, review, notice=notice, focus_comment=comment.pk)
+    messages.success(request, notice)
+    return redirect(comment.get_absolute_url())
+
+
+def _render_discussion(request: HttpRequest, review: Review, **context) -> HttpResponse:
+    """The discussion section alone, for htmx to swap in place."""
+    context.setdefault("comment_form", CommentForm())
+    return render(
+        request,
+        "reviews/review_detail.html#discussion",
+        {"review": review, **discussion_context(request, review), **context},
+    )
 
 
 def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
@@ -237,7 +248,26 @@ def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _own_comment(request: HttpRequest, pk: int) -> Comment:
-    return get_object_or_404(Comment.objects.select_related("review"), pk=pk)
+    return get_object_or_404(
+        Comment.objects.select_related("review", "author__profile", "in_reply_to__author__profile"),
+        pk=pk,
+    )
+
+
+def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
+    """One comment alone (after an in-place edit or delete), without its replies."""
+    comment.editable = comment.can_be_edited_by(request.user)
+    comment.thread_replies = []
+    liked = set(
+        CommentLike.objects.filter(user=request.user, comment=comment).values_list(
+            "comment_id", flat=True
+        )
+    )
+    return render(
+        request,
+        "reviews/review_detail.html#comment",
+        {"comment": comment, "review": comment.review, "liked_ids": liked},
+    )
 
 
 @login_required
@@ -246,7 +276,9 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _own_comment(request, pk)
     if comment.author_id != request.user.pk:
         return render(request, "403.html", status=403)
-    form = CommentEditForm(request.POST or None, initial={"body": comment.body})
+    form = CommentEditForm(
+        request.POST or None, initial={"body": comment.body}, comment_id=comment.pk
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_edit(
@@ -255,14 +287,14 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("body", error)
         else:
-            messages.success(request, "Your comment is updated.")
             if request.htmx:
-                return render(
-                    request,
-                    "reviews/review_detail.html#comment",
-                    {"comment": comment, "review": comment.review, "liked_ids": set()},
-                )
+                return _render_comment(request, comment)
+            messages.success(request, "Your comment is updated.")
             return redirect(comment.get_absolute_url())
+    if request.htmx:
+        return render(
+            request, "reviews/comment_edit.html#edit-form", {"form": form, "comment": comment}
+        )
     status = 400 if form.errors else 200
     return render(
         request, "reviews/comment_edit.html", {"form": form, "comment": comment}, status=status
@@ -277,13 +309,9 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "403.html", status=403)
     if request.method == "POST":
         services.comment_delete(comment=comment, user=request.user)
-        messages.success(request, "Your comment is deleted.")
         if request.htmx:
-            return render(
-                request,
-                "reviews/review_detail.html#comment",
-                {"comment": comment, "review": comment.review, "liked_ids": set()},
-            )
+            return _render_comment(request, comment)
+        messages.success(request, "Your comment is deleted.")
         return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
     return render(request, "reviews/comment_delete.html", {"comment": comment})
 
@@ -298,10 +326,11 @@ def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             messages.error(request, error.messages[0])
     if request.htmx:
+        comment.refresh_from_db(fields=["like_count"])
         return render(
             request,
             "reviews/review_detail.html#like-button",
-            {"comment": comment, "liked_ids": {comment.pk}, "user": request.user},
+            {"comment": comment, "liked_ids": {comment.pk}},
         )
     return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
 

@@ -1,5 +1,6 @@
 """The film admin as an editor sees it: an Editors member, not a superuser."""
 
+import re
 from datetime import date
 from http import HTTPStatus
 
@@ -31,6 +32,7 @@ def film_form(**fields) -> dict:
     return {
         "title": "Lost in Starlight",
         "original_title": "이 별에 필요한",
+        "original_language": "ko",
         "slug": "lost-in-starlight",
         "tagline": "",
         "synopsis": "",
@@ -91,7 +93,7 @@ def test_editor_adds_a_film_with_credits_and_where_to_watch(editor_client):
     assert response.status_code == HTTPStatus.FOUND, response.context["errors"]
     assert response["Location"] == reverse("admin:films_film_changelist")
     film = Film.objects.get(slug="lost-in-starlight")
-    assert film.original_title == "이 별에 필요한"
+    assert (film.original_title, film.original_language) == ("이 별에 필요한", "ko")
     assert film.countries == ["South Korea"]
     assert film.directors == [director]
     assert list(film.genres.all()) == [drama]
@@ -172,18 +174,50 @@ def test_editor_changes_a_film_and_its_existing_credit(editor_client):
 def test_editor_adds_and_changes_a_person(editor_client):
     response = editor_client.post(
         reverse("admin:films_person_add"),
-        {"name": "Han Ji-won", "original_name": "한지원", "slug": "han-ji-won", "bio": ""},
+        {
+            "name": "Han Ji-won",
+            "original_name": "한지원",
+            "original_name_language": "ko",
+            "slug": "han-ji-won",
+            "bio": "",
+        },
     )
     person = Person.objects.get(slug="han-ji-won")
     change = editor_client.post(
         reverse("admin:films_person_change", args=[person.pk]),
-        {"name": "Han Ji-won", "original_name": "한지원", "slug": "han-ji-won", "bio": "Director."},
+        {
+            "name": "Han Ji-won",
+            "original_name": "한지원",
+            "original_name_language": "ko",
+            "slug": "han-ji-won",
+            "bio": "Director.",
+        },
     )
 
     assert response.status_code == HTTPStatus.FOUND
     assert change.status_code == HTTPStatus.FOUND
     person.refresh_from_db()
-    assert (person.original_name, person.bio) == ("한지원", "Director.")
+    assert (person.original_name, person.original_name_language, person.bio) == (
+        "한지원",
+        "ko",
+        "Director.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [
+        ("film", ["original_title", "original_language"]),
+        ("person", ["original_name", "original_name_language"]),
+    ],
+)
+def test_admin_shows_the_original_language_beside_the_original_title(editor_client, model, fields):
+    response = editor_client.get(reverse(f"admin:films_{model}_add"))
+
+    # One fieldset row holds both fields, so they sit side by side.
+    row = re.search(rf'<div class="form-row[^"]*field-{fields[0]}[^"]*"', response.text)
+    assert row
+    assert f"field-{fields[1]}" in row.group()
 
 
 @pytest.mark.parametrize(

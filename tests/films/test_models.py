@@ -82,6 +82,19 @@ def test_voice_role_may_name_its_character():
     assert str(credit) == f"{credit.person} — Voice (Nan-young), {credit.film}"
 
 
+@pytest.mark.parametrize(
+    ("role", "character_name", "label"),
+    [
+        (Credit.Role.DIRECTOR, "", "Director"),
+        (Credit.Role.WRITER, "", "Screenplay"),
+        (Credit.Role.VOICE, "Nan-young", "Voice (Nan-young)"),
+        (Credit.Role.VOICE, "", "Voice"),
+    ],
+)
+def test_credit_role_label_names_the_role_and_any_character(role, character_name, label):
+    assert Credit(role=role, character_name=character_name).role_label == label
+
+
 def test_directors_come_from_the_credits_in_billing_order():
     film = FilmFactory()
     second = CreditFactory(film=film, person=PersonFactory(name="Second"), order=2)

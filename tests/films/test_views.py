@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from http import HTTPStatus
 
@@ -129,11 +130,17 @@ def test_film_list_explains_a_bad_filter_and_ignores_it(client, catalogue, query
     assert titles(response) == ["Lost in Starlight", "Suzume", "Your Name"]
 
 
-def test_film_list_keeps_the_typed_year_in_the_form(client, catalogue):
+def test_film_list_keeps_the_typed_year_in_a_text_input(client, catalogue):
     response = client.get(FILM_LIST, {"year": "abc"})
 
+    # A type=number input with value="abc" is invalid HTML and browsers drop the value.
+    year_input = re.search(r'<input[^>]*name="year"[^>]*>', response.text).group()
     assert response.context["filter_form"]["year"].value() == "abc"
-    assert 'value="abc"' in response.text
+    assert "Enter a year as four digits, e.g. 2025." in response.text
+    assert 'type="text"' in year_input
+    assert 'value="abc"' in year_input
+    assert 'inputmode="numeric"' in year_input
+    assert 'pattern="[0-9]{4}"' in year_input
 
 
 def test_film_list_applies_the_good_filters_beside_a_bad_one(client, catalogue):
@@ -250,6 +257,32 @@ def test_film_detail_shows_the_credits(client, film):
     assert "Music" in response.text
 
 
+@pytest.mark.parametrize(
+    ("language", "title_span", "poster_span"),
+    [
+        (
+            "ko",
+            '<span class="original-title" lang="ko">이 별에 필요한</span>',
+            '<span class="poster__original" lang="ko">이 별에 필요한</span>',
+        ),
+        (
+            "",
+            '<span class="original-title">이 별에 필요한</span>',
+            '<span class="poster__original">이 별에 필요한</span>',
+        ),
+    ],
+)
+def test_film_detail_marks_the_language_of_the_original_title(
+    client, language, title_span, poster_span
+):
+    film = FilmFactory(original_title="이 별에 필요한", original_language=language)
+
+    response = client.get(film.get_absolute_url())
+
+    assert title_span in response.text
+    assert poster_span in response.text
+
+
 def test_film_detail_shows_where_to_watch(client, film):
     WatchOptionFactory(
         film=film,
@@ -275,25 +308,58 @@ def test_film_detail_of_unknown_film_is_not_found(client, db):
 # --- Person ----------------------------------------------------------------------------------
 
 
-def test_person_page_lists_films_and_roles_newest_first(client):
+def test_person_page_lists_each_film_once_with_all_roles_newest_first(client):
     person = PersonFactory(name="Han Ji-won", bio="Director and writer.")
     older = FilmFactory(title="The Summer", release_date=date(2023, 11, 22))
     newer = FilmFactory(title="Lost in Starlight", release_date=date(2025, 5, 30))
     CreditFactory(film=older, person=person)
-    CreditFactory(film=newer, person=person)
-    CreditFactory(film=newer, person=person, role=Credit.Role.VOICE, character_name="Jay")
+    CreditFactory(film=newer, person=person, role=Credit.Role.VOICE, character_name="Jay", order=2)
+    CreditFactory(film=newer, person=person, role=Credit.Role.WRITER, order=1)
+    CreditFactory(film=newer, person=person, order=0)
 
     response = client.get(person.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
-    assert [(c.film.title, c.role) for c in response.context["credits"]] == [
-        ("Lost in Starlight", Credit.Role.DIRECTOR),
-        ("Lost in Starlight", Credit.Role.VOICE),
-        ("The Summer", Credit.Role.DIRECTOR),
+    assert [(e["film"].title, e["roles"]) for e in response.context["filmography"]] == [
+        ("Lost in Starlight", ["Director", "Screenplay", "Voice (Jay)"]),
+        ("The Summer", ["Director"]),
     ]
+    assert response.text.count('class="filmography__year"') == 2
+    assert "Director, Screenplay, Voice (Jay)" in response.text
     assert "Director and writer." in response.text
-    assert "Voice (Jay)" in response.text
     assert "2023" in response.text
+
+
+def test_person_page_keeps_films_of_the_same_date_and_title_apart(client):
+    person = PersonFactory()
+    first, second = FilmFactory.create_batch(2, title="Remake", release_date=date(2020, 1, 1))
+    CreditFactory(film=first, person=person)
+    CreditFactory(film=second, person=person, role=Credit.Role.MUSIC)
+    CreditFactory(film=first, person=person, role=Credit.Role.WRITER, order=1)
+
+    response = client.get(person.get_absolute_url())
+
+    assert [(e["film"], e["roles"]) for e in response.context["filmography"]] == [
+        (first, ["Director", "Screenplay"]),
+        (second, ["Music"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("original_name", "language", "expected"),
+    [
+        ("한지원", "ko", '<span class="original-title" lang="ko">한지원</span>'),
+        ("新海誠", "", '<span class="original-title">新海誠</span>'),
+    ],
+)
+def test_person_page_marks_the_language_of_the_original_name(
+    client, original_name, language, expected
+):
+    person = PersonFactory(original_name=original_name, original_name_language=language)
+
+    response = client.get(person.get_absolute_url())
+
+    assert expected in response.text
 
 
 def test_person_without_credits_says_so(client):
@@ -357,9 +423,11 @@ def test_person_page_query_count_does_not_grow(client, django_assert_num_queries
     person = PersonFactory()
     for film in make_films(count):
         CreditFactory(film=film, person=person, role=Credit.Role.WRITER)
+        CreditFactory(film=film, person=person, role=Credit.Role.VOICE, character_name="Jay")
 
-    # person, credits with their films
+    # person, credits with their films (grouped by film in Python)
     with django_assert_num_queries(2):
         response = client.get(person.get_absolute_url())
 
-    assert len(response.context["credits"]) == count
+    assert len(response.context["filmography"]) == count
+    assert response.context["filmography"][0]["roles"] == ["Screenplay", "Voice (Jay)"]

@@ -83,7 +83,9 @@ def test_spoilers_stay_hidden_until_revealed_without_javascript(reader_client, c
     post_comment(reader_client, review, body="The ending: ||they meet again||.")
 
     page = client.get(review.get_absolute_url())
-    assert '<input type="checkbox" class="spoiler__toggle" aria-label="Reveal spoiler">' in page.text
+    assert (
+        '<input type="checkbox" class="spoiler__toggle" aria-label="Reveal spoiler">' in page.text
+    )
     assert '<span class="spoiler__text">they meet again</span>' in page.text
 
 
@@ -174,7 +176,9 @@ def test_editing_or_deleting_someone_elses_comment_is_forbidden(reader_client, r
     assert not comment.is_deleted
 
 
-def test_deleted_comment_leaves_a_placeholder_and_its_replies(reader_client, reader, client, review):
+def test_deleted_comment_leaves_a_placeholder_and_its_replies(
+    reader_client, reader, client, review
+):
     comment = CommentFactory(review=review, author=reader, body="Gone soon")
     CommentFactory(parent=comment, body="A reply that stays")
     reader_client.post(reverse("reviews:comment-delete", args=[comment.pk]))
@@ -254,7 +258,7 @@ def test_threads_sort_by_oldest_newest_and_most_liked(client, review, sort, firs
 
     response = client.get(review.get_absolute_url(), {"sort": sort})
 
-    assert [c.body for c in response.context["threads"]][0] == first
+    assert next(c.body for c in response.context["threads"]) == first
 
 
 def test_review_lists_show_comment_counts(client, review):
@@ -311,7 +315,8 @@ def test_review_page_query_count_does_not_grow_with_comments(
     CommentLike.objects.create(comment=Comment.objects.first(), user=reader)
     client.force_login(reader)
 
-    # session, user, review, other reviews, comment total, thread count, threads, replies, likes
-    with django_assert_num_queries(9):
+    # session, user, the user's profile (header), review, other reviews, comment total,
+    # thread count, threads, replies, the reader's likes
+    with django_assert_num_queries(10):
         response = client.get(review.get_absolute_url())
     assert response.status_code == HTTPStatus.OK

@@ -101,6 +101,25 @@ def test_seed_review_bodies_are_300_to_800_words(seed):
     assert all(300 <= words <= 800 for words in lengths.values()), lengths
 
 
+def test_seed_gives_each_original_title_and_name_its_language(seed):
+    seed()
+
+    assert dict(Film.objects.values_list("slug", "original_language")) == {
+        "lost-in-starlight": "ko",
+        "the-summer": "ko",
+        "clearer-than-you-think": "ko",
+        "your-name": "ja",
+        "weathering-with-you": "ja",
+        "suzume": "ja",
+        "5-centimeters-per-second": "ja",
+    }
+    assert Person.objects.get(slug="makoto-shinkai").original_name_language == "ja"
+    assert Person.objects.get(slug="kim-tae-ri").original_name_language == "ko"
+    # A language only where there is an original name to mark.
+    assert not Person.objects.filter(original_name="").exclude(original_name_language="").exists()
+    assert not Person.objects.exclude(original_name="").filter(original_name_language="").exists()
+
+
 def test_seeding_twice_changes_nothing(seed):
     seed()
     first = snapshot()

@@ -62,7 +62,7 @@ def test_publishing_refuses_an_invalid_review_and_writes_nothing():
     review = ReviewFactory(draft=True)
     review.rating = 11
 
-    with pytest.raises(ValidationError, match="review_rating_range"):
+    with pytest.raises(ValidationError, match="The rating must be from 1 to 10"):
         review_publish(review=review)
 
     review.refresh_from_db()

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from films.models import Credit
+from reviews.models import Comment
 from tests.factories import (
+    CommentFactory,
     CreditFactory,
     FilmFactory,
     PersonFactory,
@@ -63,17 +65,65 @@ def test_home_features_the_film_with_its_directors_and_reviews(client, film, hid
 
 def test_home_shows_the_latest_six_reviews_and_eight_films(client, film):
     older = ReviewFactory(publish_at=timezone.now() - timedelta(days=30), headline="Oldest")
-    newest = [ReviewFactory(film=film) for _ in range(6)]
+    newest = sorted(
+        (ReviewFactory(film=film) for _ in range(9)),
+        key=lambda review: review.publish_at,
+        reverse=True,
+    )
     FilmFactory.create_batch(10)
 
     response = client.get(HOME)
 
-    assert list(response.context["latest_reviews"]) == sorted(
-        newest, key=lambda review: review.publish_at, reverse=True
-    )
+    assert list(response.context["featured_reviews"]) == newest[:3]
+    assert list(response.context["latest_reviews"]) == newest[3:]
     assert older.headline not in response.text
-    assert len(response.context["featured_reviews"]) == 3
     assert len(response.context["films"]) == 8
+
+
+def test_home_latest_reviews_leave_out_those_shown_under_the_featured_film(client, film):
+    not_featured = ReviewFactory(
+        film=film,
+        headline="Fourth of the featured film",
+        publish_at=timezone.now() - timedelta(days=5),
+    )
+    featured = [ReviewFactory(film=film, headline=f"On the featured film {n}") for n in range(3)]
+    other = ReviewFactory(headline="Of another film")
+
+    response = client.get(HOME)
+
+    assert set(response.context["featured_reviews"]) == set(featured)
+    assert list(response.context["latest_reviews"]) == [other, not_featured]
+    for review in featured:
+        assert response.text.count(review.headline) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ko", '<span class="original-title" lang="ko">이 별에 필요한</span>'),
+        ("", '<span class="original-title">이 별에 필요한</span>'),
+    ],
+)
+def test_home_marks_the_language_of_the_featured_original_title(client, film, language, expected):
+    film.original_title, film.original_language = "이 별에 필요한", language
+    film.save()
+
+    response = client.get(HOME)
+
+    assert expected in response.text
+
+
+def test_reader_profile_dates_comments_without_microseconds(client):
+    comment = CommentFactory(author=UserFactory(username="haneul"))
+    created_at = timezone.now().replace(microsecond=123456)
+    Comment.objects.filter(pk=comment.pk).update(created_at=created_at)
+
+    response = client.get(reverse("reviews:reader-profile", args=["haneul"]))
+
+    # The HTML validator rejects the fractional seconds that |date:"c" prints.
+    expected = timezone.localtime(created_at).strftime("%Y-%m-%dT%H:%M:%S%z")
+    assert f'<time datetime="{expected}">' in response.text
+    assert "123456" not in response.text
 
 
 def test_home_without_the_featured_film_still_works(client, settings):

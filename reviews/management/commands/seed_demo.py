@@ -105,7 +105,7 @@ class Command(BaseCommand):
             p["slug"]: upsert(
                 Person,
                 {"slug": p["slug"]},
-                {"name": p["name"], "original_name": p["original_name"], "bio": p["bio"]},
+                {key: p[key] for key in ("name", "original_name", "original_name_language", "bio")},
             )
             for p in demo_content.PEOPLE
         }
@@ -118,6 +118,7 @@ class Command(BaseCommand):
                     for key in (
                         "title",
                         "original_title",
+                        "original_language",
                         "release_date",
                         "release_date_precision",
                         "running_time",
