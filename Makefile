@@ -10,7 +10,7 @@ PORT ?= 8000
 # Two workers suit the two cores of this project's machines.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test setup db seed worker lint format lock browser clean
+.PHONY: run serve test setup db seed worker lint format lock browser clean
 
 run: setup db
 	$(MANAGE) migrate --no-input
@@ -22,6 +22,28 @@ run: setup db
 	@echo
 	@$(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver $(HOST):$(PORT)
+
+# The production configuration on this machine: DEBUG off, hashed and compressed static files,
+# sessions and cache in Redis, gunicorn and the task worker (Ctrl-C stops both). Plain HTTP on
+# loopback, so the HTTPS redirect and Secure cookies are off; see README, "Deploying".
+SERVE_ENV = env DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
+	ALLOWED_HOSTS=$(HOST),localhost CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/0} \
+	SECRET_KEY="$$(cat var/secret_key)" STATICFILES_BACKEND= LOG_FORMAT=json \
+	GUNICORN_BIND=$(HOST):$(PORT)
+
+serve: setup db var/secret_key
+	$(SERVE_ENV) $(MANAGE) migrate --no-input
+	$(SERVE_ENV) $(MANAGE) collectstatic --no-input -v0
+	@echo
+	@echo "  Production configuration at http://$(HOST):$(PORT)/  (gunicorn + task worker; Ctrl-C stops)"
+	@echo
+	@$(SERVE_ENV) $(MANAGE) db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(SERVE_ENV) $(BIN)/gunicorn -c config/gunicorn.conf.py
+
+# A secret key for `make serve`, made once and kept out of git (var/ is ignored).
+var/secret_key:
+	@mkdir -p var
+	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 # The background task worker alone (make run starts one for you).
 worker: setup db

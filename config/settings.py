@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
+from psycopg_pool import ConnectionPool
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -13,6 +15,10 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Where the admin lives, e.g. "backstage-7f3a/" (default "admin/").
+ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
+# How many proxies of ours append to X-Forwarded-For in front of the site (config/middleware.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -23,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "allauth",
     "allauth.account",
     "django_htmx",
@@ -32,7 +39,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.middleware.RequestIdMiddleware",
+    "config.middleware.ClientIPMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -55,8 +66,10 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "reviews.context_processors.moderation",
             ],
         },
     },
@@ -73,13 +86,26 @@ if env.bool("DATABASE_POOL", default=True):
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=2),
         "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=8),
-        "timeout": 10,
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10),
+        # Test each connection as it leaves the pool, so connections broken by a database
+        # restart are replaced instead of failing a request.
+        "check": ConnectionPool.check_connection,
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="starlight")
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that stops answering must fail fast (readyz says so), not hang every request.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=2, socket_timeout=2, retry_on_timeout=False
+    )
+    # Sessions live in the shared cache, so any app server can serve any reader.
+    _SESSION_DEFAULT = "django.contrib.sessions.backends.cache"
+else:
+    _SESSION_DEFAULT = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = env.str("SESSION_ENGINE", default=_SESSION_DEFAULT)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -100,20 +126,48 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Hashed, compressed files need collectstatic first, which development and tests skip.
+    # Hashed, compressed files need collectstatic first, which development and tests skip;
+    # production (DEBUG off) serves them through whitenoise.
     "staticfiles": {
-        "BACKEND": env.str(
-            "STATICFILES_BACKEND",
-            default="django.contrib.staticfiles.storage.StaticFilesStorage",
+        "BACKEND": env.str("STATICFILES_BACKEND", default="")
+        or (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
+# Files with a hash in their name are cached for ten years by whitenoise; this is for the rest.
+WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 60 * 60 * 24)
+# Uploads (posters) in an S3-compatible bucket, shared by every app server, when one is named.
+# Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment (boto3).
+if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "file_overwrite": False,
+        },
+    }
 
 MAILERS = {
     "default": {
         "BACKEND": env.str("MAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
     }
 }
+if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env.str("MAIL_HOST", default="localhost"),
+        "port": env.int("MAIL_PORT", default=587),
+        "username": env.str("MAIL_USERNAME", default=""),
+        "password": env.str("MAIL_PASSWORD", default=""),
+        "use_tls": env.bool("MAIL_USE_TLS", default=True),
+        "timeout": env.int("MAIL_TIMEOUT", default=10),
+    }
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lost in Starlight <hello@localhost>")
 
 # Accounts (django-allauth): sign in with e-mail or username; e-mail must be confirmed.
@@ -150,8 +204,9 @@ TASKS = {
 COMMENT_MAX_LENGTH = 5000
 COMMENT_EDIT_MINUTES = 15
 COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=20)
-COMMENT_RATE_LIMIT_PER_USER = (env.int("COMMENT_RATE_USER_COUNT", default=5), 60)
-COMMENT_RATE_LIMIT_PER_IP = (env.int("COMMENT_RATE_IP_COUNT", default=20), 60)
+_COMMENT_RATE_WINDOW = env.int("COMMENT_RATE_WINDOW_SECONDS", default=60)
+COMMENT_RATE_LIMIT_PER_USER = (env.int("COMMENT_RATE_USER_COUNT", default=5), _COMMENT_RATE_WINDOW)
+COMMENT_RATE_LIMIT_PER_IP = (env.int("COMMENT_RATE_IP_COUNT", default=20), _COMMENT_RATE_WINDOW)
 COMMENT_DUPLICATE_MINUTES = 10
 
 SITE_NAME = "Starlight Reviews"
@@ -163,3 +218,87 @@ FILMS_PER_PAGE = 12
 
 # The site's public address, for links in e-mails sent outside a request.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Moderation rules (see reviews/rules.py): a new reader's first N comments are held, as are
+# comments with more than MAX_LINKS links; K distinct reports hide a published comment.
+MODERATION_NEW_ACCOUNT_HELD = env.int("MODERATION_NEW_ACCOUNT_HELD", default=1)
+MODERATION_MAX_LINKS = env.int("MODERATION_MAX_LINKS", default=2)
+MODERATION_REPEAT_WINDOW_HOURS = env.int("MODERATION_REPEAT_WINDOW_HOURS", default=24)
+MODERATION_REPORTS_TO_HIDE = env.int("MODERATION_REPORTS_TO_HIDE", default=3)
+MODERATION_QUEUE_PAGE_SIZE = 25
+
+# --- Security -----------------------------------------------------------------------------
+# Production hardening follows from DEBUG=false; each piece can be overridden from the
+# environment (e.g. SECURE_SSL_REDIRECT=false to try the production setup over plain HTTP on
+# loopback with `make serve`).
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers ask for these over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: forms carry the token, htmx sends the forms.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Scripts only from our origin and with the page's nonce (htmx); no inline styles anywhere.
+_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *_MEDIA_ORIGINS],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features the site never uses, switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
+
+# --- Logs -----------------------------------------------------------------------------------
+# One JSON object a line on stderr (LOG_FORMAT=json, the default in production), each with the
+# request id; "plain" reads better in a development terminal.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "config.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "config.logging.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.str("LOG_FORMAT", default="plain" if DEBUG else "json"),
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own loggers come with handlers of their own: replace them, or lines print twice.
+    "loggers": {
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+    },
+}

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.urls import reverse
 
@@ -32,10 +34,25 @@ class Person(models.Model):
     bio = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Names in any script: the "simple" configuration neither stems nor drops words.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("name", "original_name", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        indexes = [
+            GinIndex(fields=["search_vector"], name="person_search_vector"),
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm"),
+            GinIndex(
+                fields=["original_name"],
+                opclasses=["gin_trgm_ops"],
+                name="person_original_name_trgm",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -98,11 +115,33 @@ class Film(models.Model):
     languages = ArrayField(models.CharField(max_length=80), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Titles above the tagline above the synopsis. "simple" rather than "english": titles
+    # mix languages and scripts, and stemming them would lose Korean and Japanese words.
+    # Credited names live in other tables, out of a GeneratedField's reach: the search
+    # matches people separately and reaches their films through the credits.
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("title", "original_title", config="simple", weight="A")
+            + SearchVector("tagline", config="simple", weight="B")
+            + SearchVector("synopsis", config="simple", weight="C")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = FilmQuerySet.as_manager()
 
     class Meta:
         ordering = ["-release_date", "title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="film_search_vector"),
+            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="film_title_trgm"),
+            GinIndex(
+                fields=["original_title"],
+                opclasses=["gin_trgm_ops"],
+                name="film_original_title_trgm",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(running_time__isnull=True) | models.Q(running_time__gt=0),

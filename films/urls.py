@@ -10,4 +10,5 @@ urlpatterns = [
     path("films/<slug:slug>/", views.FilmDetailView.as_view(), name="film-detail"),
     path("films/<slug:slug>/reviews/", FilmReviewListView.as_view(), name="film-reviews"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("search/", views.search, name="search"),
 ]

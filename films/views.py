@@ -2,11 +2,15 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
-from films.forms import FilmFilterForm
-from films.models import Credit, Film, Person
+from films.forms import FilmFilterForm, SearchForm
+from films.models import Credit, Film, Genre, Person
+from films.search import SearchResults, suggestions
 
 
 class FilmListView(ListView):
@@ -82,3 +86,64 @@ class PersonDetailView(DetailView):
             for film, film_credits in groupby(credits, key=attrgetter("film"))
         ]
         return super().get_context_data(filmography=filmography, **kwargs)
+
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_EXAMPLES = ["Lost in Starlight", "이 별에 필요한", "Han Ji-won", '"space exploration"']
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Films and published reviews matching `q`, ranked, ten a page, filterable by kind, year
+    and genre.
+
+    Never an error page for what a reader types: the form cleans the query (an unusable one
+    gives the empty state) and reports a bad filter, which is then ignored. Queries: the genre
+    choices, two counts, and for a page of results one UNION query plus one query per kind
+    shown (with two prefetches for films), however many results there are.
+    """
+    form = SearchForm(request.GET or None)
+    form.is_valid()  # fills cleaned_data with the valid fields even when another is invalid
+    data = form.cleaned_data if form.is_bound else {}
+    text = data.get("q", "")
+    context = {"form": form, "query": text, "examples": SEARCH_EXAMPLES}
+    if text:
+        results = SearchResults(
+            text, kind=data.get("kind", ""), year=data.get("year"), genre=data.get("genre")
+        )
+        page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        query["q"] = text  # links carry the query as searched
+        total = results.counts["film"] + results.counts["review"]
+        kinds = [
+            {
+                "kind": kind,
+                "label": label,
+                "count": results.counts[kind] if kind else total,
+                "query": _with_kind(query, kind),
+            }
+            for kind, label in SearchForm.KINDS
+        ]
+        context |= {
+            "page_obj": page,
+            "paginator": page.paginator,
+            "is_paginated": page.has_other_pages(),
+            "results": page.object_list,
+            "kinds": kinds,
+            "current_kind": data.get("kind", ""),
+            "query_without_page": query.urlencode(),
+            "filtered": bool(data.get("kind") or data.get("year") or data.get("genre")),
+        }
+        if not page.paginator.count:
+            context["suggestions"] = suggestions(text)
+    else:
+        context["genres"] = Genre.objects.all()[:8]
+    return render(request, "films/search.html", context)
+
+
+def _with_kind(query, kind: str) -> str:
+    query = query.copy()
+    query.pop("kind", None)
+    if kind:
+        query["kind"] = kind
+    return query.urlencode()

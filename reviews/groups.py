@@ -21,8 +21,17 @@ GROUP_PERMISSIONS: dict[str, set[str]] = {
         "reviews.view_profile",
         "reviews.change_profile",
     },
-    # Comment moderation arrives with the discussion; until then moderators may read reviews.
-    MODERATORS: {"reviews.view_review"},
+    # The desk, and the same work in the admin; no access to films or review articles.
+    MODERATORS: {
+        "reviews.moderate_comment",
+        "reviews.view_comment",
+        "reviews.change_comment",
+        "reviews.view_commentreport",
+        "reviews.change_commentreport",
+        "reviews.view_moderationdecision",
+        *(f"reviews.{action}_sanction" for action in ("add", "change", "view")),
+        *(f"reviews.{action}_blockedterm" for action in _CRUD),
+    },
 }
 
 

@@ -4,6 +4,8 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -95,11 +97,22 @@ class Review(models.Model):
     reading_time = models.PositiveSmallIntegerField(editable=False, default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # For the site search: headline above standfirst above body (the Markdown source).
+    search_vector = models.GeneratedField(
+        expression=(
+            SearchVector("headline", config="english", weight="A")
+            + SearchVector("standfirst", config="english", weight="B")
+            + SearchVector("body", config="english", weight="C")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = ReviewQuerySet.as_manager()
 
     class Meta:
         ordering = ["-publish_at", "-created_at"]
+        indexes = [GinIndex(fields=["search_vector"], name="review_search_vector")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(rating__range=(1, 10)),
@@ -159,6 +172,22 @@ class CommentQuerySet(models.QuerySet):
     def pending(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PENDING)
 
+    def reported(self) -> CommentQuerySet:
+        """Published comments with reports no moderator has closed yet."""
+        return self.filter(
+            status=Comment.Status.APPROVED, reports__resolution=CommentReport.Resolution.OPEN
+        ).distinct()
+
+    def in_queue(self) -> CommentQuerySet:
+        """What the moderation desk works through: held comments and reported ones."""
+        open_reports = CommentReport.objects.filter(
+            comment=models.OuterRef("pk"), resolution=CommentReport.Resolution.OPEN
+        )
+        return self.filter(
+            models.Q(status=Comment.Status.PENDING)
+            | models.Q(status=Comment.Status.APPROVED) & models.Exists(open_reports)
+        )
+
     def visible_to(self, user) -> CommentQuerySet:
         """Approved comments, plus the reader's own comments still awaiting moderation."""
         visible = models.Q(status=Comment.Status.APPROVED)
@@ -210,7 +239,11 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["review", "status", "depth", "created_at"])]
+        indexes = [
+            models.Index(fields=["review", "status", "depth", "created_at"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+        permissions = [("moderate_comment", "Can moderate comments on the moderation desk")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(depth__range=(1, 3)), name="comment_depth_range"
@@ -298,11 +331,26 @@ class CommentReport(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
     )
+    class Resolution(models.TextChoices):
+        OPEN = "open", "Open"
+        UPHELD = "upheld", "Upheld"
+        DISMISSED = "dismissed", "Dismissed"
+
     reason = models.CharField(max_length=20, choices=Reason)
     note = models.TextField(blank=True, max_length=1000)
     created_at = models.DateTimeField(default=timezone.now)
+    resolution = models.CharField(max_length=10, choices=Resolution, default=Resolution.OPEN)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
+        indexes = [models.Index(fields=["comment", "resolution"])]
         constraints = [
             models.UniqueConstraint(fields=["comment", "reporter"], name="comment_report_once"),
             models.CheckConstraint(
@@ -324,11 +372,15 @@ class SanctionQuerySet(models.QuerySet):
 
 
 class Sanction(models.Model):
-    """A restriction on a reader: muted for a while, or banned."""
+    """A restriction on a reader: on probation (comments held), muted for a while, or banned."""
 
     class Kind(models.TextChoices):
+        PROBATION = "probation", "On probation"
         MUTE = "mute", "Muted"
         BAN = "ban", "Banned"
+
+    # Probation holds comments for review; the others refuse them.
+    REFUSING = (Kind.MUTE, Kind.BAN)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
@@ -337,12 +389,93 @@ class Sanction(models.Model):
     reason = models.CharField(max_length=300)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: no end.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = SanctionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__isnull=True)
+                | models.Q(expires_at__gt=models.F("created_at")),
+                name="sanction_expires_after_start",
+                violation_error_message="A sanction must end after it starts.",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.user}"
+
+
+class ModerationDecision(models.Model):
+    """What a moderator (or an automatic rule) decided about a comment, and why. Never changed:
+    the database refuses updates (see the migration's trigger)."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", "Approved"
+        REJECT = "reject", "Rejected"
+        SPAM = "spam", "Marked as spam"
+        REMOVE = "remove", "Removed after publication"
+        RESTORE = "restore", "Restored"
+        HIDE = "hide", "Hidden after reports"
+        UPHOLD_REPORTS = "uphold_reports", "Reports upheld"
+        DISMISS_REPORTS = "dismiss_reports", "Reports dismissed"
+        SANCTION = "sanction", "Reader sanctioned"
+        LIFT_SANCTION = "lift_sanction", "Sanction lifted"
+
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    sanction = models.ForeignKey(
+        Sanction, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="moderation_decisions",
+        help_text="Empty for automatic decisions.",
+    )
+    action = models.CharField(max_length=20, choices=Action)
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10, blank=True)
+    reason = models.CharField(max_length=300, blank=True, help_text="Shown to the author.")
+    note = models.TextField(blank=True, help_text="For moderators only.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(comment__isnull=False) | models.Q(sanction__isnull=False),
+                name="decision_is_about_something",
+            )
+        ]
+
+    def __str__(self) -> str:
+        who = self.moderator or "automatic"
+        return f"{self.get_action_display()} by {who}"
+
+
+class BlockedTerm(models.Model):
+    """A word or phrase that holds a comment for review (whole words, any case)."""
+
+    phrase = models.CharField(max_length=100, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["phrase"]
+
+    def __str__(self) -> str:
+        return self.phrase

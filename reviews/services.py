@@ -13,11 +13,14 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from reviews import rules
 from reviews.models import (
+    BlockedTerm,
     Comment,
     CommentLike,
     CommentReport,
     CommentRevision,
+    ModerationDecision,
     Profile,
     Review,
     Sanction,
@@ -69,7 +72,13 @@ def _rate_limited(scope: str, ident: object, limit: tuple[int, int]) -> bool:
 
 
 def active_sanction(user: User) -> Sanction | None:
-    return Sanction.objects.active().filter(user=user).order_by("-kind").first()
+    """The sanction that stops this reader posting, if any (probation only holds comments)."""
+    return (
+        Sanction.objects.active()
+        .filter(user=user, kind__in=Sanction.REFUSING)
+        .order_by("expires_at")
+        .last()
+    )
 
 
 def sanction_message(sanction: Sanction) -> str:
@@ -84,10 +93,9 @@ def sanction_message(sanction: Sanction) -> str:
 
 
 def initial_status(*, comment: Comment) -> tuple[str, str]:
-    """Decide whether a new comment is published at once or held, and say which rule held it.
-
-    The one place where moderation rules plug in; for now every comment is published.
-    """
+    """Decide whether a new comment is published at once or held, and say which rule held it."""
+    if reason := rules.hold_reason(author=comment.author, body=comment.body):
+        return Comment.Status.PENDING, reason
     return Comment.Status.APPROVED, ""
 
 
@@ -216,6 +224,7 @@ def comment_report(
     )
     if not created:
         raise _refuse("You have already reported this comment.", "already_reported")
+    _hide_if_reported_enough(comment)
     return report
 
 
@@ -243,3 +252,306 @@ def notifications_unsubscribe(*, user: User) -> Profile:
         profile.notify_replies = False
         profile.save(update_fields=["notify_replies"])
     return profile
+
+
+
+# --- Moderation --------------------------------------------------------------------------
+
+
+class AlreadyDecided(ValidationError):
+    """Another moderator decided this comment first."""
+
+
+# Which statuses each decision may start from, and where it leaves the comment.
+TRANSITIONS: dict[str, tuple[set[str], str]] = {
+    ModerationDecision.Action.APPROVE: ({Comment.Status.PENDING}, Comment.Status.APPROVED),
+    ModerationDecision.Action.REJECT: ({Comment.Status.PENDING}, Comment.Status.REJECTED),
+    ModerationDecision.Action.SPAM: (
+        {Comment.Status.PENDING, Comment.Status.APPROVED},
+        Comment.Status.SPAM,
+    ),
+    ModerationDecision.Action.REMOVE: ({Comment.Status.APPROVED}, Comment.Status.REMOVED),
+    ModerationDecision.Action.RESTORE: (
+        {Comment.Status.REJECTED, Comment.Status.SPAM, Comment.Status.REMOVED},
+        Comment.Status.APPROVED,
+    ),
+}
+
+
+def _lock(comment: Comment) -> Comment:
+    """The comment's row, locked until the transaction ends, so decisions queue up."""
+    return Comment.objects.select_for_update().select_related("author").get(pk=comment.pk)
+
+
+def _already_decided(comment: Comment) -> AlreadyDecided:
+    last = comment.decisions.select_related("moderator").first()
+    who = (last.moderator.get_username() if last.moderator else "an automatic rule") if last else "someone"
+    return AlreadyDecided(
+        f"Already decided by {who}: this comment is now {comment.get_status_display().lower()}.",
+        code="already_decided",
+    )
+
+
+def _decide(
+    *,
+    comment: Comment,
+    moderator: User | None,
+    action: str,
+    expected_status: str | None,
+    reason: str = "",
+    note: str = "",
+) -> Comment:
+    allowed_from, to_status = TRANSITIONS[action]
+    locked = _lock(comment)
+    if expected_status is not None and locked.status != expected_status:
+        raise _already_decided(locked)
+    if locked.status not in allowed_from:
+        raise _already_decided(locked)
+    from_status = locked.status
+    locked.status = to_status
+    locked.save(update_fields=["status"])
+    ModerationDecision.objects.create(
+        comment=locked,
+        moderator=moderator,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        note=note,
+    )
+    if to_status == Comment.Status.APPROVED and from_status == Comment.Status.PENDING:
+        _notify_reply(locked)
+    comment.status = locked.status
+    return locked
+
+
+@transaction.atomic
+def comment_approve(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """Publish a held comment; a comment hidden by reports comes back with its reports dismissed."""
+    if _open_reports(comment).exists():
+        return comment_dismiss_reports(
+            comment=comment, moderator=moderator, expected_status=expected_status, note=note
+        )
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.APPROVE,
+        expected_status=expected_status,
+        note=note,
+    )
+
+
+@transaction.atomic
+def comment_reject(
+    *,
+    comment: Comment,
+    moderator: User,
+    reason: str,
+    expected_status: str | None = None,
+    note: str = "",
+) -> Comment:
+    """Refuse a held comment; the author sees the reason."""
+    if not reason.strip():
+        raise _refuse("Give the author a reason for the rejection.", "reason_required")
+    locked = _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.REJECT,
+        expected_status=expected_status,
+        reason=reason.strip(),
+        note=note,
+    )
+    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
+    return locked
+
+
+@transaction.atomic
+def comment_mark_spam(
+    *, comment: Comment, moderator: User | None, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    locked = _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.SPAM,
+        expected_status=expected_status,
+        note=note,
+    )
+    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
+    return locked
+
+
+@transaction.atomic
+def comment_remove(
+    *,
+    comment: Comment,
+    moderator: User,
+    reason: str = "",
+    expected_status: str | None = None,
+    note: str = "",
+) -> Comment:
+    """Take down a published comment."""
+    locked = _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.REMOVE,
+        expected_status=expected_status,
+        reason=reason,
+        note=note,
+    )
+    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
+    return locked
+
+
+@transaction.atomic
+def comment_restore(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """Bring back a rejected, spam or removed comment."""
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.RESTORE,
+        expected_status=expected_status,
+        note=note,
+    )
+
+
+def _open_reports(comment: Comment):
+    return CommentReport.objects.filter(comment=comment, resolution=CommentReport.Resolution.OPEN)
+
+
+def _close_reports(comment: Comment, moderator: User | None, resolution: str) -> int:
+    return _open_reports(comment).update(
+        resolution=resolution, resolved_at=timezone.now(), resolved_by=moderator
+    )
+
+
+@transaction.atomic
+def comment_uphold_reports(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """The reports were right: the comment is removed and the reports closed."""
+    locked = _lock(comment)
+    if expected_status is not None and locked.status != expected_status:
+        raise _already_decided(locked)
+    if not _open_reports(locked).exists():
+        raise _already_decided(locked)
+    from_status = locked.status
+    locked.status = Comment.Status.REMOVED
+    locked.save(update_fields=["status"])
+    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
+    ModerationDecision.objects.create(
+        comment=locked,
+        moderator=moderator,
+        action=ModerationDecision.Action.UPHOLD_REPORTS,
+        from_status=from_status,
+        to_status=locked.status,
+        note=note,
+    )
+    return locked
+
+
+@transaction.atomic
+def comment_dismiss_reports(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """The reports were wrong: the comment is (again) published and the reports closed."""
+    locked = _lock(comment)
+    if expected_status is not None and locked.status != expected_status:
+        raise _already_decided(locked)
+    if not _open_reports(locked).exists():
+        raise _already_decided(locked)
+    from_status = locked.status
+    locked.status = Comment.Status.APPROVED
+    locked.save(update_fields=["status"])
+    _close_reports(locked, moderator, CommentReport.Resolution.DISMISSED)
+    ModerationDecision.objects.create(
+        comment=locked,
+        moderator=moderator,
+        action=ModerationDecision.Action.DISMISS_REPORTS,
+        from_status=from_status,
+        to_status=locked.status,
+        note=note,
+    )
+    return locked
+
+
+def _hide_if_reported_enough(comment: Comment) -> None:
+    """K distinct readers reporting a published comment hide it until a moderator decides."""
+    reporters = _open_reports(comment).values("reporter").distinct().count()
+    if reporters < settings.MODERATION_REPORTS_TO_HIDE:
+        return
+    locked = _lock(comment)
+    if locked.status != Comment.Status.APPROVED:
+        return
+    locked.status = Comment.Status.PENDING
+    locked.held_reason = f"Reported by {reporters} readers"
+    locked.save(update_fields=["status", "held_reason"])
+    ModerationDecision.objects.create(
+        comment=locked,
+        moderator=None,
+        action=ModerationDecision.Action.HIDE,
+        from_status=Comment.Status.APPROVED,
+        to_status=Comment.Status.PENDING,
+        note=locked.held_reason,
+    )
+
+
+@transaction.atomic
+def sanction_create(
+    *,
+    user: User,
+    moderator: User,
+    kind: str,
+    reason: str,
+    expires_at: datetime | None = None,
+    spam_pending: bool = False,
+) -> Sanction:
+    """Restrict a reader; a ban may send their pending comments to spam in the same step."""
+    if not reason.strip():
+        raise _refuse("Say why; the reader is shown the reason.", "reason_required")
+    if expires_at is not None and expires_at <= timezone.now():
+        raise _refuse("The end of a sanction must be in the future.", "expired")
+    sanction = Sanction.objects.create(
+        user=user, kind=kind, reason=reason.strip(), expires_at=expires_at, created_by=moderator
+    )
+    ModerationDecision.objects.create(
+        sanction=sanction,
+        moderator=moderator,
+        action=ModerationDecision.Action.SANCTION,
+        reason=sanction.reason,
+        note=f"{sanction.get_kind_display()}"
+        + (f" until {expires_at:%Y-%m-%d %H:%M}" if expires_at else ""),
+    )
+    if spam_pending and kind == Sanction.Kind.BAN:
+        for comment in Comment.objects.filter(author=user, status=Comment.Status.PENDING):
+            comment_mark_spam(comment=comment, moderator=moderator, note="With the ban")
+    return sanction
+
+
+@transaction.atomic
+def sanction_lift(*, sanction: Sanction, moderator: User, note: str = "") -> Sanction:
+    locked = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    if locked.lifted_at is not None:
+        raise _refuse("This sanction was already lifted.", "already_lifted")
+    locked.lifted_at, locked.lifted_by = timezone.now(), moderator
+    locked.save(update_fields=["lifted_at", "lifted_by"])
+    ModerationDecision.objects.create(
+        sanction=locked,
+        moderator=moderator,
+        action=ModerationDecision.Action.LIFT_SANCTION,
+        note=note,
+    )
+    return locked
+
+
+@transaction.atomic
+def blocked_term_add(*, phrase: str, moderator: User) -> BlockedTerm:
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        raise _refuse("Enter a word or phrase.", "empty")
+    if BlockedTerm.objects.filter(phrase__iexact=phrase).exists():
+        raise _refuse(f"“{phrase}” is already on the list.", "duplicate")
+    return BlockedTerm.objects.create(phrase=phrase, created_by=moderator)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from reviews import views
+from reviews import desk, feeds, views
 
 app_name = "reviews"
 
 urlpatterns = [
     path("reviews/", views.ReviewListView.as_view(), name="review-list"),
+    path("feeds/reviews/", feeds.LatestReviewsFeed(), name="feed"),
+    path("films/<slug:slug>/feed/", feeds.FilmReviewsFeed(), name="film-feed"),
     path("reviews/<int:pk>/preview/", views.ReviewPreviewView.as_view(), name="review-preview"),
     path("reviews/<slug:slug>/", views.ReviewDetailView.as_view(), name="review-detail"),
     path("reviews/<slug:slug>/comments/", views.comment_create, name="comment-create"),
@@ -17,4 +19,12 @@ urlpatterns = [
     path("readers/<str:username>/", views.reader_profile, name="reader-profile"),
     path("account/profile/", views.profile_edit, name="profile-edit"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("moderation/", desk.queue, name="desk-queue"),
+    path("moderation/comments/<int:pk>/decide/", desk.decide, name="desk-decide"),
+    path("moderation/bulk/", desk.bulk_decide, name="desk-bulk"),
+    path("moderation/readers/<int:user_id>/sanction/", desk.sanction, name="desk-sanction"),
+    path("moderation/sanctions/<int:pk>/lift/", desk.sanction_lift, name="desk-sanction-lift"),
+    path("moderation/blocklist/", desk.blocklist, name="desk-blocklist"),
+    path("moderation/dashboard/", desk.dashboard, name="desk-dashboard"),
+    path("moderation/decisions/", desk.decision_log, name="desk-decisions"),
 ]

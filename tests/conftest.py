@@ -51,3 +51,9 @@ def reader_client(client, reader):
 def tasks_run_at_once(settings):
     """Background tasks run inside the test, so their effects can be asserted."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def new_readers_post_freely(settings):
+    """Most tests are not about the new-account rule; tests of that rule switch it back on."""
+    settings.MODERATION_NEW_ACCOUNT_HELD = 0

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import factory
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -22,6 +23,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
     password = factory.django.Password("correct horse battery staple")
     profile = factory.RelatedFactory("tests.factories.ProfileFactory", factory_related_name="user")
+
+    @factory.post_generation
+    def confirmed_email(self, create, extracted, **kwargs):
+        """Factory users have confirmed their address, so they can sign in (allauth)."""
+        if create and self.email:
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
 
 
 class EditorFactory(UserFactory):
@@ -148,3 +157,35 @@ class SanctionFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     kind = Sanction.Kind.MUTE
     reason = "Personal attacks on other readers."
+
+
+class CommentReportFactory(factory.django.DjangoModelFactory):
+    """An open report on an approved comment."""
+
+    class Meta:
+        model = "reviews.CommentReport"
+
+    comment = factory.SubFactory(CommentFactory)
+    reporter = factory.SubFactory(UserFactory)
+    reason = "spam"
+
+
+class BlockedTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reviews.BlockedTerm"
+        django_get_or_create = ["phrase"]
+
+    phrase = factory.Sequence(lambda n: f"blocked{n}")
+
+
+class ModerationDecisionFactory(factory.django.DjangoModelFactory):
+    """A moderator's approval of a held comment."""
+
+    class Meta:
+        model = "reviews.ModerationDecision"
+
+    comment = factory.SubFactory(CommentFactory)
+    moderator = factory.SubFactory(ModeratorFactory)
+    action = "approve"
+    from_status = "pending"
+    to_status = "approved"

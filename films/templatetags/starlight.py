@@ -30,3 +30,16 @@ def runtime(minutes: int | None) -> str:
         return ""
     hours, rest = divmod(minutes, 60)
     return f"{hours} h {rest} min" if hours else f"{rest} min"
+
+
+@register.filter
+def duration_human(duration) -> str:
+    """A timedelta as "3 h 20 min", "12 min" or "45 s"."""
+    seconds = int(duration.total_seconds())
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours >= 48:
+        return f"{hours // 24} days"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min" if minutes else f"{seconds} s"

@@ -1,10 +1,11 @@
-// Counts characters as a reader types a comment. The form works without it.
+// Counts characters as a reader types a comment. Optional: the form works without it.
 (function () {
   "use strict";
+  if (!document.querySelectorAll || !window.Intl) return;
   var formatter = new Intl.NumberFormat("en");
 
   function update(textarea) {
-    var output = document.getElementById(textarea.dataset.counter);
+    var output = document.getElementById(textarea.getAttribute("data-counter"));
     if (!output) return;
     var limit = Number(textarea.getAttribute("maxlength")) || 5000;
     var used = textarea.value.length;
@@ -12,13 +13,21 @@
     output.classList.toggle("char-count--near", used > limit * 0.9);
   }
 
-  document.addEventListener("input", function (event) {
-    if (event.target.matches("textarea[data-counter]")) update(event.target);
-  });
   function init(root) {
-    root.querySelectorAll("textarea[data-counter]").forEach(update);
+    if (!root || !root.querySelectorAll) return;
+    var fields = root.querySelectorAll("textarea[data-counter]");
+    for (var i = 0; i < fields.length; i++) update(fields[i]);
   }
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
+
+  document.addEventListener("input", function (event) {
+    var target = event.target;
+    if (target && target.matches && target.matches("textarea[data-counter]")) update(target);
+  });
   // htmx swaps in a fresh discussion after posting.
   document.addEventListener("htmx:afterSettle", function (event) { init(event.target); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { init(document); });
+  } else {
+    init(document);
+  }
 })();

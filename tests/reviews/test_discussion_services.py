@@ -155,7 +155,10 @@ def test_a_sanctioned_reader_is_refused_with_the_reason(review):
 
 
 def test_an_expired_or_lifted_sanction_no_longer_applies(review):
-    expired = SanctionFactory(expires_at=timezone.now() - timedelta(minutes=1))
+    expired = SanctionFactory(
+        created_at=timezone.now() - timedelta(days=2),
+        expires_at=timezone.now() - timedelta(minutes=1),
+    )
     SanctionFactory(user=expired.user, lifted_at=timezone.now())
     services.comment_create(review=review, author=expired.user, body="back again")
 

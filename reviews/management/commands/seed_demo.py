@@ -13,7 +13,7 @@ from django.utils import timezone
 from films.models import Credit, Film, Genre, Person, WatchOption
 from reviews import demo_content
 from reviews.groups import EDITORS, MODERATORS, sync_groups
-from reviews.models import Comment, Profile, Review
+from reviews.models import Comment, CommentReport, ModerationDecision, Profile, Review
 
 # Development passwords only; the command refuses to run unless DEBUG is on.
 SIGN_INS = [
@@ -200,6 +200,48 @@ class Command(BaseCommand):
                 )
                 comment.save()
             by_key[data["key"]] = comment
+        self.seed_moderation(by_key)
+
+    def seed_moderation(self, by_key: dict[str, Comment]) -> None:
+        """Past decisions, a held comment and an open report, created once."""
+        User = get_user_model()
+        moderator = User.objects.get(username="moderator")
+        now = timezone.now()
+        for data in demo_content.MODERATED_COMMENTS:
+            review = Review.objects.get(slug=data["review"])
+            author = User.objects.get(username=data["author"])
+            if Comment.objects.filter(review=review, author=author, body=data["body"]).exists():
+                continue
+            submitted = now - timedelta(days=data["days_ago"], hours=2)
+            comment = Comment(
+                review=review,
+                author=author,
+                body=data["body"],
+                status=Comment.Status.PENDING,
+                held_reason=data.get("held_reason", "New account: first comment is reviewed"),
+                created_at=submitted,
+            )
+            comment.save()
+            if decision := data.get("decision"):
+                action, minutes = decision
+                to_status = {"approve": Comment.Status.APPROVED, "spam": Comment.Status.SPAM}[
+                    action
+                ]
+                Comment.objects.filter(pk=comment.pk).update(status=to_status)
+                ModerationDecision.objects.create(
+                    comment=comment,
+                    moderator=moderator,
+                    action=action,
+                    from_status=Comment.Status.PENDING,
+                    to_status=to_status,
+                    created_at=submitted + timedelta(minutes=minutes),
+                )
+        for data in demo_content.REPORTS:
+            CommentReport.objects.get_or_create(
+                comment=by_key[data["comment"]],
+                reporter=User.objects.get(username=data["reporter"]),
+                defaults={"reason": data["reason"], "note": data["note"]},
+            )
 
 
 def upsert(model, lookup: dict, values: dict, create_only: dict | None = None):

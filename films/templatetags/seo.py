@@ -1,0 +1,119 @@
+"""Tags for what search engines, feed readers and link previews read in a page's head."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from films import structured_data
+
+register = template.Library()
+
+SITE_DESCRIPTION = (
+    "Reviews, credits and discussion of Lost in Starlight (이 별에 필요한) and the animated "
+    "films around it."
+)
+DEFAULT_IMAGE = "img/og-default.png"
+
+# As django.utils.html.json_script: nothing in the data can close the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def canonical(request) -> str:
+    """The page's address without the query string, except a page number past the first."""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url
+
+
+@register.inclusion_tag("includes/social_meta.html", takes_context=True)
+def social_meta(
+    context,
+    title: str = "",
+    description: str = "",
+    image: str = "",
+    image_alt: str = "",
+    type: str = "website",  # Open Graph's own word
+) -> dict:
+    """Canonical link, Open Graph and Twitter card tags, with the site's defaults."""
+    request = context["request"]
+    return {
+        "canonical_url": canonical(request),
+        "site_name": settings.SITE_NAME,
+        "title": title or settings.SITE_NAME,
+        "description": " ".join((description or SITE_DESCRIPTION).split())[:300],
+        "image": request.build_absolute_uri(image or static(DEFAULT_IMAGE)),
+        "image_alt": image_alt or (settings.SITE_NAME if not image else title),
+        "type": type,
+    }
+
+
+@register.simple_tag
+def json_ld(data: dict | list) -> SafeString:
+    """`<script type="application/ld+json">` with the data, escaped like `json_script`."""
+    dumped = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(dumped))
+
+
+@register.simple_tag(takes_context=True)
+def movie_json_ld(context, film) -> SafeString:
+    return json_ld(
+        structured_data.movie(
+            context["request"],
+            film,
+            directors=context.get("directors"),
+            average_rating=context.get("average_rating"),
+            review_count=context.get("review_count") or 0,
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def review_json_ld(context, review) -> SafeString:
+    return json_ld(structured_data.review(context["request"], review))
+
+
+@register.simple_tag(takes_context=True)
+def person_json_ld(context, person) -> SafeString:
+    return json_ld(structured_data.person(context["request"], person))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_json_ld(context, *pairs) -> SafeString:
+    """Breadcrumbs after Home, as name, path, name, path, ..."""
+    trail = list(zip(pairs[::2], pairs[1::2], strict=True))
+    return json_ld(structured_data.breadcrumbs(context["request"], trail))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def website_json_ld(context) -> SafeString:
+    """The site itself, with its search, for the home page."""
+    request = context["request"]
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": settings.SITE_NAME,
+            "url": request.build_absolute_uri(reverse("home")),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": request.build_absolute_uri(reverse("films:search"))
+                + "?q={search_term_string}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+    )

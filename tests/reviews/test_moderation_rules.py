@@ -1,0 +1,271 @@
+"""The hold rules: which new comments wait for a moderator, and which rule says why."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from reviews import services
+from reviews.models import Comment, Sanction
+from tests.factories import (
+    BlockedTermFactory,
+    CommentFactory,
+    ModeratorFactory,
+    ReviewFactory,
+    SanctionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """The per-reader rate limit lives in the cache; each test starts with a clean one."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def review():
+    return ReviewFactory()
+
+
+def post(review, author, body: str) -> Comment:
+    return services.comment_create(review=review, author=author, body=body)
+
+
+# --- New accounts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("needed", "reason"),
+    [
+        (1, "New account: first comment is reviewed"),
+        (2, "New account: first 2 comments are reviewed"),
+    ],
+)
+def test_first_comments_of_a_new_account_are_held_until_enough_are_approved(
+    settings, review, needed, reason
+):
+    settings.MODERATION_NEW_ACCOUNT_HELD = needed
+    reader, moderator = UserFactory(), ModeratorFactory()
+
+    for number in range(needed):
+        held = post(review, reader, f"My comment number {number}")
+        assert held.status == Comment.Status.PENDING
+        assert held.held_reason == reason
+        services.comment_approve(comment=held, moderator=moderator)
+
+    after = post(review, reader, "Now I am a regular")
+
+    assert after.status == Comment.Status.APPROVED
+    assert after.held_reason == ""
+
+
+def test_a_new_account_stays_held_while_fewer_than_n_comments_are_approved(settings, review):
+    settings.MODERATION_NEW_ACCOUNT_HELD = 2
+    reader = UserFactory()
+    CommentFactory(author=reader, review=review, status=Comment.Status.APPROVED)
+    CommentFactory(author=reader, review=review, status=Comment.Status.REJECTED)
+
+    comment = post(review, reader, "Still new here")
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason.startswith("New account")
+
+
+def test_the_new_account_rule_is_off_at_zero(settings, review):
+    settings.MODERATION_NEW_ACCOUNT_HELD = 0
+
+    assert post(review, UserFactory(), "First words").status == Comment.Status.APPROVED
+
+
+# --- Links --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("limit", "links", "held", "reason"),
+    [
+        (2, 2, False, ""),
+        (2, 3, True, "More than 2 links"),
+        (1, 1, False, ""),
+        (1, 2, True, "More than 1 link"),
+        (0, 1, True, "More than 0 links"),
+    ],
+)
+def test_more_than_the_allowed_number_of_links_holds_the_comment(
+    settings, review, limit, links, held, reason
+):
+    settings.MODERATION_MAX_LINKS = limit
+    body = " and ".join(f"see https://example.com/{n}" for n in range(links))
+
+    comment = post(review, UserFactory(), body)
+
+    assert comment.status == (Comment.Status.PENDING if held else Comment.Status.APPROVED)
+    assert comment.held_reason == reason
+
+
+def test_bare_www_addresses_count_as_links(settings, review):
+    settings.MODERATION_MAX_LINKS = 1
+
+    comment = post(review, UserFactory(), "Try www.example.com or WWW.example.org")
+
+    assert comment.held_reason == "More than 1 link"
+
+
+# --- Blocklist ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("바보", "너 바보 같아"),
+        ("바보", "바보!"),
+        ("BAD word", "What a bad WORD to use"),
+        ("bad word", "what a bad\n   word"),
+        ("Straße", "I live on the STRASSE"),
+        ("bad", "so ｂａｄ"),  # full-width letters compose to the same word (NFKC)
+        ("café", "Meet at the CAFÉ."),
+        ("spoiler", "Spoiler: he dies"),
+    ],
+)
+def test_a_blocklisted_word_or_phrase_holds_the_comment(review, phrase, body):
+    BlockedTermFactory(phrase=phrase)
+
+    comment = post(review, UserFactory(), body)
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == f"Blocklisted phrase: “{phrase}”"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "body"),
+    [
+        ("바보", "바보야 뭐해"),  # a longer Korean word that merely starts with it
+        ("바보", "왕바보"),
+        ("class", "a classic film"),
+        ("ass", "the class assembled"),
+        ("bad word", "a bad wordsmith"),
+        ("bad word", "bad, word"),
+    ],
+)
+def test_a_blocklisted_phrase_inside_a_longer_word_does_not_hold(review, phrase, body):
+    BlockedTermFactory(phrase=phrase)
+
+    comment = post(review, UserFactory(), body)
+
+    assert comment.status == Comment.Status.APPROVED
+    assert comment.held_reason == ""
+
+
+# --- Repeated text ------------------------------------------------------------------------
+
+
+def test_the_same_text_in_another_thread_is_held(settings, review):
+    reader = UserFactory()
+    earlier = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES + 5)
+    CommentFactory(author=reader, body="Buy cheap tickets now", created_at=earlier)
+
+    comment = post(review, reader, "buy  cheap TICKETS now")
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == "Same text posted in another thread"
+
+
+def test_the_same_text_within_minutes_is_refused_as_a_duplicate_not_held(review):
+    reader = UserFactory()
+    CommentFactory(author=reader, body="Buy cheap tickets now")
+
+    with pytest.raises(ValidationError) as caught:
+        post(ReviewFactory(), reader, "Buy cheap tickets now")
+
+    assert caught.value.code == "duplicate"
+    assert Comment.objects.filter(author=reader).count() == 1
+
+
+def test_the_same_text_after_the_repeat_window_is_published(settings, review):
+    reader = UserFactory()
+    long_ago = timezone.now() - timedelta(hours=settings.MODERATION_REPEAT_WINDOW_HOURS + 1)
+    CommentFactory(author=reader, body="Lovely film", created_at=long_ago)
+
+    assert post(review, reader, "Lovely film").status == Comment.Status.APPROVED
+
+
+def test_the_same_text_by_another_reader_is_published(settings, review):
+    earlier = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES + 5)
+    CommentFactory(body="Lovely film", created_at=earlier)
+
+    assert post(review, UserFactory(), "Lovely film").status == Comment.Status.APPROVED
+
+
+# --- Sanctions ----------------------------------------------------------------------------
+
+
+def test_a_reader_on_probation_is_held(review):
+    sanction = SanctionFactory(kind=Sanction.Kind.PROBATION)
+
+    comment = post(review, sanction.user, "Behaving now")
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == "Reader on probation"
+
+
+def test_probation_is_named_before_the_other_rules(review):
+    BlockedTermFactory(phrase="awful")
+    sanction = SanctionFactory(kind=Sanction.Kind.PROBATION)
+
+    assert post(review, sanction.user, "awful").held_reason == "Reader on probation"
+
+
+@pytest.mark.parametrize("ended", ["expired", "lifted"])
+def test_an_ended_probation_no_longer_holds(review, ended):
+    now = timezone.now()
+    when = {
+        "expired": {"created_at": now - timedelta(days=8), "expires_at": now - timedelta(days=1)},
+        "lifted": {"lifted_at": now},
+    }[ended]
+    sanction = SanctionFactory(kind=Sanction.Kind.PROBATION, **when)
+
+    assert post(review, sanction.user, "Free again").status == Comment.Status.APPROVED
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"), [(Sanction.Kind.MUTE, "muted"), (Sanction.Kind.BAN, "banned")]
+)
+def test_muted_and_banned_readers_are_refused_with_the_reason(review, kind, label):
+    expires_at = timezone.now() + timedelta(days=3)
+    sanction = SanctionFactory(kind=kind, reason="Insulted other readers", expires_at=expires_at)
+
+    with pytest.raises(ValidationError) as caught:
+        post(review, sanction.user, "Let me in")
+
+    assert caught.value.code == "sanctioned"
+    message = caught.value.messages[0]
+    assert f"You cannot post: {label} until " in message
+    assert f"{timezone.localtime(expires_at):%-d %B %Y, %H:%M}" in message
+    assert "Reason: Insulted other readers" in message
+    assert not Comment.objects.filter(author=sanction.user).exists()
+
+
+def test_a_ban_without_end_says_so_without_a_date(review):
+    sanction = SanctionFactory(kind=Sanction.Kind.BAN, reason="Spam")
+
+    with pytest.raises(ValidationError) as caught:
+        post(review, sanction.user, "Let me in")
+
+    assert caught.value.messages == ["You cannot post: banned. Reason: Spam"]
+
+
+def test_an_expired_mute_no_longer_refuses(review):
+    now = timezone.now()
+    sanction = SanctionFactory(
+        kind=Sanction.Kind.MUTE,
+        created_at=now - timedelta(days=2),
+        expires_at=now - timedelta(minutes=1),
+    )
+
+    assert post(review, sanction.user, "Back").status == Comment.Status.APPROVED

@@ -1,0 +1,225 @@
+"""Helpers for tests that run the site the way production does: in other processes, with a
+production-like environment, over real HTTP."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+
+
+def production_env(**overrides: str) -> dict[str, str]:
+    """The environment an operator would set, made for loopback: DEBUG off, a long secret,
+    SMTP mail, Redis cache. Values given here win over the developer's .env (django-environ
+    never overwrites a variable that is already set)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        # pytest-django and xdist leave their own marks; the child must not inherit them.
+        if not key.startswith(("PYTEST_", "DJANGO_SETTINGS_MODULE"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="starlight.example,127.0.0.1,localhost",
+        CSRF_TRUSTED_ORIGINS="https://starlight.example",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+        MAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        MAIL_HOST="smtp.starlight.example",
+        STATICFILES_BACKEND="",
+        SECURE_SSL_REDIRECT="",
+        SECURE_COOKIES="",
+        AWS_STORAGE_BUCKET_NAME="",
+        S3_ENDPOINT_URL="",
+        LOG_FORMAT="",
+        PYTHONUNBUFFERED="1",
+    )
+    env.update(overrides)
+    # An empty value means "not set": let settings.py pick its production default.
+    for key in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "LOG_FORMAT"):
+        if env[key] == "":
+            del env[key]
+    return env
+
+
+def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def settings_in(env: dict[str, str], *names: str) -> dict:
+    """Read settings as another process with this environment sees them."""
+    code = (
+        "import json; from django.conf import settings; "
+        f"print(json.dumps({{n: getattr(settings, n) for n in {list(names)!r}}}, default=str))"
+    )
+    result = run_manage("shell", "--no-imports", "-c", code, env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url(settings_dict: dict, **changes) -> str:
+    """A DATABASE_URL for the database pytest-django created for this test (or another)."""
+    db = {**settings_dict, **changes}
+    password = f":{urllib.parse.quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    return (
+        f"postgres://{db.get('USER') or 'postgres'}{password}@{db.get('HOST') or '127.0.0.1'}"
+        f":{db.get('PORT') or 5432}/{db['NAME']}"
+    )
+
+
+@dataclass
+class Response:
+    status_code: int
+    headers: http.client.HTTPMessage
+    body: str
+
+    def json(self):
+        return json.loads(self.body)
+
+
+@dataclass
+class Browser:
+    """A tiny HTTP client with a cookie jar of its own; follows no redirects."""
+
+    base: str
+    cookies: dict[str, str] = field(default_factory=dict)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        data: dict | None = None,
+        timeout: float = 15,
+        headers: dict | None = None,
+    ) -> Response:
+        url = urllib.parse.urlsplit(self.base)
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
+        headers = {"Host": f"{url.hostname}:{url.port}", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Referer"] = f"{self.base}{path}"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            raw = response.read()
+            text = (
+                raw.decode("utf-8", "replace")
+                if not response.getheader("Content-Encoding")
+                else raw.hex()
+            )
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            value = rest.split(";", 1)[0]
+            if value in ('""', ""):
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        return Response(response.status, response.headers, text)
+
+    def get(self, path: str, **kwargs) -> Response:
+        return self.request("GET", path, **kwargs)
+
+    def post_form(self, path: str, data: dict, form_path: str | None = None) -> Response:
+        """GET the page with the form (for the CSRF token), then POST to `path`."""
+        page = self.get(form_path or path)
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
+        assert match, f"no CSRF token on {form_path or path} ({page.status})"
+        return self.request("POST", path, data={"csrfmiddlewaretoken": match[1], **data})
+
+
+@dataclass
+class Server:
+    base: str
+    process: subprocess.Popen
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def wait_until_up(base: str, process: subprocess.Popen, log: Path, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log.read_text(errors='replace')}")
+        try:
+            Browser(base).get("/healthz", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{base} did not answer in {timeout}s:\n{log.read_text(errors='replace')}")
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[Server]:
+    """A gunicorn with the project's committed configuration on a free loopback port; always
+    stopped on the way out."""
+    port = free_port()
+    env = {
+        **env,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_THREADS": "4",
+        "GUNICORN_GRACEFUL_TIMEOUT": "3",
+    }
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [GUNICORN, "-c", "config/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base, process, log)
+        yield Server(base, process, log)
+    finally:
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)

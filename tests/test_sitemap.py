@@ -1,0 +1,102 @@
+"""sitemap.xml and robots.txt."""
+
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.utils import timezone
+
+from films.models import Film
+from tests.factories import PersonFactory, ReviewFactory
+
+NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def site(film):
+    person = PersonFactory(name="Han Ji-won", slug="han-ji-won")
+    published = ReviewFactory(film=film, slug="published")
+    ReviewFactory(film=film, slug="a-draft", draft=True)
+    ReviewFactory(film=film, slug="a-scheduled-one", scheduled=True)
+    return {"film": film, "person": person, "review": published}
+
+
+def day(moment) -> str:
+    """A lastmod as the sitemap writes it: the date in the site's time zone."""
+    return timezone.localtime(moment).date().isoformat()
+
+
+def sitemap(client) -> dict[str, str | None]:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)
+    return {
+        url.find(f"{NS}loc").text: getattr(url.find(f"{NS}lastmod"), "text", None)
+        for url in root.findall(f"{NS}url")
+    }
+
+
+def test_sitemap_lists_films_people_reviews_and_main_pages(client, site):
+    urls = sitemap(client)
+    assert set(urls) == {
+        "http://testserver/",
+        "http://testserver/films/",
+        "http://testserver/reviews/",
+        "http://testserver/films/lost-in-starlight/",
+        "http://testserver/people/han-ji-won/",
+        "http://testserver/reviews/published/",
+    }
+
+
+def test_sitemap_leaves_out_drafts_and_scheduled_reviews(client, site):
+    urls = sitemap(client)
+    assert not any("a-draft" in url or "a-scheduled-one" in url for url in urls)
+
+
+def test_sitemap_lastmod_dates(client, site):
+    urls = sitemap(client)
+    film, person, review = site["film"], site["person"], site["review"]
+    assert urls["http://testserver/films/lost-in-starlight/"] == day(film.updated_at)
+    assert urls["http://testserver/people/han-ji-won/"] == day(person.updated_at)
+    assert urls["http://testserver/reviews/published/"] == day(
+        max(review.updated_at, review.publish_at)
+    )
+
+
+def test_review_lastmod_is_its_publication_when_edited_before_going_live(client, site):
+    """A review saved days before its scheduled time changed, for the public, when it went live."""
+    review = site["review"]
+    live = timezone.now() - timedelta(hours=1)
+    type(review).objects.filter(pk=review.pk).update(
+        updated_at=live - timedelta(days=10), publish_at=live
+    )
+    assert sitemap(client)["http://testserver/reviews/published/"] == day(live)
+
+
+def test_sitemap_query_count(client, site, django_assert_num_queries):
+    # For films, people and reviews: a COUNT (the sitemap paginates at 50,000) and the rows.
+    with django_assert_num_queries(6):
+        client.get("/sitemap.xml")
+
+
+def test_sitemap_changes_with_the_catalogue(client, site):
+    Film.objects.filter(pk=site["film"].pk).update(slug="renamed")
+    assert "http://testserver/films/renamed/" in sitemap(client)
+
+
+def test_robots_txt(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.text.splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /moderation/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /" not in lines  # the site itself stays open
+
+
+def test_robots_txt_only_answers_get(client, db):
+    assert client.post("/robots.txt").status_code == HTTPStatus.METHOD_NOT_ALLOWED
