@@ -10,7 +10,7 @@ PORT ?= 8000
 # Two workers suit the two cores of this project's machines.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run serve test setup db seed worker lint format lock browser clean
+.PHONY: run serve test setup db seed worker lint format lock browser tools clean bench
 
 run: setup db
 	$(MANAGE) migrate --no-input
@@ -45,11 +45,21 @@ var/secret_key:
 	@mkdir -p var
 	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
+# Load test of the production configuration, side by side with a static file (README,
+# "Performance"): seeds its own database once, then gunicorn (two configurations) and nginx
+# on loopback under wrk. The table goes to var/bench/results.md. BENCH_ARGS="--duration 20".
+bench: setup db
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
+		echo "Installing Debian's wrk and nginx-light for the benchmark..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null; } \
+		|| { echo "Could not install wrk and nginx: run 'apt-get install wrk nginx-light' as root."; exit 1; }
+	$(BIN)/python -m config.bench $(BENCH_ARGS)
+
 # The background task worker alone (make run starts one for you).
 worker: setup db
 	$(MANAGE) db_worker
 
-test: setup db browser
+test: setup db browser tools
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --create-db $(PYTEST_ARGS)
 
 setup: $(VENV)/.installed .env
@@ -78,6 +88,17 @@ browser:
 		echo "Installing Debian's chromium for the browser tests..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| { echo "Could not install chromium: run 'apt-get install chromium' as root."; exit 1; }
+
+# The Nu HTML Checker for the page-quality tests (run with Java; axe-core comes from PyPI).
+# Installed into var/tools (git-ignored), never as a top-level package.json; pinned here.
+VNU_VERSION := 26.9.27
+VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
+tools: var/tools/.vnu-$(VNU_VERSION)
+
+var/tools/.vnu-$(VNU_VERSION):
+	@command -v java >/dev/null || { echo "Java 17 is needed for the Nu HTML Checker: apt-get install openjdk-17-jre-headless"; exit 1; }
+	npm install --prefix var/tools --no-save --no-audit --no-fund --ignore-scripts vnu-jar@$(VNU_VERSION)
+	@test -f $(VNU_JAR) && touch $@
 
 lint: setup
 	$(BIN)/ruff check .

@@ -45,6 +45,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the shared cache, before sessions and the view run.
+    "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -208,6 +210,16 @@ _COMMENT_RATE_WINDOW = env.int("COMMENT_RATE_WINDOW_SECONDS", default=60)
 COMMENT_RATE_LIMIT_PER_USER = (env.int("COMMENT_RATE_USER_COUNT", default=5), _COMMENT_RATE_WINDOW)
 COMMENT_RATE_LIMIT_PER_IP = (env.int("COMMENT_RATE_IP_COUNT", default=20), _COMMENT_RATE_WINDOW)
 COMMENT_DUPLICATE_MINUTES = 10
+
+# Page cache (config/pagecache.py): anonymous readers' pages from the shared cache, kept
+# fresh by precise invalidation; PAGE_CACHE_TIMEOUT bounds how long an entry lives at most.
+# Proxies and CDNs may keep anonymous pages PAGE_CACHE_SECONDS (s-maxage): a change shows up
+# for readers behind them within that time. PAGE_CACHE_EDGE: our nginx (config/nginx.conf)
+# fills in the per-request nonce and CSRF token itself; only on behind that configuration.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60)
+PAGE_CACHE_EDGE = env.bool("PAGE_CACHE_EDGE", default=False)
 
 SITE_NAME = "Starlight Reviews"
 # The film the home page features; the seed command creates it.

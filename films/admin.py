@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from config import pagecache
+from films.images import make_poster_variants
 from films.models import Credit, Film, Genre, Person, WatchOption
 
 
@@ -45,6 +47,31 @@ class FilmAdmin(admin.ModelAdmin):
         ("Classification", {"fields": ["genres", "countries", "languages"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # A new or removed poster: (re)make the resized copies the pages' srcset offers.
+        if "poster" in form.changed_data:
+            make_poster_variants(obj)
+
+    def save_related(self, request, form, formsets, change):
+        # After the inlines: credits added, changed or removed, before and after the save.
+        film = form.instance
+        people = set(film.credits.values_list("person_id", flat=True))
+        super().save_related(request, form, formsets, change)
+        people |= set(film.credits.values_list("person_id", flat=True))
+        film_changed(film.pk, people)
+
+    def delete_model(self, request, obj):
+        pk, people = obj.pk, set(obj.credits.values_list("person_id", flat=True))
+        super().delete_model(request, obj)
+        film_changed(pk, people)
+
+
+def film_changed(film_pk: int, people: set[int]) -> None:
+    """A film, its credits, genres or where to watch changed: its pages, the catalogue and
+    the pages of everyone credited on it are stale."""
+    pagecache.changed(pagecache.film(film_pk), pagecache.CATALOGUE, *map(pagecache.person, people))
+
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
@@ -53,8 +80,19 @@ class PersonAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", ("original_name", "original_name_language"), "slug", "bio"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The name shows on the person's page and on the pages of their films.
+        films = obj.credits.values_list("film_id", flat=True).distinct()
+        pagecache.changed(pagecache.person(obj.pk), *map(pagecache.film, films))
+
 
 @admin.register(Genre)
 class GenreAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        films = obj.films.values_list("pk", flat=True)
+        pagecache.changed(pagecache.CATALOGUE, *map(pagecache.film, films))

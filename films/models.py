@@ -110,6 +110,9 @@ class Film(models.Model):
     tagline = models.CharField(max_length=200, blank=True)
     synopsis = models.TextField(blank=True)
     poster = models.ImageField(upload_to="posters/", blank=True)
+    # Resized WebP copies for srcset, written by films.images.make_poster_variants on upload:
+    # [{"name": storage name, "width": px, "height": px}, ...], narrowest first.
+    poster_variants = models.JSONField(default=list, blank=True, editable=False)
     genres = models.ManyToManyField(Genre, related_name="films", blank=True)
     countries = ArrayField(models.CharField(max_length=80), default=list, blank=True)
     languages = ArrayField(models.CharField(max_length=80), default=list, blank=True)
@@ -159,6 +162,20 @@ class Film(models.Model):
     @property
     def release_year(self) -> int:
         return self.release_date.year
+
+    @property
+    def poster_srcset(self) -> str:
+        """The poster's resized copies as an <img srcset> value ("" before any were made)."""
+        storage = self.poster.storage
+        return ", ".join(f"{storage.url(v['name'])} {v['width']}w" for v in self.poster_variants)
+
+    @property
+    def poster_size(self) -> tuple[int, int]:
+        """Width and height for <img>, so the page keeps its layout while the poster loads."""
+        if self.poster_variants:
+            largest = self.poster_variants[-1]
+            return largest["width"], largest["height"]
+        return 300, 450  # the 2:3 shape posters are drawn in
 
     @property
     def directors(self) -> list[Person]:

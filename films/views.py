@@ -8,12 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.generic import DetailView, ListView
 
+from config import pagecache
 from films.forms import FilmFilterForm, SearchForm
 from films.models import Credit, Film, Genre, Person
 from films.search import SearchResults, suggestions
 
 
-class FilmListView(ListView):
+class FilmListView(pagecache.CachedPageMixin, ListView):
     """All films, paginated; sort and filters come from the query string via FilmFilterForm."""
 
     paginate_by = settings.FILMS_PER_PAGE
@@ -31,8 +32,13 @@ class FilmListView(ListView):
             filter_form=self.filter_form, query_without_page=query.urlencode(), **kwargs
         )
 
+    def page_stamps(self, context):
+        yield pagecache.CATALOGUE
+        for film in context["object_list"]:
+            yield pagecache.film(film.pk)
 
-class FilmDetailView(DetailView):
+
+class FilmDetailView(pagecache.CachedPageMixin, DetailView):
     """A film's facts, credits, where to watch, and its published reviews with their ratings."""
 
     queryset = Film.objects.prefetch_related(
@@ -70,8 +76,13 @@ class FilmDetailView(DetailView):
             **kwargs,
         )
 
+    def page_stamps(self, context):
+        yield from (pagecache.film(self.object.pk), pagecache.film_reviews(self.object.pk))
+        for review in context["reviews"]:
+            yield from pagecache.review_card(review)
 
-class PersonDetailView(DetailView):
+
+class PersonDetailView(pagecache.CachedPageMixin, DetailView):
     """A person's films, newest first, each once with all the roles they had on it."""
 
     model = Person
@@ -86,6 +97,11 @@ class PersonDetailView(DetailView):
             for film, film_credits in groupby(credits, key=attrgetter("film"))
         ]
         return super().get_context_data(filmography=filmography, **kwargs)
+
+    def page_stamps(self, context):
+        yield pagecache.person(self.object.pk)
+        for entry in context["filmography"]:
+            yield pagecache.film(entry["film"].pk)
 
 
 SEARCH_RESULTS_PER_PAGE = 10

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import format_html
 
+from config import pagecache
 from reviews import services
 from reviews.models import (
     BlockedTerm,
@@ -61,6 +62,25 @@ class ReviewAdmin(admin.ModelAdmin):
 
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        publication = not change or bool({"status", "publish_at", "film"} & set(form.changed_data))
+        old_film = form.initial.get("film") if change else None
+        pagecache.review_changed(obj, publication=publication, old_film_id=old_film)
+
+    def delete_model(self, request, obj):
+        pk, film_id = obj.pk, obj.film_id
+        super().delete_model(request, obj)
+        pagecache.changed(pagecache.review(pk), pagecache.REVIEWS, pagecache.film_reviews(film_id))
+
+    def delete_queryset(self, request, queryset):
+        gone = list(queryset.values_list("pk", "film_id"))
+        super().delete_queryset(request, queryset)
+        for pk, film_id in gone:
+            pagecache.changed(
+                pagecache.review(pk), pagecache.REVIEWS, pagecache.film_reviews(film_id)
+            )
 
     def view_on_site(self, obj: Review) -> str:
         # Unpublished reviews are 404 on the site, so "View on site" opens the preview.
@@ -253,6 +273,15 @@ class CommentReportAdmin(admin.ModelAdmin):
 
 
 class SanctionAdminForm(forms.ModelForm):
+    # Readers are named by username: moderators may not browse the user list (and its e-mails).
+    user = forms.ModelChoiceField(
+        queryset=User.objects.all(),
+        to_field_name="username",
+        widget=forms.TextInput,
+        label="Reader's username",
+        error_messages={"invalid_choice": "There is no reader with that username."},
+    )
+
     class Meta:
         model = Sanction
         fields = ["user", "kind", "reason", "expires_at"]
@@ -270,7 +299,7 @@ class SanctionAdmin(admin.ModelAdmin):
     list_display = ["user", "kind", "reason", "created_at", "expires_at", "lifted_at"]
     list_filter = ["kind", "created_at", "expires_at"]
     search_fields = ["user__username", "reason"]
-    autocomplete_fields = ["user"]
+    list_select_related = ["user"]
     actions = ["lift"]
 
     def get_readonly_fields(self, request, obj=None):

@@ -23,6 +23,7 @@ GROUP_PERMISSIONS: dict[str, set[str]] = {
     },
     # The desk, and the same work in the admin; no access to films or review articles.
     MODERATORS: {
+        "reviews.view_review",
         "reviews.moderate_comment",
         "reviews.view_comment",
         "reviews.change_comment",

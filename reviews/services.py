@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from config import pagecache
 from reviews import rules
 from reviews.models import (
     BlockedTerm,
@@ -41,6 +42,7 @@ def review_publish(*, review: Review, at: datetime | None = None) -> Review:
         review.publish_at = timezone.now()
     review.full_clean()
     review.save(update_fields=["status", "publish_at", "updated_at"])
+    pagecache.review_changed(review, publication=True)
     return review
 
 
@@ -49,6 +51,7 @@ def review_unpublish(*, review: Review) -> Review:
     """Take a review back to draft; it disappears from every public page at once."""
     review.status = Review.Status.DRAFT
     review.save(update_fields=["status", "updated_at"])
+    pagecache.review_changed(review, publication=True)
     return review
 
 
@@ -146,6 +149,7 @@ def comment_create(
     comment.status, comment.held_reason = initial_status(comment=comment)
     comment.save()
     if comment.status == Comment.Status.APPROVED:
+        pagecache.discussion_changed(review.pk)
         _notify_reply(comment)
     return comment
 
@@ -182,6 +186,7 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
     CommentRevision.objects.create(comment=comment, body=comment.body)
     comment.body, comment.edited_at = body, timezone.now()
     comment.save(update_fields=["body", "edited_at"])
+    pagecache.discussion_changed(comment.review_id)
     return comment
 
 
@@ -193,6 +198,7 @@ def comment_delete(*, comment: Comment, user: User) -> Comment:
     if not comment.is_deleted:
         comment.deleted_at = timezone.now()
         comment.save(update_fields=["deleted_at"])
+        pagecache.discussion_changed(comment.review_id)
     return comment
 
 
@@ -206,6 +212,7 @@ def comment_like(*, comment: Comment, user: User) -> Comment:
     if not created:
         raise _refuse("You already like this comment.", "already_liked")
     Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+    pagecache.discussion_changed(comment.review_id)
     comment.refresh_from_db(fields=["like_count"])
     return comment
 
@@ -234,6 +241,11 @@ def profile_update(*, user: User, display_name: str, bio: str, notify_replies: b
     profile.display_name, profile.bio, profile.notify_replies = display_name, bio, notify_replies
     profile.full_clean()
     profile.save()
+    # The name shows on the reader's comments and, for editors, on their bylines.
+    pagecache.changed(
+        *map(pagecache.discussion, user.comments.values_list("review_id", flat=True).distinct()),
+        *map(pagecache.review, user.reviews.values_list("pk", flat=True)),
+    )
     return profile
 
 
@@ -310,6 +322,7 @@ def _decide(
     from_status = locked.status
     locked.status = to_status
     locked.save(update_fields=["status"])
+    pagecache.discussion_changed(locked.review_id)
     ModerationDecision.objects.create(
         comment=locked,
         moderator=moderator,
@@ -441,6 +454,7 @@ def comment_uphold_reports(
     from_status = locked.status
     locked.status = Comment.Status.REMOVED
     locked.save(update_fields=["status"])
+    pagecache.discussion_changed(locked.review_id)
     _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
     ModerationDecision.objects.create(
         comment=locked,
@@ -466,6 +480,7 @@ def comment_dismiss_reports(
     from_status = locked.status
     locked.status = Comment.Status.APPROVED
     locked.save(update_fields=["status"])
+    pagecache.discussion_changed(locked.review_id)
     _close_reports(locked, moderator, CommentReport.Resolution.DISMISSED)
     ModerationDecision.objects.create(
         comment=locked,
@@ -489,6 +504,7 @@ def _hide_if_reported_enough(comment: Comment) -> None:
     locked.status = Comment.Status.PENDING
     locked.held_reason = f"Reported by {reporters} readers"
     locked.save(update_fields=["status", "held_reason"])
+    pagecache.discussion_changed(locked.review_id)
     ModerationDecision.objects.create(
         comment=locked,
         moderator=None,

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from config import pagecache
 from films.models import Film
 from reviews import services
 from reviews.forms import CommentEditForm, CommentForm, ProfileForm, ReportForm
@@ -21,7 +22,7 @@ from reviews.models import Comment, CommentLike, Review
 from reviews.tasks import user_id_from_unsubscribe_token
 
 
-class HomeView(TemplateView):
+class HomeView(pagecache.CachedPageMixin, TemplateView):
     """The featured film, the latest reviews and the catalogue at a glance."""
 
     template_name = "home.html"
@@ -56,8 +57,17 @@ class HomeView(TemplateView):
             **kwargs,
         )
 
+    def page_stamps(self, context):
+        yield from (pagecache.REVIEWS, pagecache.CATALOGUE)
+        if context["featured"]:
+            yield pagecache.film(context["featured"].pk)
+        for review in [*context["featured_reviews"], *context["latest_reviews"]]:
+            yield from pagecache.review_card(review)
+        for film in context["films"]:
+            yield pagecache.film(film.pk)
 
-class ReviewListView(ListView):
+
+class ReviewListView(pagecache.CachedPageMixin, ListView):
     """Every published review, newest first."""
 
     paginate_by = settings.REVIEWS_PER_PAGE
@@ -65,6 +75,11 @@ class ReviewListView(ListView):
 
     def get_queryset(self):
         return Review.objects.published().for_listing()
+
+    def page_stamps(self, context):
+        yield pagecache.REVIEWS
+        for review in context["object_list"]:
+            yield from pagecache.review_card(review)
 
 
 class FilmReviewListView(ReviewListView):
@@ -77,8 +92,13 @@ class FilmReviewListView(ReviewListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(film=self.film, **kwargs)
 
+    def page_stamps(self, context):
+        yield from (pagecache.film(self.film.pk), pagecache.film_reviews(self.film.pk))
+        for review in context["object_list"]:
+            yield from pagecache.review_card(review)
 
-class ReviewDetailView(DetailView):
+
+class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
     """A published review and its discussion; drafts and scheduled reviews are 404 here."""
 
     def get_queryset(self):
@@ -99,6 +119,13 @@ class ReviewDetailView(DetailView):
             context["comment_form"] = CommentForm(initial=drafts.get(str(review.pk), {}))
         context.update(discussion_context(self.request, review))
         return super().get_context_data(**context)
+
+    def page_stamps(self, context):
+        review = self.object
+        yield from pagecache.review_card(review)
+        yield pagecache.film_reviews(review.film_id)
+        for other in context["other_reviews"]:
+            yield from pagecache.review_card(other)
 
 
 class ReviewPreviewView(PermissionRequiredMixin, ReviewDetailView):

@@ -57,3 +57,10 @@ def tasks_run_at_once(settings):
 def new_readers_post_freely(settings):
     """Most tests are not about the new-account rule; tests of that rule switch it back on."""
     settings.MODERATION_NEW_ACCOUNT_HELD = 0
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    """The page cache (config/pagecache.py) outlives a test's database; tests of the cache
+    (tests/test_pagecache.py) switch it on with a cleared cache."""
+    settings.PAGE_CACHE_ENABLED = False

@@ -187,32 +187,42 @@ def wait_until_up(base: str, process: subprocess.Popen, log: Path, timeout: floa
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[Server]:
-    """A gunicorn with the project's committed configuration on a free loopback port; always
-    stopped on the way out."""
-    port = free_port()
-    env = {
-        **env,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "WEB_CONCURRENCY": str(workers),
-        "GUNICORN_THREADS": "4",
-        "GUNICORN_GRACEFUL_TIMEOUT": "3",
-    }
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [GUNICORN, "-c", "config/gunicorn.conf.py"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    base = f"http://127.0.0.1:{port}"
+def gunicorns(env: dict[str, str], logs: list[Path], workers: int = 1) -> Iterator[list[Server]]:
+    """gunicorns with the project's committed configuration, each on a free loopback port,
+    started side by side; always stopped on the way out."""
+    servers = []
     try:
-        wait_until_up(base, process, log)
-        yield Server(base, process, log)
+        for log in logs:
+            port = free_port()
+            server_env = {
+                **env,
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "WEB_CONCURRENCY": str(workers),
+                "GUNICORN_THREADS": "4",
+                "GUNICORN_GRACEFUL_TIMEOUT": "3",
+            }
+            with log.open("w") as out:
+                process = subprocess.Popen(
+                    [GUNICORN, "-c", "config/gunicorn.conf.py"],
+                    cwd=ROOT,
+                    env=server_env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            servers.append(Server(f"http://127.0.0.1:{port}", process, log))
+        for server in servers:
+            wait_until_up(server.base, server.process, server.log)
+        yield servers
     finally:
-        stop(process)
+        for server in servers:
+            stop(server.process)
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], log: Path, workers: int = 1) -> Iterator[Server]:
+    with gunicorns(env, [log], workers) as (server,):
+        yield server
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -1,5 +1,6 @@
 """Many readers posting at once: every comment stored exactly once."""
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 
@@ -27,14 +28,20 @@ def test_200_comments_posted_concurrently_are_all_stored_once(settings):
     readers = [UserFactory(username=f"reader{n}") for n in range(READERS)]
     url = f"/reviews/{review.slug}/comments/"
 
+    local = threading.local()
+
     def post(n: int) -> int:
-        # One client (one session, one database connection) per request, as for real readers.
-        client = Client()
-        client.force_login(readers[n % READERS])
+        # Each thread is a reader's browser: its own client, session and database connection.
+        if not hasattr(local, "client"):
+            local.client = Client()
+            local.client.force_login(readers[threading.get_ident() % READERS])
+            connections.close_all()  # back to the pool, as at the end of a request
         try:
-            return client.post(url, {"body": f"Comment number {n} on the song"}).status_code
+            response = local.client.post(url, {"body": f"Comment number {n} on the song"})
         finally:
+            # The test client keeps the connection after a request; a server returns it.
             connections.close_all()
+        return response.status_code
 
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
         statuses = list(pool.map(post, range(COMMENTS)))

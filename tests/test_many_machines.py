@@ -13,7 +13,7 @@ from django.db import connection
 
 from reviews.models import Comment
 from tests.factories import ReviewFactory, UserFactory
-from tests.servers import ROOT, Browser, database_url, gunicorn, production_env
+from tests.servers import ROOT, Browser, database_url, gunicorn, gunicorns, production_env
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,19 +50,14 @@ def shared_env():
 
 @pytest.fixture
 def two_servers(shared_env, tmp_path):
-    with (
-        gunicorn(shared_env, tmp_path / "a.log") as a,
-        gunicorn(shared_env, tmp_path / "b.log") as b,
-    ):
+    with gunicorns(shared_env, [tmp_path / "a.log", tmp_path / "b.log"]) as (a, b):
         assert a.base != b.base
         yield a, b
 
 
 def sign_in(server_base: str) -> Browser:
     browser = Browser(server_base)
-    response = browser.post_form(
-        "/accounts/login/", {"login": "ha-na", "password": PASSWORD}
-    )
+    response = browser.post_form("/accounts/login/", {"login": "ha-na", "password": PASSWORD})
     assert response.status_code == HTTPStatus.FOUND, response.body[:2000]
     return browser
 

@@ -40,9 +40,7 @@ def test_debug_off_turns_on_the_hardening_and_the_shared_state():
     assert seen["STORAGES"]["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
-    assert seen["STORAGES"]["default"]["BACKEND"] == (
-        "django.core.files.storage.FileSystemStorage"
-    )
+    assert seen["STORAGES"]["default"]["BACKEND"] == ("django.core.files.storage.FileSystemStorage")
     assert seen["LOGGING"]["handlers"]["console"]["formatter"] == "json"
 
 
@@ -72,7 +70,9 @@ def test_uploads_go_to_s3_compatible_storage_when_a_bucket_is_named():
 
 def test_the_admin_address_is_configurable():
     code = "from django.urls import reverse; print(reverse('admin:index'), reverse('admin:login'))"
-    result = run_manage("shell", "--no-imports", "-c", code, env=production_env(ADMIN_URL="backstage-7f3a"))
+    result = run_manage(
+        "shell", "--no-imports", "-c", code, env=production_env(ADMIN_URL="backstage-7f3a")
+    )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["/backstage-7f3a/", "/backstage-7f3a/login/"]

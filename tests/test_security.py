@@ -126,7 +126,10 @@ def test_the_admin_sign_in_refuses_to_send_anyone_elsewhere(client):
 
 
 def test_failed_sign_ins_are_throttled_per_account(client, settings):
-    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "50/m/ip,3/5m/key"}
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "login_failed": "50/m/ip,3/5m/key",
+    }
     user = UserFactory(username="ha-na", password="orbit-2050-song")
 
     for _ in range(3):

@@ -36,12 +36,25 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
 
 
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["1280px", "390px"])
+def viewport(request) -> dict:
+    """Every test using `page` runs at a desktop and a phone width; extra contexts take it too:
+    `browser.new_context(viewport=viewport)`."""
+    return request.param
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, viewport):
+    return {**browser_context_args, "viewport": viewport}
+
+
 @pytest.fixture
 def screenshot(page):
     """Save full-page screenshots of the current page at phone and desktop widths."""
 
     def take(name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        journey_size = page.viewport_size
         for label, size in (("390", PHONE), ("1280", DESKTOP)):
             page.set_viewport_size(size)
             page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png", full_page=True)
@@ -49,5 +62,6 @@ def screenshot(page):
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
                 f"{name} scrolls horizontally at {label} px"
             )
+        page.set_viewport_size(journey_size)  # the journey goes on at its own width
 
     return take

@@ -19,7 +19,7 @@ def fresh_rate_limits():
 
 
 def test_new_reader_signs_up_comments_replies_edits_and_reports(
-    page: Page, live_server, browser, screenshot
+    page: Page, live_server, browser, screenshot, viewport
 ):
     review = ReviewFactory(headline="A farewell written in the stars")
     nan = UserFactory(username="nan", email="nan@example.com", profile__display_name="Nan")
@@ -71,7 +71,7 @@ def test_new_reader_signs_up_comments_replies_edits_and_reports(
     assert CommentReport.objects.filter(comment=first, reporter__username="jay").exists()
 
     # Another reader sees the comment and the reply.
-    other = browser.new_context().new_page()
+    other = browser.new_context(viewport=viewport).new_page()
     other.goto(f"{live_server.url}{review.get_absolute_url()}")
     expect(other.locator(".comment", has_text="made me call my mother")).to_be_visible()
     expect(other.locator(".comment", has_text="Same, that needle drop!")).to_be_visible()

@@ -119,8 +119,9 @@ def test_queue_lists_held_and_reported_comments_oldest_first_with_their_context(
     assert "<dt>Approved</dt><dd>2</dd>" in text
     assert "<dt>Rejected or spam</dt><dd>2</dd>" in text
     assert "On probation" in text
-    assert "Harassment or abuse × 2, Unmarked spoilers × 1" in response.text
-    assert "Off topic ×" not in response.text
+    times = "\N{MULTIPLICATION SIGN}"
+    assert f"Harassment or abuse {times} 2, Unmarked spoilers {times} 1" in response.text
+    assert f"Off topic {times}" not in response.text
 
 
 def test_an_empty_queue_says_so(moderator_client):
@@ -143,6 +144,22 @@ def test_the_queue_is_paginated(moderator_client, settings):
     assert [c.pk for c in queued(response)] == [comments[2].pk]
     assert "status=held" in response.context["query"]
     assert "page" not in response.context["query"]
+
+
+def test_a_reported_comment_below_the_hiding_threshold_waits_as_reported(
+    moderator_client, settings
+):
+    settings.MODERATION_REPORTS_TO_HIDE = 3
+    comment = CommentFactory(body="Still public")
+    for reporter in UserFactory.create_batch(2):
+        services.comment_report(comment=comment, reporter=reporter, reason="off_topic")
+
+    response = moderator_client.get(QUEUE, {"status": "reported"})
+
+    assert [c.pk for c in queued(response)] == [comment.pk]
+    assert "Reported</span> still published" in response.text
+    assert 'value="dismiss"' in response.text
+    assert 'value="uphold"' in response.text
 
 
 @pytest.fixture
@@ -318,7 +335,10 @@ def test_deciding_an_already_decided_comment_names_who_decided(moderator_client,
     ("data", "message"),
     [
         ({"action": "reject", "reason": ""}, "Give the author a reason for the rejection."),
-        ({"action": "explode"}, "Choose approve, reject, spam, remove, restore, uphold or dismiss."),
+        (
+            {"action": "explode"},
+            "Choose approve, reject, spam, remove, restore, uphold or dismiss.",
+        ),
     ],
 )
 def test_a_refused_decision_is_explained_and_changes_nothing(
@@ -433,7 +453,11 @@ def test_sanctioning_a_reader_records_it_and_returns_to_the_queue(moderator_clie
     assert response.url == QUEUE
     assert messages_of(response) == ["orion is sanctioned."]
     sanction = Sanction.objects.get(user=reader)
-    assert (sanction.kind, sanction.reason, sanction.created_by) == ("mute", "Rude to others", moderator)
+    assert (sanction.kind, sanction.reason, sanction.created_by) == (
+        "mute",
+        "Rude to others",
+        moderator,
+    )
     assert timedelta(days=6, hours=23) < sanction.expires_at - timezone.now() <= timedelta(days=7)
     assert ModerationDecision.objects.get().action == Action.SANCTION
 
@@ -442,8 +466,14 @@ def test_sanctioning_a_reader_records_it_and_returns_to_the_queue(moderator_clie
     ("data", "error"),
     [
         ({"reason": "Typed reason stays", "duration": "7"}, "This field is required."),
-        ({"kind": "mute", "reason": "", "duration": "7"}, "Say why; the reader is shown the reason."),
-        ({"kind": "mute", "reason": "Typed reason stays", "duration": "99"}, "Select a valid choice"),
+        (
+            {"kind": "mute", "reason": "", "duration": "7"},
+            "Say why; the reader is shown the reason.",
+        ),
+        (
+            {"kind": "mute", "reason": "Typed reason stays", "duration": "99"},
+            "Select a valid choice",
+        ),
         ({"kind": "exile", "reason": "Typed reason stays"}, "Select a valid choice"),
     ],
 )
@@ -516,12 +546,14 @@ def test_lifting_twice_says_it_was_already_lifted(moderator_client):
 
 
 def test_sanction_pages_of_missing_readers_and_sanctions_are_not_found(moderator_client):
-    assert moderator_client.get(
-        reverse("reviews:desk-sanction", args=[999999])
-    ).status_code == HTTPStatus.NOT_FOUND
-    assert moderator_client.post(
-        reverse("reviews:desk-sanction-lift", args=[999999])
-    ).status_code == HTTPStatus.NOT_FOUND
+    assert (
+        moderator_client.get(reverse("reviews:desk-sanction", args=[999999])).status_code
+        == HTTPStatus.NOT_FOUND
+    )
+    assert (
+        moderator_client.post(reverse("reviews:desk-sanction-lift", args=[999999])).status_code
+        == HTTPStatus.NOT_FOUND
+    )
 
 
 # --- Blocklist ----------------------------------------------------------------------------
@@ -688,7 +720,7 @@ def test_the_nav_shows_moderators_how_many_comments_wait(moderator_client):
 
     response = moderator_client.get(reverse("reviews:review-list"))
 
-    assert "Moderation <span class=\"nav-count\">3<" in response.text
+    assert 'Moderation <span class="nav-count">3<' in response.text
 
 
 @pytest.mark.parametrize("who", ["anonymous", "reader", "editor"])

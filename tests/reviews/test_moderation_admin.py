@@ -154,7 +154,7 @@ def test_report_actions_uphold_or_dismiss_once_per_comment(
 def sanction_form(user, **fields) -> dict:
     ends = timezone.localtime() + timedelta(days=3)
     return {
-        "user": user.pk,
+        "user": user.username,
         "kind": Sanction.Kind.MUTE,
         "reason": "Insults in three threads",
         "expires_at_0": ends.strftime("%Y-%m-%d"),
@@ -242,9 +242,10 @@ def test_the_decision_record_is_read_only_in_the_admin(moderator_client):
     assert 'name="_save"' not in view.text
     assert moderator_client.post(change, {"note": "x"}).status_code == HTTPStatus.FORBIDDEN
     assert moderator_client.post(delete, {"post": "yes"}).status_code == HTTPStatus.FORBIDDEN
-    assert moderator_client.get(
-        reverse("admin:reviews_moderationdecision_add")
-    ).status_code == HTTPStatus.FORBIDDEN
+    assert (
+        moderator_client.get(reverse("admin:reviews_moderationdecision_add")).status_code
+        == HTTPStatus.FORBIDDEN
+    )
     decision.refresh_from_db()
     assert decision.note == "Original note"
 
@@ -272,13 +273,11 @@ def test_moderator_adds_and_deletes_blocked_terms_in_the_admin(moderator_client,
     assert list(BlockedTerm.objects.values_list("phrase", flat=True)) == ["바보"]
 
 
-def test_moderator_can_find_the_reader_to_sanction_in_the_autocomplete(moderator_client):
-    UserFactory(username="orion")
-
-    response = moderator_client.get(
-        reverse("admin:autocomplete"),
-        {"app_label": "reviews", "model_name": "sanction", "field_name": "user", "term": "ori"},
-    )
+def test_moderator_names_the_reader_to_sanction_by_username(moderator_client):
+    form = {**sanction_form(UserFactory(username="orion")), "user": "nobody-here"}
+    response = moderator_client.post(SANCTION_ADD, form)
 
     assert response.status_code == HTTPStatus.OK
-    assert [result["text"] for result in response.json()["results"]] == ["orion"]
+    assert "There is no reader with that username." in response.text
+    assert 'value="nobody-here"' in response.text
+    assert not Sanction.objects.exists()

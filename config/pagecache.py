@@ -1,0 +1,366 @@
+"""Whole pages for anonymous readers, from the shared cache, with precise invalidation.
+
+How it fits together:
+
+- A page view says what it shows: `CachedPageMixin` (or `page_dependencies()` on a response)
+  attaches the names of the *stamps* the page depends on, e.g. ``film:12``, ``review:40``,
+  ``discussion:40`` (its comments), ``film-reviews:12`` (which reviews of film 12 are public),
+  ``reviews`` (which reviews are public at all), ``catalogue`` (which films exist, in what order).
+- A change bumps exactly the stamps it affects (`changed()`, called from the services in
+  reviews/services.py and from the admin; never from signals). A stamp holds the time of the
+  last change; an entry is valid while every stamp it depends on is older than the moment its
+  rendering started, so a change that commits during a render cannot leave a stale page behind.
+  Stamps are bumped at once and again when the transaction commits.
+- `PageCacheMiddleware` (placed right after WhiteNoise) answers a GET from the cache before
+  sessions, authentication and the view run, when the request cannot belong to anybody: no
+  session cookie, no pending messages (their cookie), not an htmx request. On a miss it lets
+  the view render, and stores the page if the reader turned out anonymous.
+- Per-request values are never shared: the page is stored with placeholders instead of the
+  CSP nonce and the CSRF token, and each response gets its own (`request`'s nonce, and a CSRF
+  token for the reader's own cookie). Behind our nginx (config/nginx.conf), with
+  PAGE_CACHE_EDGE on, the app sends the placeholders and nginx fills them in per response.
+- HTTP: anonymous pages say `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS`
+  with a (weak) ETag and answer If-None-Match with 304; signed-in ones `private, no-cache`.
+- A review scheduled for later must appear by itself: entries expire at the next scheduled
+  publication time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+# Stand-ins for the per-request values, in stored pages and in what nginx receives.
+NONCE_PLACEHOLDER = "PAGECACHENONCE0000000000"
+CSRF_PLACEHOLDER = "PAGECACHECSRF000000000000000000"  # 32 characters, a valid secret's shape
+EDGE_HEADER = "X-Page-Cache-Edge"
+_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
+# Headers that belong to one response, never to a stored page.
+_NOT_STORED = {"content-length", "set-cookie", "x-request-id", "etag", "cache-control"}
+
+_STAMP = "pagecache:stamp:"
+_PAGE = "pagecache:page:"
+_NEXT_PUBLICATION = "pagecache:next-publication"
+
+
+# --- Stamps: what a page depends on, and what a change bumps -------------------------------
+
+
+def film(pk: int) -> str:
+    return f"film:{pk}"
+
+
+def person(pk: int) -> str:
+    return f"person:{pk}"
+
+
+def review(pk: int) -> str:
+    return f"review:{pk}"
+
+
+def discussion(review_pk: int) -> str:
+    return f"discussion:{review_pk}"
+
+
+def film_reviews(film_pk: int) -> str:
+    return f"film-reviews:{film_pk}"
+
+
+REVIEWS = "reviews"
+CATALOGUE = "catalogue"
+
+
+def review_card(obj) -> list[str]:
+    """A review card shows the review, its film's title and its comment count."""
+    return [review(obj.pk), film(obj.film_id), discussion(obj.pk)]
+
+
+def changed(*stamps: str) -> None:
+    """Mark the pages that depend on these stamps stale: now, and again after the commit."""
+    if not stamps:
+        return
+    _bump(stamps)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: _bump(stamps))
+
+
+def _bump(stamps: Iterable[str]) -> None:
+    now = time.time()
+    cache.set_many({_STAMP + name: now for name in stamps}, timeout=None)
+    if REVIEWS in stamps:
+        cache.delete(_NEXT_PUBLICATION)
+
+
+def review_changed(obj, *, publication: bool = False, old_film_id: int | None = None) -> None:
+    """A review's text changed; with `publication`, also whether (or when) it is public."""
+    stamps = [review(obj.pk)]
+    if publication:
+        stamps += [REVIEWS, film_reviews(obj.film_id)]
+        if old_film_id and old_film_id != obj.film_id:
+            stamps.append(film_reviews(old_film_id))
+    changed(*stamps)
+
+
+def discussion_changed(review_pk: int) -> None:
+    changed(discussion(review_pk))
+
+
+# --- Views: declaring dependencies ----------------------------------------------------------
+
+
+def page_dependencies(response: HttpResponse, stamps: Callable[[], Iterable[str]]) -> None:
+    """Mark `response` as a cacheable page; `stamps` is called once the page is rendered
+    (so the querysets it reads are already evaluated: no extra queries)."""
+    response.page_cache_stamps = stamps
+    if hasattr(response, "add_post_render_callback") and not response.is_rendered:
+        # Work out the stamps now, while the context's querysets hold their results.
+        def resolve(rendered):
+            rendered.page_cache_stamps = list(stamps()) if _wanted(rendered) else []
+
+        response.add_post_render_callback(resolve)
+
+
+def _wanted(response) -> bool:
+    return getattr(response, "page_cache_wanted", False)
+
+
+class CachedPageMixin:
+    """For page views served to anonymous readers from the page cache.
+
+    Subclasses list what the page shows in `page_stamps(context)`.
+    """
+
+    def page_stamps(self, context) -> Iterable[str]:
+        raise NotImplementedError
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response.page_cache_wanted = getattr(self.request, "page_cache_wanted", False)
+        page_dependencies(response, lambda: self.page_stamps(context))
+        return response
+
+
+# --- The middleware -------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    content: bytes
+    status: int
+    headers: dict[str, str]
+    stamps: list[str]
+    started: float
+    etag: str
+    has_csrf: bool = False
+    has_nonce: bool = False
+
+
+def _page_key(request: HttpRequest) -> str:
+    query = request.META.get("QUERY_STRING", "")
+    return _page_key_for(request.path + (f"?{query}" if query else ""), request.get_host())
+
+
+def _page_key_for(url: str, host: str = "testserver") -> str:
+    identity = f"{host}|{url}"
+    return _PAGE + hashlib.md5(identity.encode(), usedforsecurity=False).hexdigest()
+
+
+def _anonymous_request(request: HttpRequest) -> bool:
+    """A GET that cannot belong to anybody: nothing in it says who is asking."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_HX_REQUEST" not in request.META
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def _edge(request: HttpRequest) -> bool:
+    return settings.PAGE_CACHE_EDGE and request.META.get("HTTP_X_PAGE_CACHE_EDGE") == "1"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers' pages from the cache; store them; set the HTTP caching headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        enabled = settings.PAGE_CACHE_ENABLED
+        anonymous = _anonymous_request(request)
+        # Before any database read: a change committed after this makes the page stale.
+        request.page_cache_started = time.time()
+        request.page_cache_wanted = enabled and anonymous
+        if request.page_cache_wanted:
+            entry = self._lookup(request)
+            if entry is not None:
+                return self._serve(request, entry)
+        response = self.get_response(request)
+        stamps = getattr(response, "page_cache_stamps", None)
+        if stamps is None:
+            return response  # not a page of the cache's
+        if not (anonymous and not request.user.is_authenticated):
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if response.status_code != 200 or response.streaming:
+            return response
+        if settings.SESSION_COOKIE_NAME in response.cookies:
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if callable(stamps):
+            stamps = list(stamps()) if request.page_cache_wanted else []
+        entry = self._entry(request, response, stamps)
+        if request.page_cache_wanted:
+            self._store(request, entry)
+        if _edge(request):
+            return self._respond(request, entry)
+        self._public(response, entry.etag)
+        if _etag_matches(request, entry.etag):
+            return self._not_modified(response)
+        return response
+
+    # Looking up and serving
+
+    def _lookup(self, request: HttpRequest) -> Entry | None:
+        key = _page_key(request)
+        entry = cache.get(key)
+        if entry is None:
+            return None
+        stamps = cache.get_many([_STAMP + name for name in entry.stamps])
+        if len(stamps) != len(entry.stamps) or any(t >= entry.started for t in stamps.values()):
+            return None
+        return entry
+
+    def _serve(self, request: HttpRequest, entry: Entry) -> HttpResponse:
+        request.page_cache_hit = True
+        if _etag_matches(request, entry.etag):
+            response = HttpResponseNotModified()
+            self._public(response, entry.etag)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self._respond(request, entry)
+        response["X-Page-Cache"] = "hit"
+        return response
+
+    def _respond(self, request: HttpRequest, entry: Entry) -> HttpResponse:
+        """The stored page with this request's own nonce and CSRF token (or, for our nginx,
+        with the placeholders, which it fills in per response)."""
+        content = entry.content
+        csrf_used = False
+        edge = _edge(request)
+        if edge:
+            if entry.has_nonce:
+                request._csp_nonce = NONCE_PLACEHOLDER
+        else:
+            if entry.has_nonce:
+                nonce = str(request._csp_nonce).encode()
+                content = content.replace(NONCE_PLACEHOLDER.encode(), nonce)
+            if entry.has_csrf:
+                self.csrf.process_request(request)
+                content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+                csrf_used = True
+        response = HttpResponse(content, status=entry.status)
+        for name, value in entry.headers.items():
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        self._public(response, entry.etag)
+        if edge and entry.has_csrf:
+            response["X-Csrf-Placeholder"] = "1"  # nginx sets the reader's CSRF cookie
+        if csrf_used:
+            self.csrf.process_response(request, response)
+        return response
+
+    # Storing
+
+    def _entry(self, request: HttpRequest, response: HttpResponse, stamps: list[str]) -> Entry:
+        content = response.content
+        nonce = getattr(request, "_csp_nonce", None)
+        has_nonce = bool(nonce)
+        if has_nonce:
+            content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER.encode())
+        text = content.decode(response.charset)
+        text, csrf_count = _CSRF_INPUT.subn(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", text)
+        content = text.encode(response.charset)
+        headers = {
+            name: value
+            for name, value in response.headers.items()
+            if name.lower() not in _NOT_STORED
+        }
+        digest = hashlib.md5(content, usedforsecurity=False).hexdigest()
+        return Entry(
+            content=content,
+            status=response.status_code,
+            headers=headers,
+            stamps=sorted(set(stamps)),
+            started=request.page_cache_started,
+            etag=f'W/"{digest}"',
+            has_csrf=bool(csrf_count),
+            has_nonce=has_nonce,
+        )
+
+    def _store(self, request: HttpRequest, entry: Entry) -> None:
+        now = time.time()
+        # A stamp nobody has bumped yet (or one the cache evicted) counts as changed just
+        # before this render began: older entries are stale, this one is not.
+        for name in entry.stamps:
+            cache.add(_STAMP + name, entry.started - 0.001, timeout=None)
+        timeout = settings.PAGE_CACHE_TIMEOUT
+        if (publication := next_publication()) is not None:
+            timeout = min(timeout, max(1, int(publication - now)))
+        cache.set(_page_key(request), entry, timeout=timeout)
+
+    # Headers
+
+    @staticmethod
+    def _public(response: HttpResponse, etag: str) -> None:
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_SECONDS)
+        patch_vary_headers(response, ["Cookie"])
+
+    @staticmethod
+    def _not_modified(response: HttpResponse) -> HttpResponse:
+        not_modified = HttpResponseNotModified()
+        for name in ("Cache-Control", "ETag", "Vary"):
+            if name in response:
+                not_modified[name] = response[name]
+        return not_modified
+
+
+def _etag_matches(request: HttpRequest, etag: str) -> bool:
+    wanted = request.META.get("HTTP_IF_NONE_MATCH")
+    if not wanted:
+        return False
+    weak = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == weak for tag in wanted.split(",")) or (
+        wanted.strip() == "*"
+    )
+
+
+def next_publication() -> float | None:
+    """When the next scheduled review goes live (a Unix time), kept in the cache until a
+    review's publication changes or that time passes."""
+    cached = cache.get(_NEXT_PUBLICATION)
+    now = time.time()
+    if cached is not None and (cached == 0 or cached > now):
+        return cached or None
+    from reviews.models import Review  # the machinery stays free of app imports at load
+
+    upcoming = (
+        Review.objects.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
+    )
+    first = upcoming.first()
+    value = first.timestamp() if first else 0
+    cache.set(_NEXT_PUBLICATION, value, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return value or None

@@ -1,0 +1,407 @@
+"""The anonymous page cache (config/pagecache.py): hits, precise invalidation, isolation of
+signed-in readers and of per-request values, HTTP caching headers."""
+
+import re
+from datetime import timedelta
+from http import HTTPStatus
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from config import pagecache
+from films.models import Credit
+from reviews import services
+from reviews.models import Comment, Review
+from tests.factories import (
+    CommentFactory,
+    CreditFactory,
+    FilmFactory,
+    PersonFactory,
+    ReviewFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_SECONDS = 30
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def anonymous():
+    return Client()
+
+
+def served_from_cache(client, url) -> bool:
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.OK, url
+    return response.get("X-Page-Cache") == "hit"
+
+
+def warm(client, *urls):
+    """Render each page once; the second request must come from the cache."""
+    for url in urls:
+        client.get(url)
+        assert served_from_cache(client, url), url
+
+
+@pytest.fixture
+def site():
+    """Two films, each with a review and a comment; a person credited on the first."""
+    first, second = FilmFactory(slug="first"), FilmFactory(slug="second")
+    person = PersonFactory(slug="han")
+    credit = CreditFactory(film=first, person=person, role=Credit.Role.DIRECTOR)
+    review = ReviewFactory(film=first, slug="first-review")
+    other = ReviewFactory(film=second, slug="second-review")
+    comment = CommentFactory(review=review)
+    return {
+        "first": first,
+        "second": second,
+        "person": person,
+        "credit": credit,
+        "review": review,
+        "other": other,
+        "comment": comment,
+    }
+
+
+def urls(site) -> dict[str, str]:
+    return {
+        "home": reverse("home"),
+        "films": reverse("films:film-list"),
+        "first": site["first"].get_absolute_url(),
+        "second": site["second"].get_absolute_url(),
+        "first-reviews": reverse("films:film-reviews", args=["first"]),
+        "person": site["person"].get_absolute_url(),
+        "reviews": reverse("reviews:review-list"),
+        "review": site["review"].get_absolute_url(),
+        "other": site["other"].get_absolute_url(),
+    }
+
+
+def fresh_and_cached(client, site) -> tuple[set[str], set[str]]:
+    """Which pages were re-rendered, and which came from the cache."""
+    fresh, cached = set(), set()
+    for name, url in urls(site).items():
+        (cached if served_from_cache(client, url) else fresh).add(name)
+    return fresh, cached
+
+
+@pytest.mark.parametrize(
+    "name", ["home", "films", "first", "first-reviews", "person", "reviews", "review"]
+)
+def test_anonymous_pages_are_served_from_the_cache_the_second_time(anonymous, site, name):
+    url = urls(site)[name]
+    assert not served_from_cache(anonymous, url)
+    assert served_from_cache(anonymous, url)
+
+
+def test_a_cached_page_needs_no_database_query(anonymous, site, django_assert_num_queries):
+    warm(anonymous, site["review"].get_absolute_url())
+
+    with django_assert_num_queries(0):
+        anonymous.get(site["review"].get_absolute_url())
+
+
+def test_the_cache_adds_no_query_to_a_miss(anonymous, site, settings, django_assert_num_queries):
+    url = site["first"].get_absolute_url()
+    settings.PAGE_CACHE_ENABLED = False
+    with django_assert_num_queries(6):
+        anonymous.get(url)
+    settings.PAGE_CACHE_ENABLED = True
+    # The same six, plus one for the time of the next scheduled review, kept afterwards.
+    with django_assert_num_queries(7):
+        anonymous.get(url)
+    cache.delete(pagecache._page_key_for(url))
+    with django_assert_num_queries(6):
+        anonymous.get(url)
+
+
+# --- Precise invalidation: exactly the affected pages are fresh ------------------------------
+
+
+def test_publishing_a_review_refreshes_the_lists_and_its_film(anonymous, site):
+    draft = ReviewFactory(film=site["first"], draft=True, slug="new-one")
+    warm(anonymous, *urls(site).values())
+
+    services.review_publish(review=draft)
+
+    fresh, cached = fresh_and_cached(anonymous, site)
+    assert fresh == {"home", "reviews", "first", "first-reviews", "review"}
+    assert cached == {"films", "second", "person", "other"}
+    assert "new-one" in anonymous.get(reverse("reviews:review-list")).text
+
+
+def test_unpublishing_a_review_refreshes_the_lists_and_its_film(anonymous, site):
+    warm(anonymous, *urls(site).values())
+
+    services.review_unpublish(review=site["other"])
+
+    assert anonymous.get(site["other"].get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+    fresh, cached = fresh_and_cached(
+        anonymous,
+        {**site, "other": site["review"]},  # the unpublished page is gone
+    )
+    assert fresh == {"home", "reviews", "second"}
+    assert cached == {"films", "first", "first-reviews", "person", "review", "other"}
+
+
+def test_editing_a_review_in_the_admin_refreshes_the_pages_that_show_it(
+    anonymous, site, editor_client, editor
+):
+    review = site["review"]
+    warm(anonymous, *urls(site).values())
+
+    response = editor_client.post(
+        reverse("admin:reviews_review_change", args=[review.pk]),
+        {
+            "film": review.film_id,
+            "headline": "A new headline",
+            "slug": review.slug,
+            "standfirst": review.standfirst,
+            "body": review.body,
+            "rating": review.rating,
+            "author": editor.pk,
+            "status": Review.Status.PUBLISHED,
+            "publish_at_0": timezone.localtime(review.publish_at).strftime("%Y-%m-%d"),
+            "publish_at_1": timezone.localtime(review.publish_at).strftime("%H:%M:%S"),
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    fresh, cached = fresh_and_cached(anonymous, site)
+    assert fresh == {"home", "reviews", "first", "first-reviews", "review"}
+    assert cached == {"films", "second", "person", "other"}
+    assert "A new headline" in anonymous.get(review.get_absolute_url()).text
+
+
+def test_editing_a_film_and_its_credit_refreshes_its_pages_and_the_person(
+    anonymous, site, editor_client
+):
+    film, credit = site["first"], site["credit"]
+    warm(anonymous, *urls(site).values())
+
+    response = editor_client.post(
+        reverse("admin:films_film_change", args=[film.pk]),
+        {
+            "title": "Renamed film",
+            "original_title": "",
+            "original_language": "",
+            "slug": film.slug,
+            "tagline": "",
+            "synopsis": "",
+            "release_date": film.release_date.isoformat(),
+            "release_date_precision": film.release_date_precision,
+            "running_time": "96",
+            "countries": "",
+            "languages": "",
+            "credits-TOTAL_FORMS": "1",
+            "credits-INITIAL_FORMS": "1",
+            "credits-MIN_NUM_FORMS": "0",
+            "credits-MAX_NUM_FORMS": "1000",
+            "credits-0-id": credit.pk,
+            "credits-0-film": film.pk,
+            "credits-0-person": credit.person_id,
+            "credits-0-role": Credit.Role.WRITER,
+            "credits-0-character_name": "",
+            "credits-0-order": "1",
+            "watch_options-TOTAL_FORMS": "0",
+            "watch_options-INITIAL_FORMS": "0",
+            "watch_options-MIN_NUM_FORMS": "0",
+            "watch_options-MAX_NUM_FORMS": "1000",
+        },
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    fresh, cached = fresh_and_cached(anonymous, site)
+    # The film's title is on the catalogue, its page, its reviews' pages and cards.
+    assert fresh == {"home", "films", "first", "first-reviews", "person", "reviews", "review"}
+    assert cached == {"second", "other"}
+    assert "Screenplay" in anonymous.get(site["person"].get_absolute_url()).text
+
+
+@pytest.mark.parametrize(
+    "decide",
+    [
+        lambda comment, moderator: services.comment_remove(comment=comment, moderator=moderator),
+        lambda comment, moderator: services.comment_edit(
+            comment=comment, user=comment.author, body="Edited text"
+        ),
+    ],
+    ids=["remove", "edit"],
+)
+def test_removing_or_editing_a_comment_refreshes_its_review_and_the_cards(
+    anonymous, site, moderator, decide
+):
+    warm(anonymous, *urls(site).values())
+
+    decide(site["comment"], moderator)
+
+    fresh, cached = fresh_and_cached(anonymous, site)
+    # The comment count shows on the review's cards: home, lists, its film's pages.
+    assert fresh == {"home", "reviews", "first", "first-reviews", "review"}
+    assert cached == {"films", "second", "person", "other"}
+
+
+def test_approving_a_held_comment_shows_it_to_anonymous_readers(anonymous, site, moderator):
+    held = CommentFactory(review=site["review"], status=Comment.Status.PENDING, body="Held one")
+    warm(anonymous, *urls(site).values())
+    assert "Held one" not in anonymous.get(site["review"].get_absolute_url()).text
+
+    services.comment_approve(comment=held, moderator=moderator)
+
+    fresh, _ = fresh_and_cached(anonymous, site)
+    assert fresh == {"home", "reviews", "first", "first-reviews", "review"}
+    assert "Held one" in anonymous.get(site["review"].get_absolute_url()).text
+
+
+def test_a_scheduled_review_appears_when_its_time_comes(anonymous, site, settings):
+    due = timezone.now() + timedelta(seconds=2)
+    ReviewFactory(film=site["first"], publish_at=due, slug="scheduled-one")
+    url = reverse("reviews:review-list")
+    warm(anonymous, url)
+
+    # The entry lives no longer than until the scheduled time.
+    entry_ttl = cache.ttl(pagecache._page_key_for(url)) if hasattr(cache, "ttl") else None
+    if entry_ttl is not None:
+        assert entry_ttl <= 2
+    cache.delete(pagecache._page_key_for(url))  # what the expiry does at that time
+    Review.objects.filter(slug="scheduled-one").update(publish_at=timezone.now())
+    assert "scheduled-one" in anonymous.get(url).text
+
+
+def test_entries_expire_at_the_next_scheduled_publication(site, settings, monkeypatch):
+    due = timezone.now() + timedelta(minutes=5)
+    ReviewFactory(film=site["first"], publish_at=due, slug="later-one")
+    stored = {}
+    monkeypatch.setattr(
+        pagecache.cache, "set", lambda key, value, timeout=None: stored.update({key: timeout})
+    )
+    Client().get(reverse("reviews:review-list"))
+
+    (timeout,) = [t for key, t in stored.items() if key.startswith("pagecache:page:")]
+    assert 290 <= timeout <= 300 < settings.PAGE_CACHE_TIMEOUT
+
+
+# --- Who gets what ---------------------------------------------------------------------------
+
+
+def test_signed_in_readers_get_fresh_private_pages(anonymous, site, reader_client, reader):
+    pending = CommentFactory(
+        review=site["review"], author=reader, status=Comment.Status.PENDING, body="Mine, held"
+    )
+    url = site["review"].get_absolute_url()
+    warm(anonymous, url)
+
+    response = reader_client.get(url)
+
+    assert response.get("X-Page-Cache") != "hit"
+    assert "Mine, held" in response.text
+    assert "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+    assert pending.body not in anonymous.get(url).text
+
+
+def test_a_signed_in_page_is_never_served_to_anonymous_readers(
+    anonymous, site, reader_client, reader
+):
+    CommentFactory(review=site["review"], author=reader, status=Comment.Status.PENDING, body="Held")
+    url = site["review"].get_absolute_url()
+    reader_client.get(url)
+    reader_client.get(url)
+
+    first = anonymous.get(url)
+
+    assert first.get("X-Page-Cache") != "hit"  # nothing was stored for the reader
+    assert "Held" not in first.text
+    assert "Sign out" not in first.text
+
+
+def test_each_response_has_its_own_nonce_and_a_valid_csrf_token(site):
+    url = site["review"].get_absolute_url()
+    one, two = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    one.get(url)
+    first, second = one.get(url), two.get(url)
+
+    assert first["X-Page-Cache"] == second["X-Page-Cache"] == "hit"
+    nonces = [
+        re.search(r"'nonce-([^']+)'", r["Content-Security-Policy"]).group(1)
+        for r in (first, second)
+    ]
+    assert nonces[0] != nonces[1]
+    assert f'nonce="{nonces[0]}"' in first.text
+    assert pagecache.NONCE_PLACEHOLDER not in first.text
+    assert pagecache.CSRF_PLACEHOLDER not in second.text
+    # The token in the page goes with the reader's own CSRF cookie: posting works.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', second.text).group(1)
+    post = two.post(
+        reverse("reviews:comment-create", args=[site["review"].slug]),
+        {"body": "Hello", "csrfmiddlewaretoken": token},
+    )
+    assert post.status_code == HTTPStatus.FOUND  # to the sign-in, with the draft kept
+
+
+def test_pages_with_pending_messages_are_not_served_from_the_cache(anonymous, site):
+    url = site["review"].get_absolute_url()
+    warm(anonymous, url)
+    anonymous.cookies["messages"] = "something"
+
+    assert not served_from_cache(anonymous, url)
+
+
+def test_our_nginx_gets_placeholders_to_fill_in(site, settings):
+    settings.PAGE_CACHE_EDGE = True
+    url = site["review"].get_absolute_url()
+    edge = Client(headers={"X-Page-Cache-Edge": "1"})
+
+    for response in (edge.get(url), edge.get(url)):
+        assert pagecache.NONCE_PLACEHOLDER in response.text
+        assert pagecache.CSRF_PLACEHOLDER in response.text
+        assert f"'nonce-{pagecache.NONCE_PLACEHOLDER}'" in response["Content-Security-Policy"]
+        assert "csrftoken" not in response.cookies  # nginx sets the reader's own
+    settings.PAGE_CACHE_EDGE = False
+    assert pagecache.CSRF_PLACEHOLDER not in edge.get(url).text  # not trusted when off
+
+
+# --- HTTP caching headers --------------------------------------------------------------------
+
+
+def test_anonymous_pages_may_be_kept_by_shared_caches(anonymous, site):
+    response = anonymous.get(site["first"].get_absolute_url())
+
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert directives == {"public", "max-age=0", "s-maxage=30"}
+    assert "Cookie" in response["Vary"]
+    assert response["ETag"].startswith('W/"')
+
+
+def test_a_matching_etag_gets_304_from_the_cache_and_from_a_fresh_render(anonymous, site):
+    url = site["first"].get_absolute_url()
+    etag = anonymous.get(url)["ETag"]
+
+    cached = anonymous.get(url, headers={"If-None-Match": etag})
+    cache.clear()
+    rendered = anonymous.get(url, headers={"If-None-Match": etag})
+
+    assert cached.status_code == rendered.status_code == HTTPStatus.NOT_MODIFIED
+    assert cached["ETag"] == rendered["ETag"] == etag
+    assert "s-maxage=30" in cached["Cache-Control"]
+
+
+def test_the_etag_changes_with_the_page(anonymous, site, moderator):
+    url = site["review"].get_absolute_url()
+    before = anonymous.get(url)["ETag"]
+
+    services.comment_remove(comment=site["comment"], moderator=moderator)
+
+    after = anonymous.get(url, headers={"If-None-Match": before})
+    assert after.status_code == HTTPStatus.OK
+    assert after["ETag"] != before
