@@ -108,7 +108,7 @@ from importlib import import_module
 from reviews.models import Review
 store = import_module(settings.SESSION_ENGINE).SessionStore
 out = {}
-for name in ("moderator", "reader"):
+for name in ("moderator", "reader", *(f"reader{i}" for i in range(100))):
     user = get_user_model().objects.get(username=name)
     session = store()
     session[SESSION_KEY] = str(user.pk)
@@ -116,6 +116,7 @@ for name in ("moderator", "reader"):
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     out[name] = session.session_key
+out["posters"] = [out.pop(f"reader{i}") for i in range(100)]
 out["csrf"] = secrets.token_hex(16)
 out["post_review"] = Review.objects.get(slug="bench-review-1").slug
 print(json.dumps(out))
@@ -195,12 +196,15 @@ setup = function(thread)
   next_thread = next_thread + 1
   thread:set("thread_id", next_thread)
 end
+-- A premiere's worth of readers posting, not one reader posting hundreds a second.
+local sessions = {%(sessions)s}
 request = function()
   counter = counter + 1
   local body = "csrfmiddlewaretoken=%(csrf)s&body=Bench+comment+%(run)s+" .. thread_id .. "+" .. counter
+  local session = sessions[(counter * 2 + thread_id) %% #sessions + 1]
   return wrk.format("POST", "%(path)s", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "sessionid=%(session)s; csrftoken=%(csrf)s",
+    ["Cookie"] = "sessionid=" .. session .. "; csrftoken=%(csrf)s",
   }, body)
 end
 """
@@ -270,13 +274,13 @@ def measure_app(config: str, env, sessions, args) -> tuple[list[Result], list[fl
             POST_LUA
             % {
                 "csrf": sessions["csrf"],
-                "session": sessions["reader"],
+                "sessions": ", ".join(f'"{key}"' for key in sessions["posters"]),
                 "path": f"/reviews/{sessions['post_review']}/comments/",
                 "run": secrets.token_hex(6),
             }
         )
         results.append(
-            wrk(f"{config}: comment POST, reader", base + "/", duration=args.duration,
+            wrk(f"{config}: comment POST, 100 readers", base + "/", duration=args.duration,
                 connections=args.connections, script=str(script))
         )  # fmt: skip
         return results, worker_rss_mb(server.pid)
@@ -286,6 +290,7 @@ def measure_app(config: str, env, sessions, args) -> tuple[list[Result], list[fl
 
 def measure_nginx(env, sessions, args) -> list[Result]:
     prefix = Path(tempfile.mkdtemp(prefix="starlight-nginx-"))
+    prefix.chmod(0o755)  # nginx's workers (not root) write its cache and temp files in there
     conf = (BASE_DIR / "config" / "nginx.conf").read_text()
     for name, value in {
         "__LISTEN__": f"{HOST}:{NGINX_PORT}",
@@ -303,7 +308,11 @@ def measure_nginx(env, sessions, args) -> list[Result]:
         wait_until_up(f"http://{HOST}:{APP_PORT}/healthz")
         nginx = start(["nginx", "-c", str(prefix / "nginx.conf"), "-p", str(prefix)])
         base = f"http://{HOST}:{NGINX_PORT}"
-        wait_until_up(base + "/healthz")
+        try:
+            wait_until_up(base + "/healthz")
+        except RuntimeError:
+            print((prefix / "error.log").read_text()[-2000:], file=sys.stderr)
+            raise
         for path in (sessions["css"], BIG_REVIEW):
             wrk("warm-up", base + path, duration=2, connections=4)
         return [

@@ -5,6 +5,7 @@ defaults suit a machine with two cores.
 """
 
 import json
+import logging
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,8 +54,32 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 accesslog = "-" if os.environ.get("ACCESS_LOG", "true").lower() in {"1", "true", "yes"} else None
 
 
-class JsonAccessLogger(glogging.Logger):
-    """One JSON object per request, escaped properly whatever the client sent."""
+class JsonLineFormatter(logging.Formatter):
+    """gunicorn's own lines (start, stop, worker timeouts) in the shape of the site's logs."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, tz=UTC).isoformat(
+                timespec="milliseconds"
+            ),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": "-",
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+class JsonLogger(glogging.Logger):
+    """Every line gunicorn writes is one JSON object; one per request in the access log,
+    escaped properly whatever the client sent."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        for handler in self.error_log.handlers:
+            handler.setFormatter(JsonLineFormatter())
 
     def access(self, resp, req, environ, request_time):
         if not self.access_log_enabled:
@@ -78,4 +103,4 @@ class JsonAccessLogger(glogging.Logger):
         self.access_log.info(json.dumps(entry, ensure_ascii=False))
 
 
-logger_class = JsonAccessLogger
+logger_class = JsonLogger

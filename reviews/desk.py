@@ -63,8 +63,9 @@ class QueueFilterForm(forms.Form):
 
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
     review = forms.ModelChoiceField(
-        queryset=Review.objects.filter(comments__in=Comment.objects.in_queue())
-        .distinct()
+        # A semi-join on the queue's review ids: a join with every comment took seconds at
+        # 200,000 comments (make bench).
+        queryset=Review.objects.filter(pk__in=Comment.objects.in_queue().values("review_id"))
         .only("id", "headline")
         .order_by("headline"),
         required=False,

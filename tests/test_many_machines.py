@@ -84,6 +84,11 @@ def test_a_session_started_on_one_server_is_valid_on_the_other(two_servers, read
     assert "ha-na" in profile.body
     # And the session is not in the database: it lives in Redis.
     assert not connection.cursor().execute("SELECT count(*) FROM django_session").fetchone()[0]
+    # Every line either server wrote is a JSON object with a request id.
+    for server in (a, b):
+        lines = server.output().splitlines()
+        assert lines
+        assert all("request_id" in json.loads(line) for line in lines), server.output()
 
 
 def test_the_comment_rate_limit_counts_posts_to_both_servers(two_servers, reader_with_password):

@@ -7,7 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from tests.factories import EditorFactory, UserFactory
+from reviews.models import Comment
+from tests.factories import EditorFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +159,27 @@ def test_sign_in_attempts_from_one_address_get_429(client, settings):
 
     assert statuses[-1] == HTTPStatus.TOO_MANY_REQUESTS
     assert HTTPStatus.TOO_MANY_REQUESTS not in statuses[:3]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded_for", "recorded"),
+    [
+        (0, "203.0.113.9", "127.0.0.1"),  # no proxy of ours: the header is anybody's say-so
+        (1, "198.51.100.7, 203.0.113.9", "203.0.113.9"),  # what our proxy appended
+        (2, "203.0.113.9, 10.0.0.5", "203.0.113.9"),  # CDN, then our load balancer
+    ],
+)
+def test_rate_limits_count_the_reader_behind_our_proxies(
+    reader_client, settings, proxies, forwarded_for, recorded
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    review = ReviewFactory()
+
+    reader_client.post(
+        reverse("reviews:comment-create", args=[review.slug]),
+        {"body": "Seen from behind the proxy"},
+        headers={"X-Forwarded-For": forwarded_for},
+        REMOTE_ADDR="127.0.0.1",
+    )
+
+    assert Comment.objects.get().ip_address == recorded
