@@ -328,7 +328,9 @@ def blocklist(request: HttpRequest) -> HttpResponse:
             return redirect("reviews:desk-blocklist")
         if form.is_valid():
             try:
-                services.blocked_term_add(phrase=form.cleaned_data["phrase"], moderator=request.user)
+                services.blocked_term_add(
+                    phrase=form.cleaned_data["phrase"], moderator=request.user
+                )
             except ValidationError as error:
                 form.add_error("phrase", error)
             else:
@@ -382,9 +384,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         reported=Count("id", filter=Q(status=Comment.Status.APPROVED)),
     )
     reasons = (
-        CommentReport.objects.values("reason")
-        .annotate(n=Count("id"))
-        .order_by("-n", "reason")[:5]
+        CommentReport.objects.values("reason").annotate(n=Count("id")).order_by("-n", "reason")[:5]
     )
     labels = dict(CommentReport.Reason.choices)
     return render(

@@ -182,9 +182,9 @@ class CommentQuerySet(models.QuerySet):
         """What the moderation desk works through: held comments and reported ones."""
         # The few reported ids, hashed once, rather than a correlated EXISTS per approved
         # comment: that counted the whole table on every staff page (make bench).
-        reported = CommentReport.objects.filter(
-            resolution=CommentReport.Resolution.OPEN
-        ).values("comment_id")
+        reported = CommentReport.objects.filter(resolution=CommentReport.Resolution.OPEN).values(
+            "comment_id"
+        )
         return self.filter(
             models.Q(status=Comment.Status.PENDING)
             | models.Q(status=Comment.Status.APPROVED, pk__in=reported)
@@ -333,6 +333,7 @@ class CommentReport(models.Model):
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
     )
+
     class Resolution(models.TextChoices):
         OPEN = "open", "Open"
         UPHELD = "upheld", "Upheld"

@@ -266,7 +266,6 @@ def notifications_unsubscribe(*, user: User) -> Profile:
     return profile
 
 
-
 # --- Moderation --------------------------------------------------------------------------
 
 
@@ -297,7 +296,11 @@ def _lock(comment: Comment) -> Comment:
 
 def _already_decided(comment: Comment) -> AlreadyDecided:
     last = comment.decisions.select_related("moderator").first()
-    who = (last.moderator.get_username() if last.moderator else "an automatic rule") if last else "someone"
+    who = (
+        (last.moderator.get_username() if last.moderator else "an automatic rule")
+        if last
+        else "someone"
+    )
     return AlreadyDecided(
         f"Already decided by {who}: this comment is now {comment.get_status_display().lower()}.",
         code="already_decided",
