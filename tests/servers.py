@@ -30,8 +30,9 @@ def production_env(**overrides: str) -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        # pytest-django and xdist leave their own marks; the child must not inherit them.
-        if not key.startswith(("PYTEST_", "DJANGO_SETTINGS_MODULE"))
+        # pytest-django, xdist and the browser tests (DJANGO_ALLOW_ASYNC_UNSAFE) leave their
+        # own marks; a production process must not inherit them.
+        if not key.startswith(("PYTEST_", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings",

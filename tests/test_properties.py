@@ -25,7 +25,7 @@ anything = st.one_of(
     st.text(max_size=300),
     st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=30),
     st.sampled_from(
-        ["", " ", "\x00", "0", "-1", "99999999999999999999", "2025", "NaN", "' OR 1=1"]
+        ["", " ", "\x00", "0", "-1", "99999999999999999999", "2025", "NaN", "' OR 1=1", "²", "١٢"]
     ),
 )
 maybe = st.one_of(st.none(), anything)

@@ -30,7 +30,8 @@ def canonical(request) -> str:
     """The page's address without the query string, except a page number past the first."""
     url = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
-    if page.isdigit() and int(page) > 1:
+    # isascii(): "²".isdigit() is true, but int("²") fails.
+    if page.isascii() and page.isdigit() and int(page) > 1:
         url += f"?page={int(page)}"
     return url
 
