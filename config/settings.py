@@ -1,5 +1,6 @@
 """Settings for the Lost in Starlight site, read from the environment (see .env.example)."""
 
+import logging
 from pathlib import Path
 
 import environ
@@ -314,3 +315,6 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+# Python warnings (a library's at start-up, say) go through logging too, so that every line a
+# server writes is one JSON object.
+logging.captureWarnings(True)

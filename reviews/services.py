@@ -444,30 +444,52 @@ def _close_reports(comment: Comment, moderator: User | None, resolution: str) ->
     )
 
 
-@transaction.atomic
-def comment_uphold_reports(
-    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+def _settle_reports(
+    *,
+    comment: Comment,
+    moderator: User,
+    expected_status: str | None,
+    note: str,
+    to_status: str,
+    resolution: str,
+    action: str,
 ) -> Comment:
-    """The reports were right: the comment is removed and the reports closed."""
+    """Close a comment's open reports one way or the other, and record the decision."""
     locked = _lock(comment)
     if expected_status is not None and locked.status != expected_status:
         raise _already_decided(locked)
     if not _open_reports(locked).exists():
         raise _already_decided(locked)
     from_status = locked.status
-    locked.status = Comment.Status.REMOVED
+    locked.status = to_status
     locked.save(update_fields=["status"])
     pagecache.discussion_changed(locked.review_id)
-    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
+    _close_reports(locked, moderator, resolution)
     ModerationDecision.objects.create(
         comment=locked,
         moderator=moderator,
-        action=ModerationDecision.Action.UPHOLD_REPORTS,
+        action=action,
         from_status=from_status,
-        to_status=locked.status,
+        to_status=to_status,
         note=note,
     )
     return locked
+
+
+@transaction.atomic
+def comment_uphold_reports(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """The reports were right: the comment is removed and the reports closed."""
+    return _settle_reports(
+        comment=comment,
+        moderator=moderator,
+        expected_status=expected_status,
+        note=note,
+        to_status=Comment.Status.REMOVED,
+        resolution=CommentReport.Resolution.UPHELD,
+        action=ModerationDecision.Action.UPHOLD_REPORTS,
+    )
 
 
 @transaction.atomic
@@ -475,25 +497,15 @@ def comment_dismiss_reports(
     *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
 ) -> Comment:
     """The reports were wrong: the comment is (again) published and the reports closed."""
-    locked = _lock(comment)
-    if expected_status is not None and locked.status != expected_status:
-        raise _already_decided(locked)
-    if not _open_reports(locked).exists():
-        raise _already_decided(locked)
-    from_status = locked.status
-    locked.status = Comment.Status.APPROVED
-    locked.save(update_fields=["status"])
-    pagecache.discussion_changed(locked.review_id)
-    _close_reports(locked, moderator, CommentReport.Resolution.DISMISSED)
-    ModerationDecision.objects.create(
-        comment=locked,
+    return _settle_reports(
+        comment=comment,
         moderator=moderator,
-        action=ModerationDecision.Action.DISMISS_REPORTS,
-        from_status=from_status,
-        to_status=locked.status,
+        expected_status=expected_status,
         note=note,
+        to_status=Comment.Status.APPROVED,
+        resolution=CommentReport.Resolution.DISMISSED,
+        action=ModerationDecision.Action.DISMISS_REPORTS,
     )
-    return locked
 
 
 def _hide_if_reported_enough(comment: Comment) -> None:
