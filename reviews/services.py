@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -273,18 +274,50 @@ class AlreadyDecided(ValidationError):
     """Another moderator decided this comment first."""
 
 
-# Which statuses each decision may start from, and where it leaves the comment.
-TRANSITIONS: dict[str, tuple[set[str], str]] = {
-    ModerationDecision.Action.APPROVE: ({Comment.Status.PENDING}, Comment.Status.APPROVED),
-    ModerationDecision.Action.REJECT: ({Comment.Status.PENDING}, Comment.Status.REJECTED),
-    ModerationDecision.Action.SPAM: (
-        {Comment.Status.PENDING, Comment.Status.APPROVED},
-        Comment.Status.SPAM,
+@dataclass(frozen=True)
+class Transition:
+    """Where a decision may start from, where it leaves the comment, and what it does to the
+    comment's open reports (closes them with this resolution, or leaves them)."""
+
+    allowed_from: frozenset[str]
+    to_status: str
+    closes_reports: str | None = None
+    needs_open_reports: bool = False
+
+
+_HELD_OR_PUBLISHED = frozenset({Comment.Status.PENDING, Comment.Status.APPROVED})
+TRANSITIONS: dict[str, Transition] = {
+    ModerationDecision.Action.APPROVE: Transition(
+        frozenset({Comment.Status.PENDING}), Comment.Status.APPROVED
     ),
-    ModerationDecision.Action.REMOVE: ({Comment.Status.APPROVED}, Comment.Status.REMOVED),
-    ModerationDecision.Action.RESTORE: (
-        {Comment.Status.REJECTED, Comment.Status.SPAM, Comment.Status.REMOVED},
+    ModerationDecision.Action.REJECT: Transition(
+        frozenset({Comment.Status.PENDING}),
+        Comment.Status.REJECTED,
+        closes_reports=CommentReport.Resolution.UPHELD,
+    ),
+    ModerationDecision.Action.SPAM: Transition(
+        _HELD_OR_PUBLISHED, Comment.Status.SPAM, closes_reports=CommentReport.Resolution.UPHELD
+    ),
+    ModerationDecision.Action.REMOVE: Transition(
+        frozenset({Comment.Status.APPROVED}),
+        Comment.Status.REMOVED,
+        closes_reports=CommentReport.Resolution.UPHELD,
+    ),
+    ModerationDecision.Action.RESTORE: Transition(
+        frozenset({Comment.Status.REJECTED, Comment.Status.SPAM, Comment.Status.REMOVED}),
         Comment.Status.APPROVED,
+    ),
+    ModerationDecision.Action.UPHOLD_REPORTS: Transition(
+        _HELD_OR_PUBLISHED,
+        Comment.Status.REMOVED,
+        closes_reports=CommentReport.Resolution.UPHELD,
+        needs_open_reports=True,
+    ),
+    ModerationDecision.Action.DISMISS_REPORTS: Transition(
+        _HELD_OR_PUBLISHED,
+        Comment.Status.APPROVED,
+        closes_reports=CommentReport.Resolution.DISMISSED,
+        needs_open_reports=True,
     ),
 }
 
@@ -316,26 +349,32 @@ def _decide(
     reason: str = "",
     note: str = "",
 ) -> Comment:
-    allowed_from, to_status = TRANSITIONS[action]
+    transition = TRANSITIONS[action]
     locked = _lock(comment)
-    if expected_status is not None and locked.status != expected_status:
-        raise _already_decided(locked)
-    if locked.status not in allowed_from:
+    if (
+        (expected_status is not None and locked.status != expected_status)
+        or locked.status not in transition.allowed_from
+        or (transition.needs_open_reports and not _open_reports(locked).exists())
+    ):
         raise _already_decided(locked)
     from_status = locked.status
-    locked.status = to_status
+    locked.status = transition.to_status
     locked.save(update_fields=["status"])
     pagecache.discussion_changed(locked.review_id)
+    if transition.closes_reports:
+        _close_reports(locked, moderator, transition.closes_reports)
     ModerationDecision.objects.create(
         comment=locked,
         moderator=moderator,
         action=action,
         from_status=from_status,
-        to_status=to_status,
+        to_status=locked.status,
         reason=reason,
         note=note,
     )
-    if to_status == Comment.Status.APPROVED and from_status == Comment.Status.PENDING:
+    # Only a first publication tells the parent's author; restoring or keeping after reports
+    # brings back a comment they have already been told about.
+    if action == ModerationDecision.Action.APPROVE:
         _notify_reply(locked)
     comment.status = locked.status
     return locked
@@ -371,7 +410,7 @@ def comment_reject(
     """Refuse a held comment; the author sees the reason."""
     if not reason.strip():
         raise _refuse("Give the author a reason for the rejection.", "reason_required")
-    locked = _decide(
+    return _decide(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.REJECT,
@@ -379,23 +418,19 @@ def comment_reject(
         reason=reason.strip(),
         note=note,
     )
-    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
-    return locked
 
 
 @transaction.atomic
 def comment_mark_spam(
     *, comment: Comment, moderator: User | None, expected_status: str | None = None, note: str = ""
 ) -> Comment:
-    locked = _decide(
+    return _decide(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.SPAM,
         expected_status=expected_status,
         note=note,
     )
-    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
-    return locked
 
 
 @transaction.atomic
@@ -408,7 +443,7 @@ def comment_remove(
     note: str = "",
 ) -> Comment:
     """Take down a published comment."""
-    locked = _decide(
+    return _decide(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.REMOVE,
@@ -416,8 +451,6 @@ def comment_remove(
         reason=reason,
         note=note,
     )
-    _close_reports(locked, moderator, CommentReport.Resolution.UPHELD)
-    return locked
 
 
 @transaction.atomic
@@ -444,51 +477,17 @@ def _close_reports(comment: Comment, moderator: User | None, resolution: str) ->
     )
 
 
-def _settle_reports(
-    *,
-    comment: Comment,
-    moderator: User,
-    expected_status: str | None,
-    note: str,
-    to_status: str,
-    resolution: str,
-    action: str,
-) -> Comment:
-    """Close a comment's open reports one way or the other, and record the decision."""
-    locked = _lock(comment)
-    if expected_status is not None and locked.status != expected_status:
-        raise _already_decided(locked)
-    if not _open_reports(locked).exists():
-        raise _already_decided(locked)
-    from_status = locked.status
-    locked.status = to_status
-    locked.save(update_fields=["status"])
-    pagecache.discussion_changed(locked.review_id)
-    _close_reports(locked, moderator, resolution)
-    ModerationDecision.objects.create(
-        comment=locked,
-        moderator=moderator,
-        action=action,
-        from_status=from_status,
-        to_status=to_status,
-        note=note,
-    )
-    return locked
-
-
 @transaction.atomic
 def comment_uphold_reports(
     *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
 ) -> Comment:
     """The reports were right: the comment is removed and the reports closed."""
-    return _settle_reports(
+    return _decide(
         comment=comment,
         moderator=moderator,
+        action=ModerationDecision.Action.UPHOLD_REPORTS,
         expected_status=expected_status,
         note=note,
-        to_status=Comment.Status.REMOVED,
-        resolution=CommentReport.Resolution.UPHELD,
-        action=ModerationDecision.Action.UPHOLD_REPORTS,
     )
 
 
@@ -497,14 +496,12 @@ def comment_dismiss_reports(
     *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
 ) -> Comment:
     """The reports were wrong: the comment is (again) published and the reports closed."""
-    return _settle_reports(
+    return _decide(
         comment=comment,
         moderator=moderator,
+        action=ModerationDecision.Action.DISMISS_REPORTS,
         expected_status=expected_status,
         note=note,
-        to_status=Comment.Status.APPROVED,
-        resolution=CommentReport.Resolution.DISMISSED,
-        action=ModerationDecision.Action.DISMISS_REPORTS,
     )
 
 
