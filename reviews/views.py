@@ -274,7 +274,8 @@ def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     return HttpResponseRedirect(f"{review.get_absolute_url()}{query}#comment-{comment.pk}")
 
 
-def _own_comment(request: HttpRequest, pk: int) -> Comment:
+def _comment_with_names(pk: int) -> Comment:
+    """A comment with what its partial shows; whose it is, the views and services check."""
     return get_object_or_404(
         Comment.objects.select_related("review", "author__profile", "in_reply_to__author__profile"),
         pk=pk,
@@ -300,7 +301,7 @@ def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _own_comment(request, pk)
+    comment = _comment_with_names(pk)
     if comment.author_id != request.user.pk:
         return render(request, "403.html", status=403)
     form = CommentEditForm(
@@ -331,7 +332,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _own_comment(request, pk)
+    comment = _comment_with_names(pk)
     if comment.author_id != request.user.pk:
         return render(request, "403.html", status=403)
     if request.method == "POST":
