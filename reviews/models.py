@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import hashlib
 import math
-from datetime import timedelta
+import unicodedata
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -165,7 +167,25 @@ class Review(models.Model):
         return self.rating / 2
 
 
+def normalise(text: str) -> str:
+    """Compare text the way readers see it: composed Unicode, case folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def fingerprint(text: str) -> str:
+    """A short digest of the normalised text: equal for texts a reader would call the same.
+
+    64 bits: the rules compare it only among one author's recent comments, where a chance
+    collision is out of reach."""
+    return hashlib.blake2b(normalise(text).encode(), digest_size=8).hexdigest()
+
+
 class CommentQuerySet(models.QuerySet):
+    def same_text(self, *, author, body: str, since: datetime) -> CommentQuerySet:
+        """The author's comments since then that say what `body` says (see `normalise`): one
+        look-up in the (author, fingerprint, created_at) index, however much they post."""
+        return self.filter(author=author, body_fingerprint=fingerprint(body), created_at__gte=since)
+
     def approved(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.APPROVED)
 
@@ -209,8 +229,9 @@ class Comment(models.Model):
         REMOVED = "removed", "Removed"
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
+    # No index of its own: the (author, fingerprint, created_at) index below starts with it.
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments", db_index=False
     )
     # The top-level comment of the thread (itself for a top-level one once saved: see `thread`).
     root = models.ForeignKey(
@@ -227,6 +248,9 @@ class Comment(models.Model):
     depth = models.PositiveSmallIntegerField(default=1)
     body = models.TextField()
     body_html = models.TextField(editable=False, default="")
+    # `fingerprint(body)`, kept by save() like body_html. Rows loaded in bulk around save()
+    # (bench seed) get the database default, empty, and never count as the same text.
+    body_fingerprint = models.CharField(max_length=16, editable=False, db_default="")
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     held_reason = models.CharField(max_length=200, blank=True)
     like_count = models.PositiveIntegerField(default=0)
@@ -242,6 +266,11 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["review", "status", "depth", "created_at"]),
             models.Index(fields=["status", "created_at"]),
+            # The duplicate check and the repeated-text rule (`same_text`).
+            models.Index(
+                fields=["author", "body_fingerprint", "created_at"],
+                name="comment_author_text_idx",
+            ),
         ]
         permissions = [("moderate_comment", "Can moderate comments on the moderation desk")]
         constraints = [
@@ -262,8 +291,9 @@ class Comment(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_comment(self.body)
+        self.body_fingerprint = fingerprint(self.body)
         if (update_fields := kwargs.get("update_fields")) and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
+            kwargs["update_fields"] = {*update_fields, "body_html", "body_fingerprint"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

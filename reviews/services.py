@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -67,22 +68,23 @@ def _rate_limited(scope: str, ident: object, limit: tuple[int, int]) -> bool:
     """Count one more post in the current window of the shared cache; True when over."""
     count, seconds = limit
     key = f"ratelimit:comment:{scope}:{ident}:{int(time.time() // seconds)}"
-    cache.add(key, 0, timeout=seconds)
+    # Increment first: two round trips to the cache whether or not the window has begun.
     try:
         return cache.incr(key) > count
-    except ValueError:  # the key expired between add() and incr()
-        cache.set(key, 1, timeout=seconds)
-        return False
+    except ValueError:  # the first post of this window
+        if cache.add(key, 1, timeout=seconds):
+            return count < 1
+        return _rate_limited(scope, ident, limit)  # another post began the window meanwhile
 
 
-def active_sanction(user: User) -> Sanction | None:
-    """The sanction that stops this reader posting, if any (probation only holds comments)."""
-    return (
-        Sanction.objects.active()
-        .filter(user=user, kind__in=Sanction.REFUSING)
-        .order_by("expires_at")
-        .last()
-    )
+_NEVER = datetime.max.replace(tzinfo=UTC)
+
+
+def refusing_sanction(sanctions: Iterable[Sanction]) -> Sanction | None:
+    """Of a reader's active sanctions, the one that stops them posting, if any: the one that
+    ends last (probation only holds comments, see reviews/rules.py)."""
+    refusing = [sanction for sanction in sanctions if sanction.kind in Sanction.REFUSING]
+    return max(refusing, key=lambda sanction: sanction.expires_at or _NEVER, default=None)
 
 
 def sanction_message(sanction: Sanction) -> str:
@@ -96,9 +98,10 @@ def sanction_message(sanction: Sanction) -> str:
     )
 
 
-def initial_status(*, comment: Comment) -> tuple[str, str]:
+def initial_status(*, comment: Comment, sanctions: Sequence[Sanction]) -> tuple[str, str]:
     """Decide whether a new comment is published at once or held, and say which rule held it."""
-    if reason := rules.hold_reason(author=comment.author, body=comment.body):
+    draft = rules.Draft(author=comment.author, body=comment.body, sanctions=sanctions)
+    if reason := rules.hold_reason(draft):
         return Comment.Status.PENDING, reason
     return Comment.Status.APPROVED, ""
 
@@ -117,7 +120,9 @@ def comment_create(
     body = body.strip()
     if not review.is_public:
         raise _refuse("This review is not open for comments.", "review_closed")
-    if sanction := active_sanction(author):
+    # One query for the sanctions that refuse the post and for probation, which holds it.
+    sanctions = list(Sanction.objects.active().filter(user=author))
+    if sanction := refusing_sanction(sanctions):
         raise _refuse(sanction_message(sanction), "sanctioned")
     if not body:
         raise _refuse("Write something before posting.", "empty")
@@ -132,7 +137,7 @@ def comment_create(
         if parent.is_deleted or parent.status != Comment.Status.APPROVED:
             raise _refuse("The comment you replied to is no longer available.", "parent_gone")
     window = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES)
-    if Comment.objects.filter(author=author, body=body, created_at__gte=window).exists():
+    if Comment.objects.same_text(author=author, body=body, since=window).filter(body=body).exists():
         raise _refuse("You posted this same text a moment ago.", "duplicate")
     if _rate_limited("user", author.pk, settings.COMMENT_RATE_LIMIT_PER_USER) or (
         ip_address and _rate_limited("ip", ip_address, settings.COMMENT_RATE_LIMIT_PER_IP)
@@ -147,7 +152,7 @@ def comment_create(
             comment.parent_id, comment.depth = parent.parent_id, parent.depth
         else:
             comment.parent, comment.depth = parent, parent.depth + 1
-    comment.status, comment.held_reason = initial_status(comment=comment)
+    comment.status, comment.held_reason = initial_status(comment=comment, sanctions=sanctions)
     comment.save()
     if comment.status == Comment.Status.APPROVED:
         pagecache.discussion_changed(review.pk)

@@ -130,6 +130,19 @@ def test_posting_faster_than_the_per_user_limit_is_refused(review, settings):
     assert Comment.objects.count() == 2
 
 
+def test_the_rate_limit_counts_from_the_first_post_of_each_window(review, settings):
+    settings.COMMENT_RATE_LIMIT_PER_USER = (1, 60)
+    reader = UserFactory()
+    services.comment_create(review=review, author=reader, body="one")
+    assert (
+        refusal_code(lambda: services.comment_create(review=review, author=reader, body="two"))
+        == "rate_limited"
+    )
+    cache.clear()  # as when the next window begins
+
+    services.comment_create(review=review, author=reader, body="three")
+
+
 def test_the_per_address_limit_counts_every_reader_behind_one_address(review, settings):
     settings.COMMENT_RATE_LIMIT_PER_IP = (2, 60)
     for body in ("one", "two"):

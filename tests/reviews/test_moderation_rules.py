@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from reviews import services
-from reviews.models import Comment, Sanction
+from reviews.models import Comment, Sanction, fingerprint
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
@@ -187,6 +187,60 @@ def test_the_same_text_within_minutes_is_refused_as_a_duplicate_not_held(review)
     assert Comment.objects.filter(author=reader).count() == 1
 
 
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "Buy cheap tickets now",
+        "BUY CHEAP TICKETS NOW",
+        "  buy\tcheap\n\ntickets   now ",
+        "\uff42uy cheap tickets now",  # a full-width "b" composes to "b" (NFKC)
+    ],
+)
+def test_texts_a_reader_would_call_the_same_share_a_fingerprint(variant):
+    assert fingerprint(variant) == fingerprint("buy cheap tickets now")
+
+
+@pytest.mark.parametrize(
+    "other",
+    ["buy cheap tickets now!", "buy cheap tickets", "buycheap tickets now", "sell cheap tickets"],
+)
+def test_different_texts_have_different_fingerprints(other):
+    assert fingerprint(other) != fingerprint("buy cheap tickets now")
+
+
+def test_casefolding_makes_sharp_s_and_ss_the_same_text():
+    assert fingerprint("Die Straße") == fingerprint("DIE STRASSE")
+
+
+def test_a_comment_keeps_the_fingerprint_of_its_text_when_edited():
+    comment = CommentFactory(body="Teh best film")
+    assert comment.body_fingerprint == fingerprint("Teh best film")
+
+    services.comment_edit(comment=comment, user=comment.author, body="The best film")
+
+    comment.refresh_from_db()
+    assert comment.body_fingerprint == fingerprint("The best film")
+
+
+def test_different_text_by_the_same_reader_is_published(settings, review):
+    reader = UserFactory()
+    earlier = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES + 5)
+    CommentFactory(author=reader, body="Buy cheap tickets now", created_at=earlier)
+
+    assert post(review, reader, "Buy cheap tickets later").status == Comment.Status.APPROVED
+
+
+def test_the_same_text_in_other_words_within_minutes_is_held_not_refused(review):
+    # The duplicate check refuses the very same text only; a variant is the repeat rule's.
+    reader = UserFactory()
+    CommentFactory(author=reader, body="Buy cheap tickets now")
+
+    comment = post(review, reader, "BUY CHEAP TICKETS NOW")
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == "Same text posted in another thread"
+
+
 def test_the_same_text_after_the_repeat_window_is_published(settings, review):
     reader = UserFactory()
     long_ago = timezone.now() - timedelta(hours=settings.MODERATION_REPEAT_WINDOW_HOURS + 1)
@@ -258,6 +312,29 @@ def test_a_ban_without_end_says_so_without_a_date(review):
         post(review, sanction.user, "Let me in")
 
     assert caught.value.messages == ["You cannot post: banned. Reason: Spam"]
+
+
+def test_of_several_sanctions_the_one_that_ends_last_is_named(review):
+    mute = SanctionFactory(kind=Sanction.Kind.MUTE, expires_at=timezone.now() + timedelta(days=1))
+    SanctionFactory(user=mute.user, kind=Sanction.Kind.BAN, reason="Spam")
+    SanctionFactory(user=mute.user, kind=Sanction.Kind.PROBATION)
+
+    with pytest.raises(ValidationError) as caught:
+        post(review, mute.user, "Let me in")
+
+    assert caught.value.messages == ["You cannot post: banned. Reason: Spam"]
+
+
+def test_a_probation_beside_a_mute_still_refuses(review):
+    probation = SanctionFactory(kind=Sanction.Kind.PROBATION)
+    SanctionFactory(
+        user=probation.user, kind=Sanction.Kind.MUTE, expires_at=timezone.now() + timedelta(days=1)
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        post(review, probation.user, "Let me in")
+
+    assert caught.value.code == "sanctioned"
 
 
 def test_an_expired_mute_no_longer_refuses(review):
