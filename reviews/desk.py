@@ -16,7 +16,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Aggregate, Count, DurationField, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Aggregate,
+    Count,
+    DurationField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -63,9 +73,13 @@ class QueueFilterForm(forms.Form):
 
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
     review = forms.ModelChoiceField(
-        # A semi-join on the queue's review ids: a join with every comment took seconds at
-        # 200,000 comments (make bench).
-        queryset=Review.objects.filter(pk__in=Comment.objects.in_queue().values("review_id"))
+        # A semi-join on the review ids of the queue's two halves (see `queue`): a join with
+        # every comment took seconds at 200,000 comments (make bench).
+        queryset=Review.objects.filter(
+            pk__in=Comment.objects.pending()
+            .values("review_id")
+            .union(Comment.objects.reported().values("review_id"), all=True)
+        )
         .only("id", "headline")
         .order_by("headline"),
         required=False,
@@ -97,9 +111,24 @@ class QueueFilterForm(forms.Form):
             ).distinct()
         return comments
 
+    def queue(self) -> QuerySet:
+        """(created_at, pk) of the waiting comments the filters let through, oldest first."""
+        # Held (pending) and reported (approved) comments never overlap, so UNION ALL of the two
+        # halves, each filtered, is the queue: PostgreSQL reads the held half from the partial
+        # index comment_held_oldest_first alone. Filtering `pk IN (held UNION ALL reported)`
+        # instead looked every id up again (make bench: count and page ~1.3 and ~2.1 ms; now
+        # ~0.4 ms each).
+        held, reported = (
+            self.filter(half).values_list("created_at", "pk")
+            for half in (Comment.objects.pending(), Comment.objects.reported())
+        )
+        return held.union(reported, all=True).order_by("created_at", "pk")
 
-def _queue_items(comments):
-    """The queue's query plan: one query per relation whatever the number of items."""
+
+def _queue_items(ids: list[int]) -> list[Comment]:
+    """The page's comments with what a moderator needs: one query per relation."""
+    # The author's history is counted in the (author, status) index alone, not in their rows:
+    # COUNT(*), as the id is not in that index.
     approved = Comment.objects.filter(author=OuterRef("author"), status=Comment.Status.APPROVED)
     refused = Comment.objects.filter(
         author=OuterRef("author"), status__in=[Comment.Status.REJECTED, Comment.Status.SPAM]
@@ -107,13 +136,14 @@ def _queue_items(comments):
 
     def count(queryset):
         return Coalesce(
-            Subquery(queryset.order_by().values("author").annotate(n=Count("pk")).values("n")), 0
+            Subquery(queryset.order_by().values("author").annotate(n=Count("*")).values("n")), 0
         )
 
-    return (
-        comments.select_related(
-            "review", "author__profile", "parent__author__profile", "in_reply_to__author__profile"
-        )
+    return list(
+        Comment.objects.filter(pk__in=ids)
+        .select_related("review", "author__profile", "parent__author__profile")
+        # The review's text and search vector are most of its row; the queue shows a link.
+        .defer("review__standfirst", "review__body", "review__body_html", "review__search_vector")
         .annotate(author_approved=count(approved), author_refused=count(refused))
         .prefetch_related(
             Prefetch(
@@ -148,13 +178,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET or None)
     # Page through bare ids first, then load the page's 25 items with their joins: joining
     # first made PostgreSQL join every comment before narrowing (make bench: ~700 ms vs ~70 ms).
-    ids = (
-        form.filter(Comment.objects.in_queue())
-        .order_by("created_at", "id")
-        .values_list("pk", flat=True)
+    page = Paginator(form.queue(), settings.MODERATION_QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
-    page = Paginator(ids, settings.MODERATION_QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = list(_queue_items(Comment.objects.filter(pk__in=list(page.object_list))))
+    page.object_list = _queue_items([pk for _, pk in page.object_list])
     _summarise_reports(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
