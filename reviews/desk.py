@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reviews import services
+from reviews.context_processors import waiting_count_changed
 from reviews.models import (
     BlockedTerm,
     Comment,
@@ -185,16 +186,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     _summarise_reports(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "reviews/moderation/queue.html",
-        {
-            "filter_form": form,
-            "page_obj": page,
-            "canned_reasons": CANNED_REASONS,
-            "query": query.urlencode(),
-        },
-    )
+    context = {
+        "filter_form": form,
+        "page_obj": page,
+        "canned_reasons": CANNED_REASONS,
+        "query": query.urlencode(),
+    }
+    if not form.has_changed():
+        # The whole queue: its count is the navigation's too, fresh, and saves a query.
+        context["moderation_waiting"] = page.paginator.count
+    return render(request, "reviews/moderation/queue.html", context)
 
 
 DECISIONS = {
@@ -244,6 +245,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         message, ok = _decide(request, comment, action), True
     except ValidationError as error:
         message, ok = " ".join(error.messages), False
+    waiting_count_changed()
     if request.htmx:
         return render(
             request,
@@ -275,6 +277,7 @@ def bulk_decide(request: HttpRequest) -> HttpResponse:
             done += 1
         except ValidationError as error:
             refused.append(" ".join(error.messages))
+    waiting_count_changed()
     if done:
         messages.success(request, f"{DONE.get(action, 'Decided')}: {done} comment(s).")
     for reason in refused:
@@ -316,6 +319,7 @@ def sanction(request: HttpRequest, user_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            waiting_count_changed()
             messages.success(request, f"{reader.get_username()} is sanctioned.")
             return redirect("reviews:desk-queue")
     history = reader.sanctions.select_related("created_by", "lifted_by")
