@@ -119,6 +119,11 @@ def test_queue_lists_held_and_reported_comments_oldest_first_with_their_context(
     assert "<dt>Approved</dt><dd>2</dd>" in text
     assert "<dt>Rejected or spam</dt><dd>2</dd>" in text
     assert "On probation" in text
+    # One form per item: the button pressed says which decision.
+    assert text.count("<form") == 1
+    assert f'action="{decide_url(reply)}"' in text
+    for action in ("approve", "reject", "spam"):
+        assert f'name="action" value="{action}"' in text
     times = "\N{MULTIPLICATION SIGN}"
     assert f"Harassment or abuse {times} 2, Unmarked spoilers {times} 1" in response.text
     assert f"Off topic {times}" not in response.text
