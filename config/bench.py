@@ -68,7 +68,6 @@ def server_env() -> dict[str, str]:
         # Behind nginx, which logs requests: gunicorn's own access log off, warnings only.
         "ACCESS_LOG": "false",
         "LOG_LEVEL": "WARNING",
-        "PAGE_CACHE_EDGE": "true",
         # The comment POST endpoint is measured, not the rate limits (bench only).
         "COMMENT_RATE_USER_COUNT": "100000000",
         "COMMENT_RATE_IP_COUNT": "100000000",
@@ -189,8 +188,9 @@ def wrk(name: str, url: str, *, duration: int, connections: int, headers=(), scr
 
 POST_LUA = """
 -- Bodies unique across threads and runs: the duplicate-text rule would refuse repeats.
+-- thread_id is a global each thread gets from setup() (a local here would shadow it, and
+-- every thread would send the same bodies).
 local counter = 0
-local thread_id = 0
 local next_thread = 0
 setup = function(thread)
   next_thread = next_thread + 1

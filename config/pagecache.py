@@ -5,7 +5,8 @@ How it fits together:
 - A page view says what it shows: `CachedPageMixin` (or `page_dependencies()` on a response)
   attaches the names of the *stamps* the page depends on, e.g. ``film:12``, ``review:40``,
   ``discussion:40`` (its comments), ``film-reviews:12`` (which reviews of film 12 are public),
-  ``reviews`` (which reviews are public at all), ``catalogue`` (which films exist, in what order).
+  ``reviews`` (which reviews are public at all), ``catalogue`` (which films exist, in what order),
+  ``search`` (any text the site search matches: review texts, people's names).
 - A change bumps exactly the stamps it affects (`changed()`, called from the services in
   reviews/services.py and from the admin; never from signals). A stamp holds the time of the
   last change; an entry is valid while every stamp it depends on is older than the moment its
@@ -15,10 +16,12 @@ How it fits together:
   sessions, authentication and the view run, when the request cannot belong to anybody: no
   session cookie, no pending messages (their cookie), not an htmx request. On a miss it lets
   the view render, and stores the page if the reader turned out anonymous.
-- Per-request values are never shared: the page is stored with placeholders instead of the
-  CSP nonce and the CSRF token, and each response gets its own (`request`'s nonce, and a CSRF
-  token for the reader's own cookie). Behind our nginx (config/nginx.conf), with
-  PAGE_CACHE_EDGE on, the app sends the placeholders and nginx fills them in per response.
+- Nothing in a stored page belongs to one request: pages for anonymous readers carry no CSP
+  nonce (their scripts are all same-origin files, which the policy's 'self' allows) and no
+  CSRF token (their forms only keep a draft and send the reader to sign in; see
+  reviews.views.comment_draft). A page that carries either anyway is answered but never
+  stored, and the log says so. The same bytes can therefore be kept by any proxy as they are,
+  our nginx included (config/nginx.conf).
 - HTTP: anonymous pages say `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS`
   with a (weak) ETag and answer If-None-Match with 304; signed-in ones `private, no-cache`.
 - A review scheduled for later must appear by itself: entries expire at the next scheduled
@@ -28,7 +31,7 @@ How it fits together:
 from __future__ import annotations
 
 import hashlib
-import re
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,19 +40,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-# Stand-ins for the per-request values, in stored pages and in what nginx receives.
-NONCE_PLACEHOLDER = "PAGECACHENONCE0000000000"
-CSRF_PLACEHOLDER = "PAGECACHECSRF000000000000000000"  # 32 characters, a valid secret's shape
-EDGE_HEADER = "X-Page-Cache-Edge"
-_CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
+logger = logging.getLogger(__name__)
+
+# Marks of a page that belongs to one request: a CSRF form token.
+_PER_REQUEST = b'name="csrfmiddlewaretoken"'
 # Headers that belong to one response, never to a stored page.
 _NOT_STORED = {"content-length", "set-cookie", "x-request-id", "etag", "cache-control"}
 
 _STAMP = "pagecache:stamp:"
 _PAGE = "pagecache:page:"
+_FRAGMENT = "pagecache:fragment:"
 _NEXT_PUBLICATION = "pagecache:next-publication"
 
 
@@ -78,6 +80,8 @@ def film_reviews(film_pk: int) -> str:
 
 REVIEWS = "reviews"
 CATALOGUE = "catalogue"
+# What the site search matches beyond those two: any review's text, any person's name.
+SEARCH = "search"
 
 
 def review_card(obj) -> list[str]:
@@ -103,7 +107,7 @@ def _bump(stamps: Iterable[str]) -> None:
 
 def review_changed(obj, *, publication: bool = False, old_film_id: int | None = None) -> None:
     """A review's text changed; with `publication`, also whether (or when) it is public."""
-    stamps = [review(obj.pk)]
+    stamps = [review(obj.pk), SEARCH]
     if publication:
         stamps += [REVIEWS, film_reviews(obj.film_id)]
         if old_film_id and old_film_id != obj.film_id:
@@ -161,8 +165,6 @@ class Entry:
     stamps: list[str]
     started: float
     etag: str
-    has_csrf: bool = False
-    has_nonce: bool = False
 
 
 def _page_key(request: HttpRequest) -> str:
@@ -186,16 +188,11 @@ def _anonymous_request(request: HttpRequest) -> bool:
     )
 
 
-def _edge(request: HttpRequest) -> bool:
-    return settings.PAGE_CACHE_EDGE and request.META.get("HTTP_X_PAGE_CACHE_EDGE") == "1"
-
-
 class PageCacheMiddleware:
     """Serve anonymous readers' pages from the cache; store them; set the HTTP caching headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.csrf = CsrfViewMiddleware(get_response)
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         enabled = settings.PAGE_CACHE_ENABLED
@@ -221,11 +218,13 @@ class PageCacheMiddleware:
             return response
         if callable(stamps):
             stamps = list(stamps()) if request.page_cache_wanted else []
+        if _per_request(request, response):
+            logger.warning("Not cached: %s carries a CSRF token or a CSP nonce", request.path)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
         entry = self._entry(request, response, stamps)
         if request.page_cache_wanted:
             self._store(request, entry)
-        if _edge(request):
-            return self._respond(request, entry)
         self._public(response, entry.etag)
         if _etag_matches(request, entry.etag):
             return self._not_modified(response)
@@ -238,10 +237,7 @@ class PageCacheMiddleware:
         entry = cache.get(key)
         if entry is None:
             return None
-        stamps = cache.get_many([_STAMP + name for name in entry.stamps])
-        if len(stamps) != len(entry.stamps) or any(t >= entry.started for t in stamps.values()):
-            return None
-        return entry
+        return entry if _fresh(entry.stamps, entry.started) else None
 
     def _serve(self, request: HttpRequest, entry: Entry) -> HttpResponse:
         request.page_cache_hit = True
@@ -250,49 +246,16 @@ class PageCacheMiddleware:
             self._public(response, entry.etag)
             response["X-Page-Cache"] = "hit"
             return response
-        response = self._respond(request, entry)
-        response["X-Page-Cache"] = "hit"
-        return response
-
-    def _respond(self, request: HttpRequest, entry: Entry) -> HttpResponse:
-        """The stored page with this request's own nonce and CSRF token (or, for our nginx,
-        with the placeholders, which it fills in per response)."""
-        content = entry.content
-        csrf_used = False
-        edge = _edge(request)
-        if edge:
-            if entry.has_nonce:
-                request._csp_nonce = NONCE_PLACEHOLDER
-        else:
-            if entry.has_nonce:
-                nonce = str(request._csp_nonce).encode()
-                content = content.replace(NONCE_PLACEHOLDER.encode(), nonce)
-            if entry.has_csrf:
-                self.csrf.process_request(request)
-                content = content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
-                csrf_used = True
-        response = HttpResponse(content, status=entry.status)
-        for name, value in entry.headers.items():
-            response[name] = value
-        response["Content-Length"] = str(len(content))
+        response = HttpResponse(entry.content, status=entry.status, headers=entry.headers)
+        response["Content-Length"] = str(len(entry.content))
         self._public(response, entry.etag)
-        if edge and entry.has_csrf:
-            response["X-Csrf-Placeholder"] = "1"  # nginx sets the reader's CSRF cookie
-        if csrf_used:
-            self.csrf.process_response(request, response)
+        response["X-Page-Cache"] = "hit"
         return response
 
     # Storing
 
     def _entry(self, request: HttpRequest, response: HttpResponse, stamps: list[str]) -> Entry:
         content = response.content
-        nonce = getattr(request, "_csp_nonce", None)
-        has_nonce = bool(nonce)
-        if has_nonce:
-            content = content.replace(str(nonce).encode(), NONCE_PLACEHOLDER.encode())
-        text = content.decode(response.charset)
-        text, csrf_count = _CSRF_INPUT.subn(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", text)
-        content = text.encode(response.charset)
         headers = {
             name: value
             for name, value in response.headers.items()
@@ -306,20 +269,10 @@ class PageCacheMiddleware:
             stamps=sorted(set(stamps)),
             started=request.page_cache_started,
             etag=f'W/"{digest}"',
-            has_csrf=bool(csrf_count),
-            has_nonce=has_nonce,
         )
 
     def _store(self, request: HttpRequest, entry: Entry) -> None:
-        now = time.time()
-        # A stamp nobody has bumped yet (or one the cache evicted) counts as changed just
-        # before this render began: older entries are stale, this one is not.
-        for name in entry.stamps:
-            cache.add(_STAMP + name, entry.started - 0.001, timeout=None)
-        timeout = settings.PAGE_CACHE_TIMEOUT
-        if (publication := next_publication()) is not None:
-            timeout = min(timeout, max(1, int(publication - now)))
-        cache.set(_page_key(request), entry, timeout=timeout)
+        _keep(_page_key(request), entry, entry.stamps, entry.started)
 
     # Headers
 
@@ -346,6 +299,59 @@ def _etag_matches(request: HttpRequest, etag: str) -> bool:
     return any(tag.strip().removeprefix("W/") == weak for tag in wanted.split(",")) or (
         wanted.strip() == "*"
     )
+
+
+def _fresh(stamps: list[str], started: float) -> bool:
+    """Whether nothing these stamps stand for changed since `started`."""
+    times = cache.get_many([_STAMP + name for name in stamps])
+    return len(times) == len(stamps) and all(t < started for t in times.values())
+
+
+def _keep(key: str, value, stamps: list[str], started: float) -> None:
+    # A stamp nobody has bumped yet (or one the cache evicted) counts as changed just
+    # before this render began: older entries are stale, this one is not.
+    for name in stamps:
+        cache.add(_STAMP + name, started - 0.001, timeout=None)
+    timeout = settings.PAGE_CACHE_TIMEOUT
+    if (publication := next_publication()) is not None:
+        timeout = min(timeout, max(1, int(publication - time.time())))
+    cache.set(key, value, timeout=timeout)
+
+
+# --- Fragments: parts of pages, for anyone ---------------------------------------------------
+
+
+@dataclass
+class Fragment:
+    html: str
+    stamps: list[str]
+    started: float
+
+
+def fragment(
+    request: HttpRequest, name: str, render: Callable[[], tuple[str, Iterable[str]]]
+) -> Fragment:
+    """A part of a page that is the same for every reader, kept like whole pages are: valid
+    while none of its stamps has changed since it was rendered. `render` returns the HTML and
+    the stamps it depends on; pages that show the part depend on them too."""
+    key = _FRAGMENT + name
+    entry = cache.get(key) if settings.PAGE_CACHE_ENABLED else None
+    if entry is not None and _fresh(entry.stamps, entry.started):
+        return entry
+    # As old as the page it is part of: were it any later, the page's own entry would count
+    # the stamps this part sets up as changes made after the page began.
+    started = getattr(request, "page_cache_started", None) or time.time()
+    html, stamps = render()
+    entry = Fragment(html=html, stamps=sorted(set(stamps)), started=started)
+    if settings.PAGE_CACHE_ENABLED:
+        _keep(key, entry, entry.stamps, started)
+    return entry
+
+
+def _per_request(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the page holds something meant for this request alone (a used CSP nonce, a
+    CSRF form token), which must never be shown to another reader."""
+    return bool(getattr(request, "_csp_nonce", None)) or _PER_REQUEST in response.content
 
 
 def next_publication() -> float | None:

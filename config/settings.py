@@ -69,7 +69,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "django.template.context_processors.csp",
+                "config.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "reviews.context_processors.moderation",
@@ -215,12 +215,10 @@ COMMENT_DUPLICATE_MINUTES = 10
 # Page cache (config/pagecache.py): anonymous readers' pages from the shared cache, kept
 # fresh by precise invalidation; PAGE_CACHE_TIMEOUT bounds how long an entry lives at most.
 # Proxies and CDNs may keep anonymous pages PAGE_CACHE_SECONDS (s-maxage): a change shows up
-# for readers behind them within that time. PAGE_CACHE_EDGE: our nginx (config/nginx.conf)
-# fills in the per-request nonce and CSRF token itself; only on behind that configuration.
+# for readers behind them within that time.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60)
-PAGE_CACHE_EDGE = env.bool("PAGE_CACHE_EDGE", default=False)
 
 SITE_NAME = "Starlight Reviews"
 # The film the home page features; the seed command creates it.

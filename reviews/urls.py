@@ -11,6 +11,7 @@ urlpatterns = [
     path("reviews/<int:pk>/preview/", views.ReviewPreviewView.as_view(), name="review-preview"),
     path("reviews/<slug:slug>/", views.ReviewDetailView.as_view(), name="review-detail"),
     path("reviews/<slug:slug>/comments/", views.comment_create, name="comment-create"),
+    path("reviews/<slug:slug>/comments/draft/", views.comment_draft, name="comment-draft"),
     path("comments/<int:pk>/", views.comment_permalink, name="comment-permalink"),
     path("comments/<int:pk>/edit/", views.comment_edit, name="comment-edit"),
     path("comments/<int:pk>/delete/", views.comment_delete, name="comment-delete"),

@@ -7,8 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,7 +18,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from config import pagecache
 from films.models import Film
-from reviews import services
+from reviews import fragments, services
 from reviews.forms import CommentEditForm, CommentForm, ProfileForm, ReportForm
 from reviews.models import Comment, CommentLike, Review
 from reviews.tasks import user_id_from_unsubscribe_token
@@ -106,13 +108,7 @@ class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         review = self.object
-        others = (
-            Review.objects.published()
-            .for_listing()
-            .filter(film_id=review.film_id)
-            .exclude(pk=review.pk)[:4]
-        )
-        context = {"other_reviews": others, **kwargs}
+        context = {"other_reviews": _other_reviews(self.request, review), **kwargs}
         if "comment_form" not in context:
             # A draft kept from before signing in comes back into the form.
             drafts = self.request.session.get(COMMENT_DRAFTS_KEY, {})
@@ -124,8 +120,26 @@ class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
         review = self.object
         yield from pagecache.review_card(review)
         yield pagecache.film_reviews(review.film_id)
-        for other in context["other_reviews"]:
-            yield from pagecache.review_card(other)
+        yield from context["other_reviews"].stamps
+
+
+def _other_reviews(request: HttpRequest, review: Review) -> pagecache.Fragment:
+    """ "More on this film": the same for every reader, so kept (with what it depends on)."""
+
+    def render() -> tuple[str, list[str]]:
+        others = list(
+            Review.objects.published()
+            .for_listing()
+            .filter(film_id=review.film_id)
+            .exclude(pk=review.pk)[:4]
+        )
+        html = render_to_string(
+            "reviews/review_detail.html#other-reviews", {"review": review, "other_reviews": others}
+        )
+        stamps = [pagecache.film_reviews(review.film_id)]
+        return html, stamps + [name for other in others for name in pagecache.review_card(other)]
+
+    return pagecache.fragment(request, f"other-reviews:{review.pk}:{review.film_id}", render)
 
 
 class ReviewPreviewView(PermissionRequiredMixin, ReviewDetailView):
@@ -152,37 +166,38 @@ def discussion_context(request: HttpRequest, review: Review) -> dict:
     """One page of threads under a review, in a fixed number of queries however many."""
     sort = request.GET.get("sort")
     sort = sort if sort in THREAD_SORTS else "oldest"
-    visible = (
-        review.comments.visible_to(request.user)
-        .select_related("author__profile", "in_reply_to__author__profile")
-        .order_by(*THREAD_SORTS[sort])
+    visible = review.comments.visible_to(request.user).order_by(*THREAD_SORTS[sort])
+    counts = review.comments.aggregate(
+        threads=Count("pk", filter=Comment.visible_to(request.user) & Q(depth=1)),
+        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
     )
-    page = Paginator(visible.filter(depth=1), settings.COMMENTS_PER_PAGE).get_page(
-        request.GET.get("page")
+    paginator = Paginator(fragments.shown(visible.filter(depth=1)), settings.COMMENTS_PER_PAGE)
+    paginator.count = counts["threads"]  # counted above, with the total: one query for both
+    page = paginator.get_page(request.GET.get("page"))
+    threads = fragments.as_shown(page.object_list)
+    replies = fragments.as_shown(
+        fragments.shown(
+            visible.filter(root__in=[thread.pk for thread in threads]).order_by("created_at", "id")
+        )
     )
-    threads = list(page.object_list)
-    replies_by_parent: dict[int, list[Comment]] = {}
-    replies = visible.filter(root__in=threads).order_by("created_at", "id")
+    by_pk = {comment.pk: comment for comment in [*threads, *replies]}
     for reply in replies:
-        replies_by_parent.setdefault(reply.parent_id, []).append(reply)
-    shown = threads + list(replies)
-    for comment in shown:
-        comment.thread_replies = replies_by_parent.get(comment.pk, [])
-        comment.editable = comment.can_be_edited_by(request.user)
+        by_pk[reply.parent_id].thread_replies.append(reply)
     liked = set()
-    if request.user.is_authenticated and shown:
+    if request.user.is_authenticated and by_pk:
         liked = set(
-            CommentLike.objects.filter(user=request.user, comment__in=shown).values_list(
+            CommentLike.objects.filter(user=request.user, comment__in=list(by_pk)).values_list(
                 "comment_id", flat=True
             )
         )
+    fragments.attach_html(request, review, list(by_pk.values()), liked_ids=liked)
     return {
         "threads": threads,
         "comment_page": page,
         "comment_sort": sort,
         "comment_sorts": [("oldest", "Oldest"), ("newest", "Newest"), ("liked", "Most liked")],
         "liked_ids": liked,
-        "comment_total": review.comments.approved().count(),
+        "comment_total": counts["approved"],
     }
 
 
@@ -204,17 +219,9 @@ def _render_review(request: HttpRequest, review: Review, status: int = 200, **co
 def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Post a comment or reply. Signed-out readers keep their text while they sign in."""
     review = get_object_or_404(Review.objects.published(), slug=slug)
-    form = CommentForm(request.POST)
     if not request.user.is_authenticated:
-        drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
-        drafts[str(review.pk)] = {
-            "body": request.POST.get("body", "")[: settings.COMMENT_MAX_LENGTH * 2],
-            "parent": request.POST.get("parent") or None,
-        }
-        request.session[COMMENT_DRAFTS_KEY] = drafts
-        messages.info(request, "Sign in to post your comment; we kept what you wrote.")
-        back = review.get_absolute_url() + "#comment-form"
-        return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
+        return _keep_draft(request, review)
+    form = CommentForm(request.POST)
     comment = None
     if form.is_valid():
         try:
@@ -242,6 +249,28 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
         return _render_discussion(request, review, notice=notice, focus_comment=comment.pk)
     messages.success(request, notice)
     return redirect(comment.get_absolute_url())
+
+
+@csrf_exempt  # Posts nothing: anonymous pages are shared, so their forms carry no token.
+@require_POST
+def comment_draft(request: HttpRequest, slug: str) -> HttpResponse:
+    """Keep what a signed-out reader wrote while they sign in; it comes back in the form."""
+    review = get_object_or_404(Review.objects.published(), slug=slug)
+    return _keep_draft(request, review)
+
+
+def _keep_draft(request: HttpRequest, review: Review) -> HttpResponse:
+    drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
+    drafts[str(review.pk)] = {
+        "body": request.POST.get("body", "")[: settings.COMMENT_MAX_LENGTH * 2],
+        "parent": request.POST.get("parent") or None,
+    }
+    request.session[COMMENT_DRAFTS_KEY] = drafts
+    back = review.get_absolute_url() + "#comment-form"
+    if request.user.is_authenticated:  # a page from before signing in
+        return redirect(back)
+    messages.info(request, "Sign in to post your comment; we kept what you wrote.")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
 
 
 def _render_discussion(request: HttpRequest, review: Review, **context) -> HttpResponse:

@@ -1,0 +1,131 @@
+"""Each comment's HTML, rendered once and kept in the shared cache.
+
+A review page shows up to 50 threads with their replies; building a model object for each
+comment and rendering it through the template was most of the signed-in page's time. Here
+the page's comments are read as light rows (`shown`) carrying a *version*: a digest of
+everything the comment's HTML shows (its text, status, likes, dates, the names in it). A comment's HTML is cached under that version, the template's own, and what
+the viewer may do with it (nothing when signed out; like or not, when signed in). An entry
+can therefore never be stale: any change makes a new key, and old ones fall out of the cache.
+
+A reader's own comments (with edit, while it is allowed, and delete) are kept under keys only
+their author reaches. The CSRF token is a placeholder in every cached fragment, filled in with
+the reader's own token when the page is put together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from reviews.models import Comment, Review
+
+TEMPLATE = "reviews/review_detail.html#comment"
+CSRF_PLACEHOLDER = "COMMENTFRAGMENTCSRF"
+TIMEOUT = 60 * 60 * 24
+_KEY = "comment-html:"
+# Everything a comment's HTML shows, in the order hashed; changing any changes the version.
+_SHOWN = [
+    *("status", "like_count", "edited_at", "parent_id"),
+    *("in_reply_to_id", "author__username", "author__profile__display_name"),
+    *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
+]
+_PLACE = ["pk", "root_id", "parent_id", "author_id", "created_at", "deleted_at"]
+_template_digest: str | None = None
+
+
+@dataclass
+class Shown:
+    """A comment as the discussion lays it out: where it goes and its HTML."""
+
+    pk: int
+    root_id: int | None
+    parent_id: int | None
+    author_id: int
+    created_at: datetime
+    deleted_at: datetime | None
+    version: str
+    html: str = ""  # safe: set by attach_html from the template's output
+    thread_replies: list[Shown] = field(default_factory=list)
+
+
+def shown(comments: models.QuerySet[Comment]) -> models.QuerySet:
+    """`comments` as light rows: where each goes, and everything its HTML shows."""
+    return comments.values_list(*_PLACE, "body_html", *_SHOWN)
+
+
+def as_shown(rows: Iterable[tuple]) -> list[Shown]:
+    """Rows from `shown`, each with a version: a digest of what its HTML shows."""
+    place = len(_PLACE)
+    return [Shown(*row[:place], version=_digest(row[place - 2 :])) for row in rows]
+
+
+def _digest(values: tuple) -> str:
+    return hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
+
+
+def _template_version() -> str:
+    """Changes with the template's source, so a deploy never serves an old layout."""
+    global _template_digest
+    if _template_digest is None:
+        source = get_template("reviews/review_detail.html").template.source
+        _template_digest = hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()[:8]
+    return _template_digest
+
+
+def _viewer(comment: Shown, user, liked_ids: set[int]) -> str:
+    """What this viewer may do with the comment, which its HTML shows."""
+    if not user.is_authenticated:
+        return "anonymous"
+    if comment.author_id == user.pk:  # only its author ever gets these
+        until = comment.created_at + timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
+        editable = comment.deleted_at is None and timezone.now() <= until
+        return "own-editable" if editable else "own"
+    return "liked" if comment.pk in liked_ids else "reader"
+
+
+def _key(comment: Shown, review: Review, viewer: str) -> str:
+    timezone_name = timezone.get_current_timezone_name()
+    return f"{_KEY}{_template_version()}:{timezone_name}:{viewer}:{review.slug}:{comment.version}"
+
+
+def attach_html(
+    request: HttpRequest, review: Review, comments: list[Shown], *, liked_ids: set[int]
+) -> None:
+    """Give each comment its HTML: from the cache when a reader in the same position has
+    seen it, else rendered now (one query loads whatever must be rendered) and kept."""
+    user = request.user
+    token = get_token(request) if user.is_authenticated else ""
+    keyed: dict[str, list[Shown]] = {}
+    for comment in comments:
+        keyed.setdefault(_key(comment, review, _viewer(comment, user, liked_ids)), []).append(
+            comment
+        )
+    found = cache.get_many(list(keyed)) if keyed else {}
+    if missing := {key: same[0].pk for key, same in keyed.items() if key not in found}:
+        template = get_template(TEMPLATE)
+        loaded = Comment.objects.for_discussion().in_bulk(list(missing.values()))
+        rendered = {}
+        for key, pk in missing.items():
+            comment = loaded[pk]
+            comment.editable = comment.can_be_edited_by(user)
+            rendered[key] = template.render(
+                {"comment": comment, "review": review, "user": user,
+                 "liked_ids": liked_ids, "csrf_token": CSRF_PLACEHOLDER}
+            )  # fmt: skip
+        cache.set_many(rendered, timeout=TIMEOUT)
+        found |= rendered
+    for key, same in keyed.items():
+        html = found[key].replace(CSRF_PLACEHOLDER, token) if token else found[key]
+        for comment in same:
+            comment.html = mark_safe(html)
