@@ -106,6 +106,7 @@ def initial_status(*, comment: Comment, sanctions: Sequence[Sanction]) -> tuple[
     return Comment.Status.APPROVED, ""
 
 
+@transaction.atomic
 def comment_create(
     *,
     review: Review,
@@ -115,13 +116,7 @@ def comment_create(
     ip_address: str | None = None,
 ) -> Comment:
     """Post a comment or a reply, after the abuse controls; replies deeper than the limit
-    attach beside the comment they answer and name it.
-
-    Not wrapped in a transaction of its own, unlike the other services: the checks lock
-    nothing (a transaction would not make them exclusive), and the one write is a single
-    INSERT, atomic by itself. Outside a transaction that INSERT is one round trip instead of
-    three (BEGIN, INSERT, COMMIT), and the page stamps are bumped once, after it.
-    """
+    attach beside the comment they answer and name it."""
     body = body.strip()
     if not review.is_public:
         raise _refuse("This review is not open for comments.", "review_closed")
@@ -166,7 +161,7 @@ def comment_create(
 
 
 def _notify_reply(comment: Comment) -> None:
-    """Tell the author of the comment answered, once the comment is committed."""
+    """Tell the author of the comment answered, once this transaction has committed."""
     answered = comment.in_reply_to
     if answered is None or answered.author_id == comment.author_id:
         return
