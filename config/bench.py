@@ -111,7 +111,7 @@ for name in ("moderator", "reader", *(f"reader{i}" for i in range(100))):
     user = get_user_model().objects.get(username=name)
     session = store()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     out[name] = session.session_key

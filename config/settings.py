@@ -175,8 +175,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lost in Starlight <h
 
 # Accounts (django-allauth): sign in with e-mail or username; e-mail must be confirmed.
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "reviews.accounts.ModelBackend",
+    "reviews.accounts.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"

@@ -812,9 +812,9 @@ def fill_queue(held_count: int) -> None:
     )
 
 
-# session, user, two permission lookups, the count (the nav shows it too), the page of ids,
-# the items, open reports, sanctions, the signed-in profile, the review filter options.
-QUEUE_QUERIES = 11
+# session, user with profile, two permission lookups, the count (the nav shows it too), the
+# page of ids, the items, open reports, sanctions, the review filter options.
+QUEUE_QUERIES = 10
 
 
 @pytest.mark.parametrize("held_count", [10, 1000])
