@@ -206,7 +206,8 @@ TASKS = {
 # Discussion rules. Rate limits are counted in the shared cache: (requests, seconds).
 COMMENT_MAX_LENGTH = 5000
 COMMENT_EDIT_MINUTES = 15
-COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=20)
+# Threads per page of a discussion (each with its replies).
+COMMENTS_PER_PAGE = env.int("COMMENTS_PER_PAGE", default=50)
 _COMMENT_RATE_WINDOW = env.int("COMMENT_RATE_WINDOW_SECONDS", default=60)
 COMMENT_RATE_LIMIT_PER_USER = (env.int("COMMENT_RATE_USER_COUNT", default=5), _COMMENT_RATE_WINDOW)
 COMMENT_RATE_LIMIT_PER_IP = (env.int("COMMENT_RATE_IP_COUNT", default=20), _COMMENT_RATE_WINDOW)
