@@ -15,7 +15,7 @@ the reader's own token when the page is put together.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -41,7 +41,7 @@ _SHOWN = [
     *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
 ]
 _PLACE = ["pk", "root_id", "parent_id", "author_id", "created_at", "deleted_at"]
-_template_digest: str | None = None
+_template_digests: dict[str, str] = {}
 
 
 @dataclass
@@ -67,20 +67,7 @@ def shown(comments: models.QuerySet[Comment]) -> models.QuerySet:
 def as_shown(rows: Iterable[tuple]) -> list[Shown]:
     """Rows from `shown`, each with a version: a digest of what its HTML shows."""
     place = len(_PLACE)
-    return [Shown(*row[:place], version=_digest(row[place - 2 :])) for row in rows]
-
-
-def _digest(values: tuple) -> str:
-    return hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
-
-
-def _template_version() -> str:
-    """Changes with the template's source, so a deploy never serves an old layout."""
-    global _template_digest
-    if _template_digest is None:
-        source = get_template("reviews/review_detail.html").template.source
-        _template_digest = hashlib.md5(source.encode(), usedforsecurity=False).hexdigest()[:8]
-    return _template_digest
+    return [Shown(*row[:place], version=digest(row[place - 2 :])) for row in rows]
 
 
 def _viewer(comment: Shown, user, liked_ids: set[int]) -> str:
@@ -95,8 +82,9 @@ def _viewer(comment: Shown, user, liked_ids: set[int]) -> str:
 
 
 def _key(comment: Shown, review: Review, viewer: str) -> str:
-    timezone_name = timezone.get_current_timezone_name()
-    return f"{_KEY}{_template_version()}:{timezone_name}:{viewer}:{review.slug}:{comment.version}"
+    layout = template_version("reviews/review_detail.html")
+    where = f"{timezone.get_current_timezone_name()}:{review.slug}"
+    return f"{_KEY}{layout}:{where}:{viewer}:{comment.version}"
 
 
 def attach_html(
@@ -105,27 +93,54 @@ def attach_html(
     """Give each comment its HTML: from the cache when a reader in the same position has
     seen it, else rendered now (one query loads whatever must be rendered) and kept."""
     user = request.user
-    token = get_token(request) if user.is_authenticated else ""
     keyed: dict[str, list[Shown]] = {}
     for comment in comments:
         keyed.setdefault(_key(comment, review, _viewer(comment, user, liked_ids)), []).append(
             comment
         )
-    found = cache.get_many(list(keyed)) if keyed else {}
-    if missing := {key: same[0].pk for key, same in keyed.items() if key not in found}:
+
+    def render(missing: dict[str, list[Shown]]) -> dict[str, str]:
         template = get_template(TEMPLATE)
-        loaded = Comment.objects.for_discussion().in_bulk(list(missing.values()))
+        loaded = Comment.objects.for_discussion().in_bulk([same[0].pk for same in missing.values()])
         rendered = {}
-        for key, pk in missing.items():
-            comment = loaded[pk]
+        for key, same in missing.items():
+            comment = loaded[same[0].pk]
             comment.editable = comment.can_be_edited_by(user)
             rendered[key] = template.render(
                 {"comment": comment, "review": review, "user": user,
                  "liked_ids": liked_ids, "csrf_token": CSRF_PLACEHOLDER}
             )  # fmt: skip
+        return rendered
+
+    each_from_cache(request, keyed, render)
+
+
+def each_from_cache[T](
+    request: HttpRequest,
+    keyed: dict[str, list[T]],
+    render: Callable[[dict[str, list[T]]], dict[str, str]],
+) -> None:
+    """Set `html` on each item: from the cache under its key, or from `render` (given the
+    keys missing, it returns their HTML with CSRF_PLACEHOLDER for the token), then kept. The
+    reader's own CSRF token goes in as the page is put together."""
+    found = cache.get_many(list(keyed)) if keyed else {}
+    if missing := {key: items for key, items in keyed.items() if key not in found}:
+        rendered = render(missing)
         cache.set_many(rendered, timeout=TIMEOUT)
         found |= rendered
-    for key, same in keyed.items():
-        html = found[key].replace(CSRF_PLACEHOLDER, token) if token else found[key]
-        for comment in same:
-            comment.html = mark_safe(html)
+    token = get_token(request) if request.user.is_authenticated else ""
+    for key, items in keyed.items():
+        html = mark_safe(found[key].replace(CSRF_PLACEHOLDER, token) if token else found[key])
+        for item in items:
+            item.html = html
+
+
+def digest(values) -> str:
+    return hashlib.md5(repr(values).encode(), usedforsecurity=False).hexdigest()
+
+
+def template_version(name: str) -> str:
+    """Changes with the template's source, so a deploy never serves an old layout."""
+    if name not in _template_digests:
+        _template_digests[name] = digest(get_template(name).template.source)[:8]
+    return _template_digests[name]

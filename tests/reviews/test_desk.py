@@ -830,3 +830,33 @@ def test_the_queue_runs_the_same_queries_for_ten_or_a_thousand_comments(
     total = held_count + held_count // 5
     assert f"{total} comments waiting" in response.text
     assert len(queued(response)) == min(total, 25)
+
+
+# --- Items' HTML from the cache ---------------------------------------------------------
+
+
+def test_cached_queue_items_are_never_stale_and_carry_the_moderators_own_token(moderator):
+    held = CommentFactory(status=Status.PENDING, held_reason="More than 2 links")
+    vega = Client(enforce_csrf_checks=True)
+    vega.force_login(ModeratorFactory(username="vega"))
+    vega.get(QUEUE)
+    deneb = Client(enforce_csrf_checks=True)
+    deneb.force_login(moderator)
+
+    page = deneb.get(QUEUE).text  # the item as vega's page left it in the cache
+
+    assert "More than 2 links" in page
+    assert "Reports:" not in page
+    CommentReportFactory(comment=held, reason=CommentReport.Reason.SPAM)
+    assert "Reports:</strong> Spam \N{MULTIPLICATION SIGN} 1" in deneb.get(QUEUE).text
+    # The item's form carries deneb's own token: the decision goes through.
+    token = re.search(
+        rf'action="{decide_url(held)}".*?name="csrfmiddlewaretoken" value="([^"]+)"', page, re.S
+    ).group(1)
+    decided = deneb.post(
+        decide_url(held),
+        {"action": "approve", "expected_status": "pending", "csrfmiddlewaretoken": token},
+    )
+    assert decided.status_code == HTTPStatus.FOUND
+    held.refresh_from_db()
+    assert held.status == Status.APPROVED
