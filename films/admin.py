@@ -66,6 +66,16 @@ class FilmAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
         film_changed(pk, people)
 
+    def delete_queryset(self, request, queryset):
+        gone = {pk: set() for pk in queryset.values_list("pk", flat=True)}
+        for film_pk, person_pk in Credit.objects.filter(film__in=queryset).values_list(
+            "film_id", "person_id"
+        ):
+            gone[film_pk].add(person_pk)
+        super().delete_queryset(request, queryset)
+        for pk, people in gone.items():
+            film_changed(pk, people)
+
 
 def film_changed(film_pk: int, people: set[int]) -> None:
     """A film, its credits, genres or where to watch changed: its pages, the catalogue and
@@ -82,9 +92,28 @@ class PersonAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        # The name shows on the person's page and on the pages of their films.
-        films = obj.credits.values_list("film_id", flat=True).distinct()
-        pagecache.changed(pagecache.person(obj.pk), *map(pagecache.film, films))
+        person_changed(obj.pk, set(obj.credits.values_list("film_id", flat=True)))
+
+    def delete_model(self, request, obj):
+        pk, films = obj.pk, set(obj.credits.values_list("film_id", flat=True))
+        super().delete_model(request, obj)
+        person_changed(pk, films)
+
+    def delete_queryset(self, request, queryset):
+        gone = {pk: set() for pk in queryset.values_list("pk", flat=True)}
+        for person_pk, film_pk in Credit.objects.filter(person__in=queryset).values_list(
+            "person_id", "film_id"
+        ):
+            gone[person_pk].add(film_pk)
+        super().delete_queryset(request, queryset)
+        for pk, films in gone.items():
+            person_changed(pk, films)
+
+
+def person_changed(person_pk: int, films: set[int]) -> None:
+    """A person's name shows on their page and on the pages of their films, and the site
+    search matches it."""
+    pagecache.changed(pagecache.person(person_pk), pagecache.SEARCH, *map(pagecache.film, films))
 
 
 @admin.register(Genre)

@@ -1,8 +1,8 @@
+from collections.abc import Iterator
 from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -114,8 +114,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
     Never an error page for what a reader types: the form cleans the query (an unusable one
     gives the empty state) and reports a bad filter, which is then ignored. Queries: the genre
-    choices, two counts, and for a page of results one UNION query plus one query per kind
-    shown (with two prefetches for films), however many results there are.
+    choices, one statement for the counts and the ranked keys of the page, and one query per
+    kind shown (with one prefetch of credits for films), however many results there are.
     """
     form = SearchForm(request.GET or None)
     form.is_valid()  # fills cleaned_data with the valid fields even when another is invalid
@@ -126,7 +126,7 @@ def search(request: HttpRequest) -> HttpResponse:
         results = SearchResults(
             text, kind=data.get("kind", ""), year=data.get("year"), genre=data.get("genre")
         )
-        page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = results.get_page(request.GET.get("page"), SEARCH_RESULTS_PER_PAGE)
         query = request.GET.copy()
         query.pop("page", None)
         query["q"] = text  # links carry the query as searched
@@ -154,7 +154,18 @@ def search(request: HttpRequest) -> HttpResponse:
             context["suggestions"] = suggestions(text)
     else:
         context["genres"] = Genre.objects.all()[:8]
-    return render(request, "films/search.html", context)
+    response = render(request, "films/search.html", context)
+    # Anonymous readers get search pages from the page cache, like the site's other pages: a
+    # search reads every film and public review, so most changes make its pages stale.
+    pagecache.page_dependencies(response, lambda: _search_stamps(context))
+    return response
+
+
+def _search_stamps(context) -> Iterator[str]:
+    yield from (pagecache.CATALOGUE, pagecache.REVIEWS, pagecache.SEARCH)
+    for result in context.get("results", ()):
+        if result.kind == "review":
+            yield pagecache.review(result.object.pk)  # its byline: the author's display name
 
 
 def _with_kind(query, kind: str) -> str:

@@ -1,14 +1,23 @@
-"""The search page: full text, typos, other scripts, syntax, filters, and bad input."""
+"""The search page: full text, typos, other scripts, syntax, filters, bad input, the query
+plan, and the page cache."""
 
+import json
+import re
 from datetime import date
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from config import pagecache
 from films.forms import SearchForm
 from films.models import Credit, Film, Person
 from films.search import MAX_QUERY_LENGTH, SearchResults, clean_query, parse_query, safe_snippet
+from reviews.models import Review
 from tests.factories import CreditFactory, FilmFactory, GenreFactory, PersonFactory, ReviewFactory
 
 SEARCH = reverse("films:search")
@@ -104,6 +113,18 @@ def test_a_film_found_by_a_credited_name_shows_the_credit(client, catalogue):
     film = response.context["results"][0].object
     assert [credit.person.name for credit in film.matched_credits] == ["Makoto Shinkai"]
     assert "Makoto Shinkai" in response.text
+
+
+def test_a_film_found_by_its_title_shows_its_directors_and_no_credit_line(client, catalogue):
+    CreditFactory(
+        film=catalogue["starlight"], person=PersonFactory(name="Jinny Lee"), role=Credit.Role.MUSIC
+    )
+    response = search(client, q="starlight", kind="film")
+    film = response.context["results"][0].object
+    assert film.directors == [catalogue["han"]]
+    assert film.matched_credits == []
+    assert "Directed by Han Ji-won" in response.text
+    assert "Credits:" not in response.text
 
 
 def test_search_finds_published_reviews_by_headline_standfirst_and_body(client, catalogue):
@@ -391,6 +412,27 @@ def test_search_results_count_matches_the_rows(catalogue):
     assert results.count() == len(results[0:100]) == 2
 
 
+def test_slices_agree_with_the_whole_list(catalogue):
+    whole = [(result.kind, result.object.pk) for result in SearchResults("comet or mars")[0:10]]
+    assert len(whole) == 4
+    parts = []
+    for start in range(4):
+        parts += [(r.kind, r.object.pk) for r in SearchResults("comet or mars")[start : start + 1]]
+    assert parts == whole
+
+
+def test_filtering_by_kind_still_counts_the_other_kind(client, catalogue):
+    response = search(client, q="comet", kind="film")
+    counts = {option["kind"]: option["count"] for option in response.context["kinds"]}
+    assert counts == {"": 2, "film": 1, "review": 1}
+    assert response.context["paginator"].count == 1
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="No such kind"):
+        SearchResults("comet", kind="people")
+
+
 # --- Query count -----------------------------------------------------------------------------
 
 
@@ -404,9 +446,9 @@ def make_matches(films: int, reviews: int) -> None:
         ReviewFactory(headline=f"Comet review {n}", body="The comet.")
 
 
-# Genre choices in the form; counts of films and of reviews; the page's ranked keys (UNION);
-# the films of the page, their directors and their matched credits; the reviews of the page.
-SEARCH_QUERIES = 8
+# Genre choices in the form; one statement for both counts and the page's ranked keys; the
+# films of the page and their credits (directors and matched ones); the reviews of the page.
+SEARCH_QUERIES = 5
 
 
 @pytest.mark.parametrize(("films", "reviews"), [(1, 1), (40, 6)])
@@ -419,6 +461,50 @@ def test_search_page_query_count_is_fixed(client, db, django_assert_num_queries,
     assert kinds == {"film", "review"}
 
 
+def statements(queries) -> list[str]:
+    """The ranking statements among the queries a request made."""
+    return [query["sql"] for query in queries if "search_credited" in query["sql"]]
+
+
+@pytest.mark.parametrize(("page", "statements_run"), [("1", 1), ("3", 1), ("5", 1), ("99", 2)])
+def test_a_page_and_the_counts_come_from_one_statement(client, db, page, statements_run):
+    """Any page in range: counts and keys together. Past the end, the Paginator falls back to
+    the last page, which costs a second statement."""
+    make_matches(40, 6)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(SEARCH, {"q": "comet", "page": page})
+    assert len(statements(queries.captured_queries)) == statements_run
+    assert response.context["paginator"].count == 46
+    assert len(response.context["results"]) == (6 if page in ("5", "99") else 10)
+
+
+@pytest.mark.parametrize("kind", ["", "film", "review"])
+def test_the_statement_reads_each_table_once(db, kind):
+    """People, credits, films and reviews are each matched once per search, however many
+    times the statement uses the matches (the counts, the ranked keys, the credits shown)."""
+    results = SearchResults("comet or Shinkia", kind=kind, year=2016)
+    sql, params = results.statement(slice(0, 10))
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    scanned = re.findall(r'"Relation Name": "(\w+)"', json.dumps(plan))
+    # The year filter joins the films again for the reviews: that is the reviews' own join.
+    assert sorted(scanned) == sorted(
+        ["films_person", "films_credit", "films_film", "reviews_review", "films_film"]
+    )
+
+
+def test_review_vectors_stay_in_the_row(db):
+    """Ranking reads every matching review's vector: kept in the row (storage MAIN, films
+    migration 0006), not in the TOAST table, where each read costs an index look-up."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'reviews_review'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
+
+
 def test_search_page_query_count_for_no_query(client, db, django_assert_num_queries):
     with django_assert_num_queries(2):  # genre choices in the form, genres to browse
         client.get(SEARCH)
@@ -426,9 +512,90 @@ def test_search_page_query_count_for_no_query(client, db, django_assert_num_quer
 
 def test_search_page_query_count_for_no_results(client, db, django_assert_num_queries):
     make_matches(3, 3)
-    # Genre choices, two counts, and the spelling suggestions (films, people).
-    with django_assert_num_queries(5):
+    # Genre choices, the counts (with an empty page), and the spelling suggestions (films,
+    # people).
+    with django_assert_num_queries(4):
         client.get(SEARCH, {"q": "zebra"})
+
+
+# --- Anonymous readers: the page cache -------------------------------------------------------
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def anonymous():
+    """A client of its own: `client` is the one the signed-in fixtures sign in."""
+    return Client()
+
+
+def test_anonymous_search_pages_come_from_the_page_cache(
+    anonymous, catalogue, page_cache_on, django_assert_num_queries
+):
+    url = f"{SEARCH}?q=comet&kind=review"
+    first = anonymous.get(url)
+    with django_assert_num_queries(0):
+        second = anonymous.get(url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "The comet and the thread" in second.text
+
+
+def test_search_pages_of_signed_in_readers_are_fresh(reader_client, catalogue, page_cache_on):
+    url = f"{SEARCH}?q=comet"
+    reader_client.get(url)
+    response = reader_client.get(url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_review_text_edit_refreshes_search_pages(anonymous, catalogue, page_cache_on):
+    """A text edit that leaves the review's publication alone (the admin's save of a
+    published review) still changes what the search finds."""
+    url = f"{SEARCH}?q=nebula"
+    assert "Nothing matches" in anonymous.get(url).text
+    assert anonymous.get(url)["X-Page-Cache"] == "hit"
+    review = Review.objects.get(slug="love-letter")
+    review.body += " A nebula, too."
+    review.save()
+    pagecache.review_changed(review)  # what ReviewAdmin.save_model does
+    response = anonymous.get(url)
+    assert "X-Page-Cache" not in response
+    assert "A love letter written in starlight" in response.text
+
+
+def test_renaming_a_person_in_the_admin_refreshes_search_pages(
+    anonymous, catalogue, page_cache_on, editor_client
+):
+    url = f"{SEARCH}?q=Hosoda&kind=film"
+    assert "Nothing matches" in anonymous.get(url).text
+    assert anonymous.get(url)["X-Page-Cache"] == "hit"
+    shinkai = catalogue["shinkai"]
+    response = editor_client.post(
+        reverse("admin:films_person_change", args=[shinkai.pk]),
+        {"name": "Mamoru Hosoda", "original_name": "", "slug": shinkai.slug, "bio": ""},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert "Your Name." in anonymous.get(url).text
+
+
+def test_deleting_a_person_in_the_admin_refreshes_search_pages(
+    anonymous, catalogue, page_cache_on, editor_client
+):
+    url = f"{SEARCH}?q=Shinkai&kind=film"
+    assert "Your Name." in anonymous.get(url).text
+    assert anonymous.get(url)["X-Page-Cache"] == "hit"
+    response = editor_client.post(
+        reverse("admin:films_person_delete", args=[catalogue["shinkai"].pk]), {"post": "yes"}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert "Nothing matches" in anonymous.get(url).text
 
 
 def test_person_vector_is_stored(catalogue):
