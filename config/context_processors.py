@@ -1,10 +1,9 @@
 from django.http import HttpRequest
-from django.middleware.csp import get_nonce
 from django.utils.csp import CONTEXT_KEY
 
 
 def csp(request: HttpRequest) -> dict:
-    """Django's `csp` context processor, except on pages that may be shared.
+    """Takes back Django's `csp` context processor's nonce on pages that may be shared.
 
     A page for an anonymous reader may be stored and sent to everybody (config/pagecache.py,
     nginx): it must not carry a nonce, which belongs to one response. Its scripts are all
@@ -12,4 +11,4 @@ def csp(request: HttpRequest) -> dict:
     """
     if getattr(request, "page_cache_wanted", False):
         return {CONTEXT_KEY: None}
-    return {CONTEXT_KEY: get_nonce(request)}
+    return {}

@@ -219,7 +219,8 @@ class PageCacheMiddleware:
         if callable(stamps):
             stamps = list(stamps()) if request.page_cache_wanted else []
         if _per_request(request, response):
-            logger.warning("Not cached: %s carries a CSRF token or a CSP nonce", request.path)
+            if request.page_cache_wanted:  # meant to be shared: a template let something in
+                logger.warning("Not cached: %s carries a CSRF token or a CSP nonce", request.path)
             patch_cache_control(response, private=True, no_cache=True)
             return response
         entry = self._entry(request, response, stamps)
