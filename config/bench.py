@@ -38,10 +38,13 @@ DATABASE_URL = os.environ.get(
 )
 CACHE_URL = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5")
 BIG_REVIEW = "/reviews/bench-big-discussion/"
-# What we compare: gunicorn's threaded workers (production's) and plain sync workers.
+# What we compare: gunicorn's threaded workers (production's) and plain sync workers; and
+# psycopg's pool (production's) against Django's persistent connections.
+GTHREAD = ["--worker-class", "gthread", "--workers", "3", "--threads", "4"]
 CONFIGS = {
-    "gthread": ["--worker-class", "gthread", "--workers", "3", "--threads", "4"],
-    "sync": ["--worker-class", "sync", "--workers", "4"],
+    "gthread": (GTHREAD, {}),
+    "sync": (["--worker-class", "sync", "--workers", "4"], {}),
+    "gthread-persistent": (GTHREAD, {"DATABASE_POOL": "false", "CONN_MAX_AGE": "600"}),
 }
 
 
@@ -246,8 +249,10 @@ def stop(process: subprocess.Popen | None) -> None:
 
 def measure_app(config: str, env, sessions, args) -> tuple[list[Result], list[float]]:
     base = f"http://{HOST}:{APP_PORT}"
+    arguments, overrides = CONFIGS[config]
     server = start(
-        [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", *CONFIGS[config]], env
+        [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", *arguments],
+        {**env, **overrides},
     )
     try:
         wait_until_up(base + "/healthz")
@@ -258,7 +263,8 @@ def measure_app(config: str, env, sessions, args) -> tuple[list[Result], list[fl
             ("home, anonymous", "/", ()),
             ("film detail, anonymous", "/films/lost-in-starlight/", ()),
             ("review, 2,000 comments, anonymous", BIG_REVIEW, ()),
-            ("search", "/search/?q=star+song", ()),
+            ("search, anonymous", "/search/?q=star+song", ()),
+            ("search, signed-in reader (never cached)", "/search/?q=star+song", (reader,)),
             ("moderation queue, moderator", "/moderation/", (moderator,)),
             ("review, signed-in reader", BIG_REVIEW, (reader,)),
         ]
@@ -300,9 +306,7 @@ def measure_nginx(env, sessions, args) -> list[Result]:
     }.items():
         conf = conf.replace(name, value)
     (prefix / "nginx.conf").write_text(conf)
-    server = start(
-        [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", *CONFIGS["gthread"]], env
-    )
+    server = start([str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.conf.py", *GTHREAD], env)
     nginx = None
     try:
         wait_until_up(f"http://{HOST}:{APP_PORT}/healthz")
@@ -345,7 +349,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=8, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--configs", default="gthread,sync")
+    parser.add_argument("--configs", default=",".join(CONFIGS))
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
@@ -355,7 +359,8 @@ def main() -> None:
     sessions = prepare(env)
     results, ceilings, memory = [], {}, {}
     for config in args.configs.split(","):
-        print(f"Measuring gunicorn {config} ({' '.join(CONFIGS[config])})...")
+        arguments, overrides = CONFIGS[config]
+        print(f"Measuring gunicorn {config} ({' '.join(arguments)} {overrides or ''})...")
         measured, rss = measure_app(config, env, sessions, args)
         results += measured
         ceilings[config] = measured[0].rps

@@ -97,7 +97,10 @@ if env.bool("DATABASE_POOL", default=True):
         "check": ConnectionPool.check_connection,
     }
 else:
+    # Persistent connections instead (one per thread), tested before each request's first use
+    # for the same reason.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="starlight")
