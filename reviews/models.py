@@ -290,6 +290,13 @@ class Comment(models.Model):
                 condition=models.Q(status="pending"),
                 name="comment_held_oldest_first",
             ),
+            # A discussion's thread and comment counts (its page shows both), counted in the
+            # index alone (discussion_context counts review_id, which it holds), no row read.
+            models.Index(
+                fields=["review", "status", "depth"],
+                include=["author"],
+                name="comment_review_counts",
+            ),
             # An author's approved and refused counts on the desk, counted in the index alone.
             models.Index(fields=["author", "status"], name="comment_author_status"),
             # The duplicate check and the repeated-text rule (`same_text`).

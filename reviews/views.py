@@ -167,9 +167,10 @@ def discussion_context(request: HttpRequest, review: Review) -> dict:
     sort = request.GET.get("sort")
     sort = sort if sort in THREAD_SORTS else "oldest"
     visible = review.comments.visible_to(request.user).order_by(*THREAD_SORTS[sort])
+    # Counts review_id (never null) rather than the id: read from comment_review_counts alone.
     counts = review.comments.aggregate(
-        threads=Count("pk", filter=Comment.visible_to(request.user) & Q(depth=1)),
-        approved=Count("pk", filter=Q(status=Comment.Status.APPROVED)),
+        threads=Count("review", filter=Comment.visible_to(request.user) & Q(depth=1)),
+        approved=Count("review", filter=Q(status=Comment.Status.APPROVED)),
     )
     paginator = Paginator(fragments.shown(visible.filter(depth=1)), settings.COMMENTS_PER_PAGE)
     paginator.count = counts["threads"]  # counted above, with the total: one query for both
