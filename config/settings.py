@@ -105,6 +105,7 @@ else:
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="starlight")
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "config.cache.RedisCache"  # one client per pool
     # A Redis that stops answering must fail fast (readyz says so), not hang every request.
     CACHES["default"].setdefault("OPTIONS", {}).update(
         socket_connect_timeout=2, socket_timeout=2, retry_on_timeout=False
