@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
@@ -252,12 +253,24 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(comment.get_absolute_url())
 
 
-@csrf_exempt  # Posts nothing: anonymous pages are shared, so their forms carry no token.
+@csrf_exempt  # Anonymous pages are shared, so their forms carry no token: see _from_our_pages.
 @require_POST
 def comment_draft(request: HttpRequest, slug: str) -> HttpResponse:
     """Keep what a signed-out reader wrote while they sign in; it comes back in the form."""
+    if not _from_our_pages(request):
+        return csrf_failure(request, reason="Cross-site request to keep a comment draft.")
     review = get_object_or_404(Review.objects.published(), slug=slug)
     return _keep_draft(request, review)
+
+
+def _from_our_pages(request: HttpRequest) -> bool:
+    """Whether the browser says the form was on one of our pages (browsers send Origin with
+    every POST, Sec-Fetch-Site with most). A cross-site form could otherwise plant a draft,
+    or swap a signed-in reader's session for an anonymous one."""
+    if origin := request.META.get("HTTP_ORIGIN"):
+        ours = f"{request.scheme}://{request.get_host()}"
+        return origin == ours or origin in settings.CSRF_TRUSTED_ORIGINS
+    return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") in ("same-origin", "none")
 
 
 def _keep_draft(request: HttpRequest, review: Review) -> HttpResponse:

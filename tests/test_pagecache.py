@@ -367,6 +367,26 @@ def test_a_draft_from_a_shared_page_is_kept_through_sign_in(site, reader):
     assert 'name="csrfmiddlewaretoken"' in form
 
 
+@pytest.mark.parametrize(
+    ("headers", "kept"),
+    [
+        ({"Origin": "http://testserver"}, True),
+        ({"Sec-Fetch-Site": "same-origin"}, True),
+        ({"Origin": "https://elsewhere.example"}, False),
+        ({"Sec-Fetch-Site": "cross-site"}, False),
+    ],
+)
+def test_only_our_own_pages_may_keep_a_draft(site, headers, kept):
+    """The draft form has no token, so the browser's own word on where it came from decides."""
+    browser = Client(headers=headers)
+    url = reverse("reviews:comment-draft", args=[site["review"].slug])
+
+    response = browser.post(url, {"body": "Planted?"})
+
+    assert response.status_code == (HTTPStatus.FOUND if kept else HTTPStatus.FORBIDDEN)
+    assert ("sessionid" in response.cookies) is kept
+
+
 def test_a_page_holding_a_csrf_token_is_never_stored(site, monkeypatch):
     """A safety net: if a template ever puts a token into an anonymous page, it is not kept."""
     monkeypatch.setattr(pagecache, "_PER_REQUEST", b"<html")  # as if every page held one
