@@ -140,7 +140,8 @@ def digest(values) -> str:
 
 
 def template_version(name: str) -> str:
-    """Changes with the template's source, so a deploy never serves an old layout."""
-    if name not in _template_digests:
+    """Changes with the template's source, so a deploy never serves an old layout (and, in
+    development, where templates change under a running server, an edit shows at once)."""
+    if settings.DEBUG or name not in _template_digests:
         _template_digests[name] = digest(get_template(name).template.source)[:8]
     return _template_digests[name]
