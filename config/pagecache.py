@@ -26,6 +26,9 @@ How it fits together:
   with a (weak) ETag and answer If-None-Match with 304; signed-in ones `private, no-cache`.
 - A review scheduled for later must appear by itself: entries expire at the next scheduled
   publication time.
+- Each process keeps the pages it served last (`_Recent`), so a hit reads only the stamps
+  from the shared cache; and `fragment()` keeps parts of pages the same way as whole ones,
+  for pages rendered per reader.
 """
 
 from __future__ import annotations
