@@ -36,7 +36,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from reviews import fragments, services
-from reviews.context_processors import waiting_count_changed
 from reviews.models import (
     BlockedTerm,
     Comment,
@@ -298,7 +297,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         message, ok = _decide(request, comment, action), True
     except ValidationError as error:
         message, ok = " ".join(error.messages), False
-    waiting_count_changed()
     if request.htmx:
         return render(
             request,
@@ -330,7 +328,6 @@ def bulk_decide(request: HttpRequest) -> HttpResponse:
             done += 1
         except ValidationError as error:
             refused.append(" ".join(error.messages))
-    waiting_count_changed()
     if done:
         messages.success(request, f"{DONE.get(action, 'Decided')}: {done} comment(s).")
     for reason in refused:
@@ -372,7 +369,6 @@ def sanction(request: HttpRequest, user_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            waiting_count_changed()
             messages.success(request, f"{reader.get_username()} is sanctioned.")
             return redirect("reviews:desk-queue")
     history = reader.sanctions.select_related("created_by", "lifted_by")

@@ -154,6 +154,8 @@ def comment_create(
             comment.parent, comment.depth = parent, parent.depth + 1
     comment.status, comment.held_reason = initial_status(comment=comment, sanctions=sanctions)
     comment.save()
+    if comment.status == Comment.Status.PENDING:
+        _queue_changed()
     if comment.status == Comment.Status.APPROVED:
         pagecache.discussion_changed(review.pk)
         _notify_reply(comment)
@@ -237,6 +239,7 @@ def comment_report(
     )
     if not created:
         raise _refuse("You have already reported this comment.", "already_reported")
+    _queue_changed()
     _hide_if_reported_enough(comment)
     return report
 
@@ -345,6 +348,29 @@ def _already_decided(comment: Comment) -> AlreadyDecided:
     )
 
 
+# How many comments wait on the desk, in every moderator's navigation: counted once and kept
+# until the queue changes, which only these services do (a minute at most, should anything
+# else touch a comment's status).
+_WAITING_KEY = "moderation:waiting"
+_WAITING_SECONDS = 60
+
+
+def waiting_count() -> int:
+    count = cache.get(_WAITING_KEY)
+    if count is None:
+        count = Comment.objects.in_queue().count()
+        cache.set(_WAITING_KEY, count, _WAITING_SECONDS)
+    return count
+
+
+def _queue_changed() -> None:
+    """Count afresh: now, and again once the change is committed (a count taken in between
+    would still see the old queue)."""
+    cache.delete(_WAITING_KEY)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.delete(_WAITING_KEY))
+
+
 def _decide(
     *,
     comment: Comment,
@@ -366,6 +392,7 @@ def _decide(
     locked.status = transition.to_status
     locked.save(update_fields=["status"])
     pagecache.discussion_changed(locked.review_id)
+    _queue_changed()
     if transition.closes_reports:
         _close_reports(locked, moderator, transition.closes_reports)
     ModerationDecision.objects.create(

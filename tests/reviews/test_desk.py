@@ -737,6 +737,19 @@ def test_the_nav_count_is_fresh_after_the_moderators_own_decision(moderator_clie
     assert 'nav-count">1<' in moderator_client.get(DECISIONS).text
 
 
+def test_the_nav_count_follows_readers_held_comments_and_reports_at_once(moderator_client):
+    review = ReviewFactory()
+    assert 'nav-count">0<' in moderator_client.get(DECISIONS).text  # now remembered
+    BlockedTermFactory(phrase="moonbeam")
+
+    services.comment_create(review=review, author=UserFactory(), body="A moonbeam for you")
+    assert 'nav-count">1<' in moderator_client.get(DECISIONS).text
+    services.comment_report(
+        comment=CommentFactory(review=review), reporter=UserFactory(), reason="spam"
+    )
+    assert 'nav-count">2<' in moderator_client.get(DECISIONS).text
+
+
 def test_the_whole_queue_counts_afresh_and_the_nav_shows_that_count(moderator_client):
     CommentFactory(status=Status.PENDING)
     assert 'nav-count">1<' in moderator_client.get(DECISIONS).text
