@@ -28,19 +28,17 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from reviews.models import Comment, Review
+from reviews.models import DISCUSSION_FIELDS, Comment, Review
 
 TEMPLATE = "reviews/review_detail.html#comment"
 CSRF_PLACEHOLDER = "COMMENTFRAGMENTCSRF"
 TIMEOUT = 60 * 60 * 24
 _KEY = "comment-html:"
-# Everything a comment's HTML shows, in the order hashed; changing any changes the version.
-_SHOWN = [
-    *("status", "like_count", "edited_at", "parent_id"),
-    *("in_reply_to_id", "author__username", "author__profile__display_name"),
-    *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
-]
+# Where a comment goes in the discussion (Shown's fields), then the rest of what its HTML
+# shows: whatever the template is given (Comment.objects.for_discussion), so a field added
+# there is in every version too. Its dates are shown as well, and hashed with the rest.
 _PLACE = ["pk", "root_id", "parent_id", "author_id", "created_at", "deleted_at"]
+_SHOWN = [name for name in DISCUSSION_FIELDS if name not in _PLACE]
 _template_digests: dict[str, str] = {}
 
 
@@ -61,13 +59,13 @@ class Shown:
 
 def shown(comments: models.QuerySet[Comment]) -> models.QuerySet:
     """`comments` as light rows: where each goes, and everything its HTML shows."""
-    return comments.values_list(*_PLACE, "body_html", *_SHOWN)
+    return comments.values_list(*_PLACE, *_SHOWN)
 
 
 def as_shown(rows: Iterable[tuple]) -> list[Shown]:
     """Rows from `shown`, each with a version: a digest of what its HTML shows."""
-    place = len(_PLACE)
-    return [Shown(*row[:place], version=digest(row[place - 2 :])) for row in rows]
+    place, dates = len(_PLACE), len(_PLACE) - 2
+    return [Shown(*row[:place], version=digest(row[dates:])) for row in rows]
 
 
 def _viewer(comment: Shown, user, liked_ids: set[int]) -> str:

@@ -115,3 +115,12 @@ def test_a_changed_comment_is_shown_changed(review):
     assert "After the edit" in comment_html(page, comment)
     assert "Before the edit" not in page
     assert '<span class="like__count">1</span>' in comment_html(page, comment)
+
+
+def test_a_renamed_author_is_shown_by_the_new_name(review):
+    comment = CommentFactory(review=review)
+    reader = signed_in(UserFactory())
+    reader.get(review.get_absolute_url())
+    services.profile_update(user=comment.author, display_name="Byeol", bio="", notify_replies=False)
+
+    assert "Byeol" in comment_html(reader.get(review.get_absolute_url()).text, comment)
