@@ -311,7 +311,9 @@ class PageCacheMiddleware:
         )
 
     def _store(self, request: HttpRequest, entry: Entry) -> None:
-        _keep(_page_key(request), entry, entry.stamps, entry.started)
+        timeout = _lifetime()
+        entry.expires = time.time() + timeout  # stored with it: other processes copy it too
+        _keep(_page_key(request), entry, entry.stamps, entry.started, timeout)
 
     # Headers
 
@@ -346,15 +348,20 @@ def _fresh(stamps: list[str], started: float) -> bool:
     return len(times) == len(stamps) and all(t < started for t in times.values())
 
 
-def _keep(key: str, value, stamps: list[str], started: float) -> None:
+def _lifetime() -> int:
+    """How long an entry may be kept: PAGE_CACHE_TIMEOUT, or less if a scheduled review
+    goes live sooner."""
+    timeout = settings.PAGE_CACHE_TIMEOUT
+    if (publication := next_publication()) is not None:
+        timeout = min(timeout, max(1, int(publication - time.time())))
+    return timeout
+
+
+def _keep(key: str, value, stamps: list[str], started: float, timeout: int) -> None:
     # A stamp nobody has bumped yet (or one the cache evicted) counts as changed just
     # before this render began: older entries are stale, this one is not.
     for name in stamps:
         cache.add(_STAMP + name, started - 0.001, timeout=None)
-    timeout = settings.PAGE_CACHE_TIMEOUT
-    if (publication := next_publication()) is not None:
-        timeout = min(timeout, max(1, int(publication - time.time())))
-    value.expires = time.time() + timeout
     cache.set(key, value, timeout=timeout)
 
 
@@ -366,7 +373,6 @@ class Fragment:
     html: str
     stamps: list[str]
     started: float
-    expires: float = 0.0
 
 
 def fragment(
@@ -385,7 +391,7 @@ def fragment(
     html, stamps = render()
     entry = Fragment(html=html, stamps=sorted(set(stamps)), started=started)
     if settings.PAGE_CACHE_ENABLED:
-        _keep(key, entry, entry.stamps, started)
+        _keep(key, entry, entry.stamps, started, _lifetime())
     return entry
 
 

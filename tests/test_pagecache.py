@@ -21,6 +21,7 @@ from tests.factories import (
     CommentFactory,
     CreditFactory,
     FilmFactory,
+    ModeratorFactory,
     PersonFactory,
     ReviewFactory,
 )
@@ -104,6 +105,26 @@ def test_anonymous_pages_are_served_from_the_cache_the_second_time(anonymous, si
     url = urls(site)[name]
     assert not served_from_cache(anonymous, url)
     assert served_from_cache(anonymous, url)
+
+
+def test_a_process_serves_its_recent_pages_reading_only_the_stamps(anonymous, site, monkeypatch):
+    url = site["review"].get_absolute_url()
+    warm(anonymous, url)  # the second request copied the stored page into this process
+    read = []
+    real_get = pagecache.cache.get
+
+    def get(key, *args, **kwargs):
+        read.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(pagecache.cache, "get", get)
+
+    assert served_from_cache(anonymous, url)
+    # The stamps, but not the page itself, from the shared cache.
+    assert [key for key in read if key.startswith("pagecache:page:")] == []
+    services.comment_approve(comment=CommentFactory(review=site["review"], status="pending"),
+                             moderator=ModeratorFactory())  # fmt: skip
+    assert not served_from_cache(anonymous, url)  # the stamps still decide
 
 
 def test_a_cached_page_needs_no_database_query(anonymous, site, django_assert_num_queries):
