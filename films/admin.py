@@ -67,14 +67,19 @@ class FilmAdmin(admin.ModelAdmin):
         film_changed(pk, people)
 
     def delete_queryset(self, request, queryset):
-        gone = {pk: set() for pk in queryset.values_list("pk", flat=True)}
-        for film_pk, person_pk in Credit.objects.filter(film__in=queryset).values_list(
-            "film_id", "person_id"
-        ):
-            gone[film_pk].add(person_pk)
+        gone = _credited(queryset, "film_id", "person_id")
         super().delete_queryset(request, queryset)
         for pk, people in gone.items():
             film_changed(pk, people)
+
+
+def _credited(queryset, own: str, other: str) -> dict[int, set[int]]:
+    """For each film (or person) of `queryset`, the people (or films) credited with it: read
+    before a bulk delete takes the credits too."""
+    credited = {pk: set() for pk in queryset.values_list("pk", flat=True)}
+    for pk, partner in Credit.objects.filter(**{f"{own}__in": queryset}).values_list(own, other):
+        credited[pk].add(partner)
+    return credited
 
 
 def film_changed(film_pk: int, people: set[int]) -> None:
@@ -100,11 +105,7 @@ class PersonAdmin(admin.ModelAdmin):
         person_changed(pk, films)
 
     def delete_queryset(self, request, queryset):
-        gone = {pk: set() for pk in queryset.values_list("pk", flat=True)}
-        for person_pk, film_pk in Credit.objects.filter(person__in=queryset).values_list(
-            "person_id", "film_id"
-        ):
-            gone[person_pk].add(film_pk)
+        gone = _credited(queryset, "person_id", "film_id")
         super().delete_queryset(request, queryset)
         for pk, films in gone.items():
             person_changed(pk, films)

@@ -8,6 +8,7 @@ from http import HTTPStatus
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
@@ -460,3 +461,22 @@ def test_the_etag_changes_with_the_page(anonymous, site, moderator):
     after = anonymous.get(url, headers={"If-None-Match": before})
     assert after.status_code == HTTPStatus.OK
     assert after["ETag"] != before
+
+
+def test_deleting_people_or_films_in_bulk_refreshes_the_pages_they_were_on(
+    anonymous, site, admin_client
+):
+    warm(anonymous, urls(site)["first"], urls(site)["films"])
+    changelist = reverse("admin:films_person_changelist")
+
+    admin_client.post(
+        changelist,
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [site["person"].pk], "post": "yes"},
+    )
+
+    assert not served_from_cache(anonymous, urls(site)["first"])  # it credited them
+    admin_client.post(
+        reverse("admin:films_film_changelist"),
+        {"action": "delete_selected", ACTION_CHECKBOX_NAME: [site["second"].pk], "post": "yes"},
+    )
+    assert not served_from_cache(anonymous, urls(site)["films"])
