@@ -54,9 +54,12 @@ _PER_REQUEST = b'name="csrfmiddlewaretoken"'
 # Headers that belong to one response, never to a stored page.
 _NOT_STORED = {"content-length", "set-cookie", "x-request-id", "etag", "cache-control"}
 
-_STAMP = "pagecache:stamp:"
+# A stamp's value is the time of the last change in whole microseconds: Django's Redis
+# serializer stores integers as they are (a float would be pickled), and a page-cache hit reads
+# every stamp of its page, fifty for a film's.
+_STAMP = "pagecache:stamp-us:"
 _PAGE = "pagecache:page:"
-_FRAGMENT = "pagecache:fragment:"
+_KEPT = "pagecache:kept:"
 _NEXT_PUBLICATION = "pagecache:next-publication"
 
 
@@ -103,8 +106,12 @@ def changed(*stamps: str) -> None:
         transaction.on_commit(lambda: _bump(stamps))
 
 
+def _microseconds(seconds: float) -> int:
+    return int(seconds * 1_000_000)
+
+
 def _bump(stamps: Iterable[str]) -> None:
-    now = time.time()
+    now = _microseconds(time.time())
     cache.set_many({_STAMP + name: now for name in stamps}, timeout=None)
     if REVIEWS in stamps:
         cache.delete(_NEXT_PUBLICATION)
@@ -199,6 +206,9 @@ class _Recent:
 
 
 _recent = _Recent()
+# The same for kept values (see `kept`): a signed-in reader's page reads three or four of them,
+# one the size of a discussion page, and those of a busy page are the same on every request.
+_recent_kept = _Recent()
 
 
 def _page_key(request: HttpRequest) -> str:
@@ -345,6 +355,7 @@ def _etag_matches(request: HttpRequest, etag: str) -> bool:
 def _fresh(stamps: list[str], started: float) -> bool:
     """Whether nothing these stamps stand for changed since `started`."""
     times = cache.get_many([_STAMP + name for name in stamps])
+    started = _microseconds(started)
     return len(times) == len(stamps) and all(t < started for t in times.values())
 
 
@@ -361,38 +372,118 @@ def _keep(key: str, value, stamps: list[str], started: float, timeout: int) -> N
     # A stamp nobody has bumped yet (or one the cache evicted) counts as changed just
     # before this render began: older entries are stale, this one is not.
     for name in stamps:
-        cache.add(_STAMP + name, started - 0.001, timeout=None)
+        cache.add(_STAMP + name, _microseconds(started) - 1, timeout=None)
     cache.set(key, value, timeout=timeout)
 
 
-# --- Fragments: parts of pages, for anyone ---------------------------------------------------
+# --- Fragments: parts of pages, and the objects pages are made from ------------------------
+
+
+@dataclass
+class Kept:
+    value: object
+    stamps: list[str]
+    started: float
+    until: float | None = None  # a time after which it must not be used (None: no such time)
+    expires: float = 0.0  # set when kept: when the shared cache lets it go
+
+
+def kept(
+    request: HttpRequest,
+    name: str,
+    load: Callable[[], tuple[object, Iterable[str]] | tuple[object, Iterable[str], float | None]],
+) -> Kept:
+    """A value kept like whole pages are: valid while none of its stamps has changed since it
+    was loaded. `load` returns the value and the stamps it depends on, and optionally a time
+    after which the value is out of date by itself (an edit link that closes, say). Whatever
+    the value depends on beyond its stamps (who it is for, a page number) belongs in `name`.
+    Pages that show it depend on its stamps too. An exception from `load` keeps nothing.
+
+    Each process keeps the values it used last in its memory (`_recent_kept`), shared by its
+    threads: treat a kept value as read-only."""
+    key = _KEPT + name
+    if not settings.PAGE_CACHE_ENABLED:
+        return _load(request, key, load, store=False)
+    entry, claimed = _recent_kept.get(key), False
+    if entry is not None and entry.expires > time.time() and _fresh(entry.stamps, entry.started):
+        if _in_time(entry):
+            return entry
+        # Out of date by its time alone (the minute it shows, say): one thread of this process
+        # loads it again while the others go on showing it for a moment, rather than all of
+        # them loading the same thing at once.
+        if time.time() < entry.until + _OVERTIME:
+            claimed = _loading.claim(key)
+            if not claimed:
+                return entry
+    try:
+        entry = cache.get(key)  # another process may have kept a newer one
+        if entry is not None and _in_time(entry) and _fresh(entry.stamps, entry.started):
+            _recent_kept.put(key, entry)
+            return entry
+        return _load(request, key, load, store=True)
+    finally:
+        if claimed:
+            _loading.release(key)
+
+
+# How long past its time a kept value may still be shown while it is being loaded again.
+_OVERTIME = 5
+
+
+def _in_time(entry: Kept) -> bool:
+    return entry.until is None or entry.until > time.time()
+
+
+def _load(request: HttpRequest, key: str, load, *, store: bool) -> Kept:
+    # As old as the page it is part of: were it any later, the page's own entry would count
+    # the stamps this part sets up as changes made after the page began.
+    started = getattr(request, "page_cache_started", None) or time.time()
+    value, stamps, *until = load()
+    entry = Kept(value, sorted(set(stamps)), started, until[0] if until else None)
+    if store:
+        timeout = _lifetime()
+        if entry.until is not None:
+            timeout = max(1, min(timeout, int(entry.until - time.time()) + _OVERTIME))
+        entry.expires = time.time() + timeout  # stored with it: other processes copy it too
+        _keep(key, entry, entry.stamps, started, timeout)
+        _recent_kept.put(key, entry)
+    return entry
+
+
+class _Claims:
+    """Which keys a thread of this process is loading."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()
+        self._lock = threading.Lock()
+
+    def claim(self, key: str) -> bool:
+        with self._lock:
+            if key in self._keys:
+                return False
+            self._keys.add(key)
+            return True
+
+    def release(self, key: str) -> None:
+        with self._lock:
+            self._keys.discard(key)
+
+
+_loading = _Claims()
 
 
 @dataclass
 class Fragment:
     html: str
     stamps: list[str]
-    started: float
 
 
 def fragment(
     request: HttpRequest, name: str, render: Callable[[], tuple[str, Iterable[str]]]
 ) -> Fragment:
-    """A part of a page that is the same for every reader, kept like whole pages are: valid
-    while none of its stamps has changed since it was rendered. `render` returns the HTML and
-    the stamps it depends on; pages that show the part depend on them too."""
-    key = _FRAGMENT + name
-    entry = cache.get(key) if settings.PAGE_CACHE_ENABLED else None
-    if entry is not None and _fresh(entry.stamps, entry.started):
-        return entry
-    # As old as the page it is part of: were it any later, the page's own entry would count
-    # the stamps this part sets up as changes made after the page began.
-    started = getattr(request, "page_cache_started", None) or time.time()
-    html, stamps = render()
-    entry = Fragment(html=html, stamps=sorted(set(stamps)), started=started)
-    if settings.PAGE_CACHE_ENABLED:
-        _keep(key, entry, entry.stamps, started, _lifetime())
-    return entry
+    """A part of a page that is the same for every reader it is shown to (see `kept`)."""
+    entry = kept(request, name, render)
+    return Fragment(html=entry.value, stamps=entry.stamps)
 
 
 def _per_request(request: HttpRequest, response: HttpResponse) -> bool:

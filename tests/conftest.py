@@ -1,5 +1,6 @@
 import pytest
 
+from config import pagecache
 from tests.factories import EditorFactory, FilmFactory, ModeratorFactory, UserFactory
 
 
@@ -60,7 +61,11 @@ def new_readers_post_freely(settings):
 
 
 @pytest.fixture(autouse=True)
-def page_cache_off(settings):
+def page_cache_off(settings, monkeypatch):
     """The page cache (config/pagecache.py) outlives a test's database; tests of the cache
-    (tests/test_pagecache.py) switch it on with a cleared cache."""
+    (tests/test_pagecache.py) switch it on with a cleared cache. This process's own copies
+    of pages and kept values start empty too, as they would in a new process."""
     settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(pagecache, "_recent", pagecache._Recent())
+    monkeypatch.setattr(pagecache, "_recent_kept", pagecache._Recent())
+    monkeypatch.setattr(pagecache, "_loading", pagecache._Claims())
