@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.contrib import admin
 
 from config import pagecache
@@ -124,5 +126,20 @@ class GenreAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        films = obj.films.values_list("pk", flat=True)
-        pagecache.changed(pagecache.CATALOGUE, *map(pagecache.film, films))
+        genre_changed(obj.films.values_list("pk", flat=True))
+
+    # A deleted genre leaves the choices of the film list's and the search's filters too.
+    def delete_model(self, request, obj):
+        films = list(obj.films.values_list("pk", flat=True))
+        super().delete_model(request, obj)
+        genre_changed(films)
+
+    def delete_queryset(self, request, queryset):
+        films = list(Film.objects.filter(genres__in=queryset).values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        genre_changed(films)
+
+
+def genre_changed(films: Iterable[int]) -> None:
+    """Genres are filter choices (the catalogue) and show on their films' pages."""
+    pagecache.changed(pagecache.CATALOGUE, *map(pagecache.film, set(films)))
