@@ -68,6 +68,8 @@ class ReviewAdmin(admin.ModelAdmin):
         publication = not change or bool({"status", "publish_at", "film"} & set(form.changed_data))
         old_film = form.initial.get("film") if change else None
         pagecache.review_changed(obj, publication=publication, old_film_id=old_film)
+        if change and {"headline", "slug"} & set(form.changed_data):
+            services.review_renamed(review=obj)
 
     def delete_model(self, request, obj):
         pk, film_id = obj.pk, obj.film_id
@@ -140,6 +142,10 @@ class ProfileAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return request.user.is_superuser
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.names_changed(user=obj.user)
+
 
 class ProfileInline(admin.StackedInline):
     model = Profile
@@ -152,6 +158,13 @@ admin.site.unregister(User)
 @admin.register(User)
 class SiteUserAdmin(UserAdmin):
     inlines = [ProfileInline]
+
+    def save_related(self, request, form, formsets, change):
+        # After the inline profile is saved: the username, display name and account age
+        # show on the person's comments and on the moderation desk.
+        super().save_related(request, form, formsets, change)
+        if change:
+            services.names_changed(user=form.instance)
 
 
 # --- Discussion and moderation: the same services as the desk ----------------------------
@@ -257,6 +270,15 @@ class CommentReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    # Only superusers may delete reports; a deleted open report leaves the queue.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.queue_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        services.queue_changed()
 
     @admin.action(description="Uphold: remove the reported comments", permissions=["moderate"])
     def uphold(self, request, queryset):

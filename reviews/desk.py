@@ -5,6 +5,7 @@ Every decision goes through reviews/services.py, like the admin's actions.
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from functools import wraps
 from urllib.parse import urlencode
@@ -29,12 +30,15 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config import pagecache
 from reviews import fragments, services
 from reviews.models import (
     BlockedTerm,
@@ -174,6 +178,10 @@ def _summarise_reports(items) -> None:
 
 
 QUEUE_TEMPLATE = "reviews/moderation/queue.html"
+# What the cached queue is rendered from, besides the page's own template.
+_QUEUE_INCLUDES = ("includes/form_errors.html", "includes/pagination.html")
+# The query parameters the queue reads; any others are left out of its links and its key.
+QUEUE_FILTERS = ("status", "review", "reason")
 
 
 def _names(user) -> tuple[str, str]:
@@ -181,10 +189,12 @@ def _names(user) -> tuple[str, str]:
     return user.get_username(), profile.display_name if profile else ""
 
 
-def _attach_item_html(request: HttpRequest, items: list[Comment], query: str) -> None:
+def _attach_item_html(items: list[Comment], query: str) -> None:
     """Each item's HTML, kept in the cache under a digest of everything it shows (as the
     discussion's comments are, reviews/fragments.py): rendering 25 items was most of the
-    queue's time, and moderators reload the same queue all day."""
+    queue's time, and a decision leaves the other 24 as they were. The HTML keeps
+    CSRF_PLACEHOLDER: it goes into the cached queue, which gets each moderator's token only
+    as the page is put together (`queue`)."""
     keyed: dict[str, list[Comment]] = {}
     now = timezone.now()
     for comment in items:
@@ -221,33 +231,74 @@ def _attach_item_html(request: HttpRequest, items: list[Comment], query: str) ->
             for key, same in missing.items()
         }
 
-    fragments.each_from_cache(request, keyed, render)
+    fragments.each_from_cache(keyed, render, csrf_token="")
+
+
+def _queue_fragment_name(filters: dict[str, str], page: str) -> str:
+    """The cached queue's name: what was asked for, and everything else its HTML depends on
+    that no stamp tracks: the templates, the time zone and language."""
+    return "moderation-queue:" + fragments.digest(
+        (
+            [fragments.template_version(name) for name in (QUEUE_TEMPLATE, *_QUEUE_INCLUDES)],
+            timezone.get_current_timezone_name(),
+            translation.get_language(),
+            sorted(filters.items()),
+            page,
+        )
+    )
+
+
+def _render_queue(filters: dict[str, str], page_number: str) -> tuple[str, int | None]:
+    """The queue's HTML, with CSRF_PLACEHOLDER for the token, and the whole queue's count
+    when no filter narrowed it (None otherwise)."""
+    form = QueueFilterForm(filters or None)
+    # Page through bare ids first, then load the page's 25 items with their joins: joining
+    # first made PostgreSQL join every comment before narrowing (make bench: ~700 ms vs ~70 ms).
+    page = Paginator(form.queue(), settings.MODERATION_QUEUE_PAGE_SIZE).get_page(page_number)
+    page.object_list = _queue_items([pk for _, pk in page.object_list])
+    _summarise_reports(page.object_list)
+    query = urlencode(filters)
+    _attach_item_html(page.object_list, query)
+    html = get_template(f"{QUEUE_TEMPLATE}#queue").render(
+        {
+            "filter_form": form,
+            "page_obj": page,
+            "canned_reasons": CANNED_REASONS,
+            "query": query,
+            "csrf_token": fragments.CSRF_PLACEHOLDER,
+        }
+    )
+    return html, None if form.has_changed() else page.paginator.count
 
 
 @moderator_required
 def queue(request: HttpRequest) -> HttpResponse:
-    """Held and reported comments, oldest first, with what a moderator needs to decide."""
-    form = QueueFilterForm(request.GET or None)
-    # Page through bare ids first, then load the page's 25 items with their joins: joining
-    # first made PostgreSQL join every comment before narrowing (make bench: ~700 ms vs ~70 ms).
-    page = Paginator(form.queue(), settings.MODERATION_QUEUE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    page.object_list = _queue_items([pk for _, pk in page.object_list])
-    _summarise_reports(page.object_list)
-    query = request.GET.copy()
-    query.pop("page", None)
-    _attach_item_html(request, page.object_list, query.urlencode())
-    context = {
-        "filter_form": form,
-        "page_obj": page,
-        "canned_reasons": CANNED_REASONS,
-        "query": query.urlencode(),
-    }
-    if not form.has_changed():
-        # The whole queue: its count is the navigation's too, fresh, and saves a query.
-        context["moderation_waiting"] = page.paginator.count
-    return render(request, "reviews/moderation/queue.html", context)
+    """Held and reported comments, oldest first, with what a moderator needs to decide.
+
+    The queue (filters, count, items with their forms, pages) is the same for every moderator,
+    so it is kept whole (`pagecache.kept`) until something it shows changes: the services
+    bump `services.QUEUE_STAMP` for that. A moderator reloading it costs no query of its own;
+    only the page around it (navigation, messages) and each form's token are theirs.
+    """
+    filters = {name: value for name in QUEUE_FILTERS if (value := request.GET.get(name, ""))}
+    page_number = request.GET.get("page", "")
+    counted: list[int] = []
+
+    def render_queue() -> tuple[str, list[str], float]:
+        html, count = _render_queue(filters, page_number)
+        if count is not None:
+            counted.append(count)
+        # Kept to the end of this minute: each item says how long ago it was posted ("3 hours,
+        # 5 minutes"), and an expired sanction drops off by itself.
+        return html, [services.QUEUE_STAMP], (time.time() // 60 + 1) * 60
+
+    part = pagecache.kept(request, _queue_fragment_name(filters, page_number), render_queue)
+    html = part.value.replace(fragments.CSRF_PLACEHOLDER, get_token(request))
+    context = {"queue": mark_safe(html)}  # the template's output, with the token put in
+    if counted:
+        # Just counted for the whole queue: the navigation's too, fresh, and saves a query.
+        context["moderation_waiting"] = counted[0]
+    return render(request, QUEUE_TEMPLATE, context)
 
 
 DECISIONS = {

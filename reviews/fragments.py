@@ -73,10 +73,26 @@ def _viewer(comment: Shown, user, liked_ids: set[int]) -> str:
     if not user.is_authenticated:
         return "anonymous"
     if comment.author_id == user.pk:  # only its author ever gets these
-        until = comment.created_at + timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
-        editable = comment.deleted_at is None and timezone.now() <= until
+        editable = comment.deleted_at is None and timezone.now() <= edit_window_end(comment)
         return "own-editable" if editable else "own"
     return "liked" if comment.pk in liked_ids else "reader"
+
+
+def edit_window_end(comment: Shown) -> datetime:
+    return comment.created_at + timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
+
+
+def first_edit_window_end(comments: Iterable[Shown], user) -> float | None:
+    """When the first edit link among the reader's own comments goes (a Unix time)."""
+    now = timezone.now()
+    ends = [
+        end
+        for comment in comments
+        if comment.author_id == user.pk
+        and comment.deleted_at is None
+        and (end := edit_window_end(comment)) > now
+    ]
+    return min(ends).timestamp() if ends else None
 
 
 def _key(comment: Shown, review: Review, viewer: str) -> str:
@@ -86,7 +102,12 @@ def _key(comment: Shown, review: Review, viewer: str) -> str:
 
 
 def attach_html(
-    request: HttpRequest, review: Review, comments: list[Shown], *, liked_ids: set[int]
+    request: HttpRequest,
+    review: Review,
+    comments: list[Shown],
+    *,
+    liked_ids: set[int],
+    keep_csrf_placeholder: bool = False,
 ) -> None:
     """Give each comment its HTML: from the cache when a reader in the same position has
     seen it, else rendered now (one query loads whatever must be rendered) and kept."""
@@ -110,25 +131,29 @@ def attach_html(
             )  # fmt: skip
         return rendered
 
-    each_from_cache(request, keyed, render)
+    # Left in for HTML that is itself kept, which gets the token when it is shown.
+    put_token = user.is_authenticated and not keep_csrf_placeholder
+    each_from_cache(keyed, render, csrf_token=get_token(request) if put_token else "")
 
 
 def each_from_cache[T](
-    request: HttpRequest,
     keyed: dict[str, list[T]],
     render: Callable[[dict[str, list[T]]], dict[str, str]],
+    *,
+    csrf_token: str,
 ) -> None:
     """Set `html` on each item: from the cache under its key, or from `render` (given the
     keys missing, it returns their HTML with CSRF_PLACEHOLDER for the token), then kept. The
-    reader's own CSRF token goes in as the page is put together."""
+    reader's own CSRF token goes in as the page is put together; without one (signed out,
+    or HTML that is itself kept whole) the placeholder stays."""
     found = cache.get_many(list(keyed)) if keyed else {}
     if missing := {key: items for key, items in keyed.items() if key not in found}:
         rendered = render(missing)
         cache.set_many(rendered, timeout=TIMEOUT)
         found |= rendered
-    token = get_token(request) if request.user.is_authenticated else ""
     for key, items in keyed.items():
-        html = mark_safe(found[key].replace(CSRF_PLACEHOLDER, token) if token else found[key])
+        html = found[key]
+        html = mark_safe(html.replace(CSRF_PLACEHOLDER, csrf_token) if csrf_token else html)
         for item in items:
             item.html = html
 

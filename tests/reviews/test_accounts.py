@@ -3,12 +3,14 @@
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth import backends
+from django.contrib.auth.models import Permission, User
 from django.core import mail
 from django.urls import reverse
 
+from reviews.accounts import ModelBackend
 from reviews.models import Profile
-from tests.factories import UserFactory
+from tests.factories import EditorFactory, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct horse battery staple"  # the factories' password
@@ -119,3 +121,25 @@ def test_signing_out_is_a_post_from_the_header(client):
     client.post(reverse("account_logout"))
 
     assert client.get(reverse("reviews:profile-edit")).status_code == HTTPStatus.FOUND
+
+
+@pytest.mark.parametrize(
+    "who", ["moderator", "editor with a permission of their own", "reader", "inactive moderator"]
+)
+def test_permissions_are_read_in_one_statement_and_are_django_s_own(who, django_assert_num_queries):
+    user = EditorFactory() if who.startswith("editor") else UserFactory()
+    if who.endswith("moderator"):
+        user = ModeratorFactory(is_active=who == "moderator")
+    if "of their own" in who:
+        user.user_permissions.add(Permission.objects.get(codename="moderate_comment"))
+    expected = backends.ModelBackend().get_all_permissions(User.objects.get(pk=user.pk))
+
+    user = User.objects.get(pk=user.pk)
+    with django_assert_num_queries(1 if user.is_active else 0):
+        found = ModelBackend().get_all_permissions(user)
+        assert user.has_perm("reviews.moderate_comment") == (
+            who in ("moderator", "editor with a permission of their own")
+        )
+
+    assert found == expected
+    assert bool(found) == (who != "reader" and user.is_active)
