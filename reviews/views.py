@@ -1,3 +1,4 @@
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -9,9 +10,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -104,17 +108,29 @@ class FilmReviewListView(ReviewListView):
 class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
     """A published review and its discussion; drafts and scheduled reviews are 404 here."""
 
-    def get_queryset(self):
-        return Review.objects.published().select_related("film", "author__profile")
+    def get_object(self, queryset=None):
+        self.published = _published_review(self.request, self.kwargs["slug"])
+        return self.published.review
 
     def get_context_data(self, **kwargs):
         review = self.object
-        context = {"other_reviews": _other_reviews(self.request, review), **kwargs}
+        context = {
+            "other_reviews": _other_reviews(self.request, review),
+            "published": getattr(self, "published", None),
+            **kwargs,
+        }
         if "comment_form" not in context:
             # A draft kept from before signing in comes back into the form.
             drafts = self.request.session.get(COMMENT_DRAFTS_KEY, {})
             context["comment_form"] = CommentForm(initial=drafts.get(str(review.pk), {}))
-        context.update(discussion_context(self.request, review))
+        if self.request.user.is_authenticated and not context.get("is_preview"):
+            form = context["comment_form"]
+            blank = not form.is_bound and not form.initial
+            context["discussion_kept"] = _kept_discussion(
+                self.request, review, form=None if blank else form
+            )
+        else:  # anonymous readers get the whole page from the page cache
+            context.update(discussion_context(self.request, review))
         return super().get_context_data(**context)
 
     def page_stamps(self, context):
@@ -122,6 +138,37 @@ class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
         yield from pagecache.review_card(review)
         yield pagecache.film_reviews(review.film_id)
         yield from context["other_reviews"].stamps
+
+
+@dataclass
+class PublishedReview:
+    """A published review with its film and author, and the HTML made from them alone."""
+
+    review: Review
+    head: str
+    article: str
+
+
+def _published_review(request: HttpRequest, slug: str) -> PublishedReview:
+    """Kept until the review, its film or its author's profile changes (each bumps one of
+    its stamps): every signed-in reader's view of a review needs it, and anonymous readers'
+    pages are rendered from it."""
+    template = "reviews/review_detail.html"
+    where = f"{request.get_host()}:{timezone.get_current_timezone_name()}"
+    name = f"published-review:{slug}:{fragments.template_version(template)}:{where}"
+
+    def load() -> tuple[PublishedReview, list[str]]:
+        review = get_object_or_404(
+            Review.objects.published().select_related("film", "author__profile"), slug=slug
+        )
+        published = PublishedReview(
+            review=review,
+            head=render_to_string(f"{template}#review-head", {"review": review}, request),
+            article=render_to_string(f"{template}#review-article", {"review": review}, request),
+        )
+        return published, [pagecache.review(review.pk), pagecache.film(review.film_id)]
+
+    return pagecache.kept(request, name, load).value
 
 
 def _other_reviews(request: HttpRequest, review: Review) -> pagecache.Fragment:
@@ -151,6 +198,9 @@ class ReviewPreviewView(PermissionRequiredMixin, ReviewDetailView):
     def get_queryset(self):
         return Review.objects.select_related("film", "author__profile")
 
+    def get_object(self, queryset=None):
+        return DetailView.get_object(self, queryset)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
 
@@ -163,7 +213,9 @@ THREAD_SORTS = {
 }
 
 
-def discussion_context(request: HttpRequest, review: Review) -> dict:
+def discussion_context(
+    request: HttpRequest, review: Review, *, keep_csrf_placeholder: bool = False
+) -> dict:
     """One page of threads under a review, in a fixed number of queries however many."""
     sort = request.GET.get("sort")
     sort = sort if sort in THREAD_SORTS else "oldest"
@@ -192,7 +244,10 @@ def discussion_context(request: HttpRequest, review: Review) -> dict:
                 "comment_id", flat=True
             )
         )
-    fragments.attach_html(request, review, list(by_pk.values()), liked_ids=liked)
+    fragments.attach_html(
+        request, review, list(by_pk.values()), liked_ids=liked,
+        keep_csrf_placeholder=keep_csrf_placeholder,
+    )  # fmt: skip
     return {
         "threads": threads,
         "comment_page": page,
@@ -200,7 +255,54 @@ def discussion_context(request: HttpRequest, review: Review) -> dict:
         "comment_sorts": [("oldest", "Oldest"), ("newest", "Newest"), ("liked", "Most liked")],
         "liked_ids": liked,
         "comment_total": counts["approved"],
+        "edits_close_at": fragments.first_edit_window_end(by_pk.values(), request.user),
     }
+
+
+# Around the comment form in a kept discussion: a reader's draft or errors go in between.
+_FORM_START, _FORM_END = "<!--comment-form-->", "<!--/comment-form-->"
+
+
+def _kept_discussion(
+    request: HttpRequest, review: Review, *, form: CommentForm | None
+) -> SafeString:
+    """The discussion as a signed-in reader sees it, kept until it changes, with a blank
+    comment form, or with `form` (holding the reader's draft or errors) put in its place.
+
+    Every signed-in reader who has neither commented on the review nor liked one of its
+    comments sees the same section (but for the CSRF token, put in here), so they share one
+    entry. A reader who has keeps entries of their own: their comments carry edit and delete
+    (until the edit window closes: the entry's `until`), their likes show, and so do their
+    comments awaiting moderation (their newest comment is in the name). The discussion stamp
+    is bumped by every other change to what the section shows, likes and names included."""
+    user = request.user
+    own = review.own_activity(user)
+    viewer = "reader" if own is None else f"user-{user.pk}-{own}"
+    sort = request.GET.get("sort") if request.GET.get("sort") in THREAD_SORTS else "oldest"
+    page = request.GET.get("page", "")
+    template = "reviews/review_detail.html"
+    where = f"{timezone.get_current_timezone_name()}:{review.slug}"
+    layout = fragments.template_version(template)
+    name = f"discussion:{review.pk}:{viewer}:{fragments.digest((layout, where, sort, page))}"
+
+    def render() -> tuple[str, list[str], float | None]:
+        discussion = discussion_context(request, review, keep_csrf_placeholder=True)
+        html = render_to_string(
+            f"{template}#discussion",
+            {"review": review, "user": user, "csrf_token": fragments.CSRF_PLACEHOLDER,
+             "comment_form": CommentForm(), "form_marks": (_FORM_START, _FORM_END),
+             **discussion},
+        )  # fmt: skip
+        stamps = [pagecache.discussion(review.pk), pagecache.review(review.pk)]
+        return html, stamps, discussion["edits_close_at"]
+
+    html = pagecache.kept(request, name, render).value
+    if form is not None:
+        before, rest = html.split(_FORM_START)
+        after = rest.split(_FORM_END)[1]
+        context = {"review": review, "comment_form": form}
+        html = before + render_to_string(f"{template}#comment-form", context, request) + after
+    return mark_safe(html.replace(fragments.CSRF_PLACEHOLDER, get_token(request)))
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -220,7 +322,7 @@ def _render_review(request: HttpRequest, review: Review, status: int = 200, **co
 @require_POST
 def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
     """Post a comment or reply. Signed-out readers keep their text while they sign in."""
-    review = get_object_or_404(Review.objects.published(), slug=slug)
+    review = _published_review(request, slug).review
     if not request.user.is_authenticated:
         return _keep_draft(request, review)
     form = CommentForm(request.POST)
