@@ -148,8 +148,7 @@ class Review(models.Model):
     def own_activity(self, user) -> str | None:
         """None if `user` has neither commented here (in any state) nor liked a comment
         here: the discussion then looks the same to them as to every such reader. Otherwise
-        a mark that changes whenever they post here, held comments included, which nobody
-        else sees (every other change to the discussion bumps its page-cache stamp)."""
+        a mark that changes whenever they post here, held comments included."""
         # One statement, written out: asked on every signed-in reader's view of a review,
         # where building the same through the ORM cost more than running it.
         with connection.cursor() as cursor:

@@ -154,10 +154,11 @@ def comment_create(
             comment.parent, comment.depth = parent, parent.depth + 1
     comment.status, comment.held_reason = initial_status(comment=comment, sanctions=sanctions)
     comment.save()
+    # Held or not, its author sees it in the discussion (reviews.views._kept_discussion).
+    pagecache.discussion_changed(review.pk)
     if comment.status == Comment.Status.PENDING:
         queue_changed()
     if comment.status == Comment.Status.APPROVED:
-        pagecache.discussion_changed(review.pk)
         # The queue shows each author's count of approved comments.
         _queue_shows_changed(Comment.objects.filter(author=author))
         _notify_reply(comment)

@@ -274,9 +274,15 @@ def _kept_discussion(
     entry. A reader who has keeps entries of their own: their comments carry edit and delete
     (until the edit window closes: the entry's `until`), their likes show, and so do their
     comments awaiting moderation (their newest comment is in the name). The discussion stamp
-    is bumped by every other change to what the section shows, likes and names included."""
+    is bumped by every change to what the section shows, likes and names included."""
     user = request.user
-    own = review.own_activity(user)
+    # Whether they took part changes only with the discussion (a reader's post, held or not,
+    # and their likes bump its stamp), so it is kept too.
+    own = pagecache.kept(
+        request,
+        f"own-activity:{review.pk}:{user.pk}",
+        lambda: (review.own_activity(user), [pagecache.discussion(review.pk)]),
+    ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
     sort = request.GET.get("sort") if request.GET.get("sort") in THREAD_SORTS else "oldest"
     page = request.GET.get("page", "")

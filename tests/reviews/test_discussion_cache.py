@@ -64,9 +64,12 @@ def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_a
     with django_assert_num_queries(11):
         page(first, review)
 
-    # session, user, whether they took part: the rest was kept by the first reader's visit
+    # session, user, whether this reader took part: the rest was kept by the first one's visit
     with django_assert_num_queries(3):
         text = page(second, review)
+    # whether they took part is kept too, until the discussion changes
+    with django_assert_num_queries(2):
+        page(second, review)
 
     assert "Thread number 2" in text
     assert "Reply to 0" in text
@@ -217,3 +220,14 @@ def test_each_page_and_order_of_threads_is_kept_apart(review, settings):
 def without_tokens(text: str) -> str:
     """The page without what changes with every response: CSRF tokens and the CSP nonce."""
     return re.sub(r'(name="csrfmiddlewaretoken" value|nonce)="[^"]+"', "", text)
+
+
+def test_a_readers_own_like_shows_at_once(review):
+    reader, user = signed_in("ada")
+    page(reader, review)  # kept while they had taken no part
+    liked = Comment.objects.filter(review=review, depth=1).first()
+
+    services.comment_like(comment=liked, user=user)
+
+    own = re.search(rf'id="comment-{liked.pk}".*?</article>', page(reader, review), re.S).group(0)
+    assert 'aria-pressed="true"' in own

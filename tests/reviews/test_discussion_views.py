@@ -320,8 +320,7 @@ def test_review_page_query_count_does_not_grow_with_comments(
     # the review, session, user with profile (header), other reviews, whether the reader
     # took part, the counts (threads and comments), threads, replies, the reader's likes,
     # and the comments to render (none are in the cache yet). With it on, a second request
-    # reads only the session, user and whether the reader took part: see
-    # test_discussion_cache.py.
+    # reads only the session and user: see test_discussion_cache.py.
     with django_assert_num_queries(10):
         response = client.get(review.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
