@@ -18,13 +18,18 @@ environ.Env.read_env(Path(__file__).resolve().parent.parent / ".env")
 wsgi_app = "config.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 
-# Sync views doing database work: a few processes, each with a few threads. Each process has
-# its own psycopg pool (up to DATABASE_POOL_MAX_SIZE connections, keep it >= GUNICORN_THREADS),
-# so a machine holds up to WEB_CONCURRENCY x DATABASE_POOL_MAX_SIZE connections: keep the sum
-# over all machines (and workers) under PostgreSQL's max_connections.
-workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
-worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Sync workers, one request at a time each, 2 x cores + 1 of them, behind a proxy that buffers
+# slow clients (nginx, README "Deploying"). With most of a page kept in the cache a request is
+# mostly Python, so threads mainly queued behind one another's GIL: make bench measured gthread
+# (3 processes x 4 threads) at about the same rate, but with p99 twice as long, as the
+# connections a process happened to accept waited on its one GIL. GUNICORN_WORKER_CLASS=gthread
+# and GUNICORN_THREADS switch to threads. Each process has its own psycopg pool (up to
+# DATABASE_POOL_MAX_SIZE connections, keep it >= GUNICORN_THREADS), so a machine holds up to
+# WEB_CONCURRENCY x DATABASE_POOL_MAX_SIZE connections: keep the sum over all machines under
+# PostgreSQL's max_connections.
+workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1)))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 
 # Heartbeat files in memory, not on a disk that may stall (containers often mount /tmp on disk).
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None

@@ -199,6 +199,9 @@ def gunicorns(env: dict[str, str], logs: list[Path], workers: int = 1) -> Iterat
                 **env,
                 "GUNICORN_BIND": f"127.0.0.1:{port}",
                 "WEB_CONCURRENCY": str(workers),
+                # Threads, so that a browser's requests in parallel do not queue behind one
+                # another in the one process.
+                "GUNICORN_WORKER_CLASS": "gthread",
                 "GUNICORN_THREADS": "4",
                 "GUNICORN_GRACEFUL_TIMEOUT": "3",
             }
