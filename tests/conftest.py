@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from config import pagecache
 from tests.factories import EditorFactory, FilmFactory, ModeratorFactory, UserFactory
@@ -58,6 +59,15 @@ def tasks_run_at_once(settings):
 def new_readers_post_freely(settings):
     """Most tests are not about the new-account rule; tests of that rule switch it back on."""
     settings.MODERATION_NEW_ACCOUNT_HELD = 0
+
+
+@pytest.fixture
+def page_cache_on(settings):
+    """The page cache switched on, empty: for tests of the cache and of what it keeps."""
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

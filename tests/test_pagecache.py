@@ -31,12 +31,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
+def page_cache_for_proxies_too(page_cache_on, settings):
     settings.PAGE_CACHE_SECONDS = 30
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -529,14 +528,6 @@ def test_search_page_query_count_for_no_results(client, db, django_assert_num_qu
 
 
 # --- Anonymous readers: the page cache -------------------------------------------------------
-
-
-@pytest.fixture
-def page_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -25,18 +24,10 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 Status = Comment.Status
 QUEUE = reverse("reviews:desk-queue")
-
-
-@pytest.fixture(autouse=True)
-def queue_cache_on(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def item(page: str, comment: Comment) -> str:
