@@ -213,12 +213,17 @@ THREAD_SORTS = {
 }
 
 
+def _thread_sort(request: HttpRequest) -> str:
+    """The order of threads asked for, oldest first unless one of THREAD_SORTS is named."""
+    sort = request.GET.get("sort")
+    return sort if sort in THREAD_SORTS else "oldest"
+
+
 def discussion_context(
     request: HttpRequest, review: Review, *, keep_csrf_placeholder: bool = False
 ) -> dict:
     """One page of threads under a review, in a fixed number of queries however many."""
-    sort = request.GET.get("sort")
-    sort = sort if sort in THREAD_SORTS else "oldest"
+    sort = _thread_sort(request)
     visible = review.comments.visible_to(request.user).order_by(*THREAD_SORTS[sort])
     # Counts review_id (never null) rather than the id: read from comment_review_counts alone.
     counts = review.comments.aggregate(
@@ -284,8 +289,7 @@ def _kept_discussion(
         lambda: (review.own_activity(user), [pagecache.discussion(review.pk)]),
     ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
-    sort = request.GET.get("sort") if request.GET.get("sort") in THREAD_SORTS else "oldest"
-    page = request.GET.get("page", "")
+    sort, page = _thread_sort(request), request.GET.get("page", "")
     template = "reviews/review_detail.html"
     where = f"{timezone.get_current_timezone_name()}:{review.slug}"
     layout = fragments.template_version(template)
