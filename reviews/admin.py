@@ -71,6 +71,13 @@ class ReviewAdmin(admin.ModelAdmin):
         if change and {"headline", "slug"} & set(form.changed_data):
             services.review_renamed(review=obj)
 
+    def get_deleted_objects(self, objs, request):
+        # Comments cannot be deleted on their own (moderators take them down instead), but
+        # they go with their review; the moderation record keeps its decisions about them.
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(Comment._meta.verbose_name)
+        return deleted, counts, perms_needed, protected
+
     def delete_model(self, request, obj):
         pk, film_id = obj.pk, obj.film_id
         super().delete_model(request, obj)
@@ -165,6 +172,15 @@ class SiteUserAdmin(UserAdmin):
         super().save_related(request, form, formsets, change)
         if change:
             services.names_changed(user=form.instance)
+
+    # Deleting an account keeps the person's comments as placeholders and the moderation
+    # record complete, as when readers delete their own.
+    def delete_model(self, request, obj):
+        services.account_delete(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            services.account_delete(user=user)
 
 
 # --- Discussion and moderation: the same services as the desk ----------------------------

@@ -6,6 +6,7 @@ import unicodedata
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import connection, models
@@ -55,7 +56,8 @@ class ReviewQuerySet(models.QuerySet):
         # A correlated subquery rather than a JOIN + GROUP BY: it counts only for the rows
         # shown, and leaves the model's ordering alone.
         approved_comments = (
-            Comment.objects.filter(review=models.OuterRef("pk"), status=Comment.Status.APPROVED)
+            Comment.objects.public()
+            .filter(review=models.OuterRef("pk"))
             .order_by()
             .values("review")
             .annotate(total=models.Count("pk"))
@@ -193,7 +195,7 @@ def fingerprint(text: str) -> str:
 
 DISCUSSION_FIELDS = [
     *("review_id", "author_id", "root_id", "parent_id", "in_reply_to_id", "depth", "status"),
-    *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
+    *("body_html", "like_count", "created_at", "edited_at", "deleted_at", "moderation_reason"),
     *("author__username", "author__profile__display_name"),
     *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
 ]
@@ -208,8 +210,16 @@ class CommentQuerySet(models.QuerySet):
     def approved(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.APPROVED)
 
+    def public(self) -> CommentQuerySet:
+        """What every reader sees: approved, not withdrawn, by an account that still exists."""
+        return self.filter(Comment.visible_to(AnonymousUser()))
+
     def pending(self) -> CommentQuerySet:
         return self.filter(status=Comment.Status.PENDING)
+
+    def held(self) -> CommentQuerySet:
+        """Held comments a moderator has to look at: those of deleted accounts are not."""
+        return self.filter(status=Comment.Status.PENDING, author__isnull=False)
 
     def reported(self) -> CommentQuerySet:
         """Published comments with reports no moderator has closed yet."""
@@ -218,15 +228,19 @@ class CommentQuerySet(models.QuerySet):
         open_reports = CommentReport.objects.filter(
             comment=models.OuterRef("pk"), resolution=CommentReport.Resolution.OPEN
         )
-        return self.filter(models.Exists(open_reports), status=Comment.Status.APPROVED)
+        return self.filter(
+            models.Exists(open_reports), status=Comment.Status.APPROVED, author__isnull=False
+        )
 
     def in_queue(self) -> CommentQuerySet:
         """What the moderation desk works through: held comments and reported ones."""
         # Two index-friendly id lists joined by UNION ALL: an OR across the two conditions made
         # PostgreSQL scan every comment (make bench: ~70 ms against ~7 ms at 200,000 comments).
-        held = Comment.objects.filter(status=Comment.Status.PENDING).values("pk")
+        held = Comment.objects.held().values("pk")
         reported = CommentReport.objects.filter(
-            resolution=CommentReport.Resolution.OPEN, comment__status=Comment.Status.APPROVED
+            resolution=CommentReport.Resolution.OPEN,
+            comment__status=Comment.Status.APPROVED,
+            comment__author__isnull=False,
         ).values("comment_id")
         return self.filter(pk__in=held.union(reported, all=True))
 
@@ -255,10 +269,22 @@ class Comment(models.Model):
         SPAM = "spam", "Spam"
         REMOVED = "removed", "Removed"
 
+    # Held or refused: shown to their author, with the moderator's reason, and to nobody else.
+    SHOWN_TO_AUTHOR_ALONE = (Status.PENDING, Status.REJECTED, Status.REMOVED)
+    # What its author may still edit, within the edit window.
+    EDITABLE = (Status.APPROVED, Status.PENDING)
+
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
     # No index of its own: the (author, fingerprint, created_at) index below starts with it.
+    # Empty once the author deleted their account: the comment stays as a placeholder, so
+    # replies to it and the moderation record keep their place (services.account_delete).
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments", db_index=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="comments",
+        db_index=False,
     )
     # The top-level comment of the thread (itself for a top-level one once saved: see `thread`).
     root = models.ForeignKey(
@@ -280,6 +306,9 @@ class Comment(models.Model):
     body_fingerprint = models.CharField(max_length=16, editable=False, db_default="")
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     held_reason = models.CharField(max_length=200, blank=True)
+    # The reason a moderator gave with the decision that left the comment in its status
+    # (rejected or removed); shown to its author alone.
+    moderation_reason = models.CharField(max_length=300, blank=True)
     like_count = models.PositiveIntegerField(default=0)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -298,14 +327,14 @@ class Comment(models.Model):
             models.Index(
                 fields=["created_at", "id"],
                 include=["review"],
-                condition=models.Q(status="pending"),
+                condition=models.Q(status="pending", author__isnull=False),
                 name="comment_held_oldest_first",
             ),
             # A discussion's thread and comment counts (its page shows both), counted in the
-            # index alone (discussion_context counts review_id, which it holds), no row read.
+            # index alone, no row read.
             models.Index(
-                fields=["review", "status", "depth"],
-                include=["author"],
+                fields=["review", "status"],
+                include=["author", "root", "deleted_at", "id"],
                 name="comment_review_counts",
             ),
             # An author's approved and refused counts on the desk, counted in the index alone.
@@ -331,7 +360,7 @@ class Comment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Comment {self.pk} by {self.author} on {self.review}"
+        return f"Comment {self.pk} by {self.author or 'a deleted account'} on {self.review}"
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_comment(self.body)
@@ -345,15 +374,13 @@ class Comment(models.Model):
 
     @classmethod
     def visible_to(cls, user) -> models.Q:
-        """The condition behind `Comment.objects.visible_to(user)`, for aggregates."""
+        """Comments shown in full to `user`: published ones, and the reader's own comments that
+        wait for a moderator or that a moderator refused (with the reason, to them alone).
+        Never a comment its author deleted, nor one of a deleted account."""
         visible = models.Q(status=cls.Status.APPROVED)
         if user.is_authenticated:
-            visible |= models.Q(status=cls.Status.PENDING, author_id=user.pk)
-        return visible
-
-    @property
-    def thread_id(self) -> int:
-        return self.root_id or self.pk
+            visible |= models.Q(author_id=user.pk, status__in=cls.SHOWN_TO_AUTHOR_ALONE)
+        return visible & models.Q(deleted_at__isnull=True, author__isnull=False)
 
     @property
     def is_deleted(self) -> bool:
@@ -367,6 +394,7 @@ class Comment(models.Model):
             user.is_authenticated
             and user.pk == self.author_id
             and not self.is_deleted
+            and self.status in self.EDITABLE
             and timezone.now() <= self.editable_until()
         )
 
@@ -471,8 +499,12 @@ class Sanction(models.Model):
     # Probation holds comments for review; the others refuse them.
     REFUSING = (Kind.MUTE, Kind.BAN)
 
+    # Empty once the reader deleted their account: the sanction stays on the record.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sanctions"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="sanctions",
     )
     kind = models.CharField(max_length=10, choices=Kind)
     reason = models.CharField(max_length=300)
@@ -500,7 +532,7 @@ class Sanction(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.user}"
+        return f"{self.get_kind_display()}: {self.user or 'a deleted account'}"
 
 
 class ModerationDecision(models.Model):
@@ -519,8 +551,15 @@ class ModerationDecision(models.Model):
         SANCTION = "sanction", "Reader sanctioned"
         LIFT_SANCTION = "lift_sanction", "Sanction lifted"
 
+    # No foreign-key constraint: a decision outlives its comment when an editor deletes the
+    # review it was on, keeping the comment's id (the record never changes).
     comment = models.ForeignKey(
-        Comment, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+        Comment,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="decisions",
     )
     sanction = models.ForeignKey(
         Sanction, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
@@ -529,10 +568,13 @@ class ModerationDecision(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="moderation_decisions",
-        help_text="Empty for automatic decisions.",
+        help_text="Empty for automatic decisions and for moderators who deleted their account.",
     )
+    # Set, with the moderator emptied, by the one change the database allows: deleting the
+    # moderator's account (services.account_delete).
+    moderator_deleted = models.BooleanField(default=False)
     action = models.CharField(max_length=20, choices=Action)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10, blank=True)
@@ -546,12 +588,22 @@ class ModerationDecision(models.Model):
             models.CheckConstraint(
                 condition=models.Q(comment__isnull=False) | models.Q(sanction__isnull=False),
                 name="decision_is_about_something",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(moderator__isnull=True) | models.Q(moderator_deleted=False),
+                name="decision_deleted_moderator_is_empty",
+            ),
         ]
 
     def __str__(self) -> str:
-        who = self.moderator or "automatic"
-        return f"{self.get_action_display()} by {who}"
+        return f"{self.get_action_display()} by {self.decided_by}"
+
+    @property
+    def decided_by(self) -> str:
+        """Who decided, as the record names them."""
+        if self.moderator_deleted:
+            return "a deleted account"
+        return self.moderator.get_username() if self.moderator else "automatic"
 
 
 class BlockedTerm(models.Model):

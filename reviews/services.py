@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -134,7 +134,7 @@ def comment_create(
     if parent is not None:
         if parent.review_id != review.pk:
             raise _refuse("You can only reply to a comment on the same review.", "wrong_review")
-        if parent.is_deleted or parent.status != Comment.Status.APPROVED:
+        if parent.is_deleted or parent.status != Comment.Status.APPROVED or not parent.author_id:
             raise _refuse("The comment you replied to is no longer available.", "parent_gone")
     window = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES)
     if Comment.objects.same_text(author=author, body=body, since=window).filter(body=body).exists():
@@ -182,6 +182,8 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
         raise PermissionDenied("You can only edit your own comments.")
     if comment.is_deleted:
         raise _refuse("A deleted comment cannot be edited.", "deleted")
+    if comment.status not in (Comment.Status.APPROVED, Comment.Status.PENDING):
+        raise _refuse("A comment a moderator took down cannot be edited.", "taken_down")
     if timezone.now() > comment.editable_until():
         raise _refuse(
             f"Comments can be edited for {settings.COMMENT_EDIT_MINUTES} minutes after posting.",
@@ -220,7 +222,7 @@ def comment_delete(*, comment: Comment, user: User) -> Comment:
 
 @transaction.atomic
 def comment_like(*, comment: Comment, user: User) -> Comment:
-    if comment.status != Comment.Status.APPROVED or comment.is_deleted:
+    if comment.status != Comment.Status.APPROVED or comment.is_deleted or not comment.author_id:
         raise _refuse("This comment cannot be liked.", "not_likeable")
     if comment.author_id == user.pk:
         raise _refuse("You cannot like your own comment.", "own_comment")
@@ -359,7 +361,9 @@ TRANSITIONS: dict[str, Transition] = {
 
 def _lock(comment: Comment) -> Comment:
     """The comment's row, locked until the transaction ends, so decisions queue up."""
-    return Comment.objects.select_for_update().select_related("author").get(pk=comment.pk)
+    return (
+        Comment.objects.select_for_update(of=("self",)).select_related("author").get(pk=comment.pk)
+    )
 
 
 def _already_decided(comment: Comment) -> AlreadyDecided:
@@ -408,7 +412,8 @@ def _waiting(comments: QuerySet[Comment]) -> QuerySet[Comment]:
         comment=OuterRef("pk"), resolution=CommentReport.Resolution.OPEN
     )
     return comments.filter(
-        Q(status=Comment.Status.PENDING) | Q(Exists(open_reports), status=Comment.Status.APPROVED)
+        Q(status=Comment.Status.PENDING) | Q(Exists(open_reports), status=Comment.Status.APPROVED),
+        author__isnull=False,
     )
 
 
@@ -442,7 +447,9 @@ def _decide(
         raise _already_decided(locked)
     from_status = locked.status
     locked.status = transition.to_status
-    locked.save(update_fields=["status"])
+    # Its author sees the reason on their refused comment; a published one needs none.
+    locked.moderation_reason = "" if locked.status == Comment.Status.APPROVED else reason
+    locked.save(update_fields=["status", "moderation_reason"])
     pagecache.discussion_changed(locked.review_id)
     queue_changed()
     if transition.closes_reports:
@@ -670,3 +677,41 @@ def blocked_term_add(*, phrase: str, moderator: User) -> BlockedTerm:
     if BlockedTerm.objects.filter(phrase__iexact=phrase).exists():
         raise _refuse(f"“{phrase}” is already on the list.", "duplicate")
     return BlockedTerm.objects.create(phrase=phrase, created_by=moderator)
+
+
+# --- Accounts ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete a reader's or a moderator's account, at their request or an admin's.
+
+    Their comments stay as "deleted account" placeholders with the text gone, so threads stay
+    readable and the moderation record keeps every decision; their likes, reports, earlier
+    comment texts, profile, e-mail addresses and sessions go. Where the record named them as
+    the moderator, it names a deleted account: the one change to it the database allows,
+    when this transaction says which account it deletes."""
+    if user.reviews.exists():
+        raise _refuse(
+            "This account has review articles under its name: an admin must give them "
+            "another author first.",
+            "has_reviews",
+        )
+    comments = Comment.objects.filter(author=user)
+    likes = CommentLike.objects.filter(user=user)
+    stale = set(comments.values_list("review_id", flat=True))
+    stale |= set(likes.values_list("comment__review_id", flat=True))
+    Comment.objects.filter(pk__in=likes.values("comment_id")).update(like_count=F("like_count") - 1)
+    likes.delete()
+    CommentReport.objects.filter(reporter=user).delete()
+    CommentRevision.objects.filter(comment__author=user).delete()
+    comments.update(author=None, body="", body_html="", body_fingerprint="", ip_address=None)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('starlight.deleting_account', %s, true)", [str(user.pk)])
+        ModerationDecision.objects.filter(moderator=user).update(
+            moderator=None, moderator_deleted=True
+        )
+        cursor.execute("SELECT set_config('starlight.deleting_account', '', true)")
+    user.delete()
+    pagecache.changed(*map(pagecache.discussion, stale))
+    queue_changed()

@@ -31,7 +31,7 @@ def send_reply_notification(comment_id: int) -> bool:
         .filter(pk=comment_id, status=Comment.Status.APPROVED, deleted_at__isnull=True)
         .first()
     )
-    if reply is None or reply.in_reply_to is None:
+    if reply is None or reply.in_reply_to is None or reply.in_reply_to.author is None:
         return False
     recipient = reply.in_reply_to.author
     profile = Profile.objects.filter(user=recipient).first()

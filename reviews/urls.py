@@ -19,6 +19,7 @@ urlpatterns = [
     path("comments/<int:pk>/report/", views.comment_report, name="comment-report"),
     path("readers/<str:username>/", views.reader_profile, name="reader-profile"),
     path("account/profile/", views.profile_edit, name="profile-edit"),
+    path("account/delete/", views.account_delete, name="account-delete"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("moderation/", desk.queue, name="desk-queue"),
     path("moderation/comments/<int:pk>/decide/", desk.decide, name="desk-decide"),

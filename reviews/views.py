@@ -3,12 +3,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,8 +22,14 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from config import pagecache
 from films.models import Film
-from reviews import fragments, services
-from reviews.forms import CommentEditForm, CommentForm, ProfileForm, ReportForm
+from reviews import fragments, services, threads
+from reviews.forms import (
+    AccountDeleteForm,
+    CommentEditForm,
+    CommentForm,
+    ProfileForm,
+    ReportForm,
+)
 from reviews.models import Comment, CommentLike, Review
 from reviews.tasks import user_id_from_unsubscribe_token
 
@@ -223,44 +228,47 @@ def discussion_context(
     request: HttpRequest, review: Review, *, keep_csrf_placeholder: bool = False
 ) -> dict:
     """One page of threads under a review, in a fixed number of queries however many."""
+    user = request.user
     sort = _thread_sort(request)
-    visible = review.comments.visible_to(request.user).order_by(*THREAD_SORTS[sort])
-    # Counts review_id (never null) rather than the id: read from comment_review_counts alone.
-    counts = review.comments.aggregate(
-        threads=Count("review", filter=Comment.visible_to(request.user) & Q(depth=1)),
-        approved=Count("review", filter=Q(status=Comment.Status.APPROVED)),
+    counted = threads.counts(review, user)
+    in_full = threads.in_full(user)
+    paginator = Paginator(
+        fragments.rows(threads.shown_threads(review, user).order_by(*THREAD_SORTS[sort]), in_full),
+        settings.COMMENTS_PER_PAGE,
     )
-    paginator = Paginator(fragments.shown(visible.filter(depth=1)), settings.COMMENTS_PER_PAGE)
-    paginator.count = counts["threads"]  # counted above, with the total: one query for both
+    paginator.count = counted["threads"]  # counted above, with the total: one query for both
     page = paginator.get_page(request.GET.get("page"))
-    threads = fragments.as_shown(page.object_list)
+    roots = fragments.as_shown(page.object_list)
+    # Every reply under the page's threads, whatever its state: a hidden one with replies
+    # still shown leaves a placeholder (reviews/threads.py).
     replies = fragments.as_shown(
-        fragments.shown(
-            visible.filter(root__in=[thread.pk for thread in threads]).order_by("created_at", "id")
+        fragments.rows(
+            Comment.objects.filter(root__in=[root.pk for root in roots]).order_by(
+                "created_at", "id"
+            ),
+            in_full,
         )
     )
-    by_pk = {comment.pk: comment for comment in [*threads, *replies]}
-    for reply in replies:
-        by_pk[reply.parent_id].thread_replies.append(reply)
+    arranged = threads.arrange(roots, replies) if roots else []
+    on_page = threads.shown(arranged)
     liked = set()
-    if request.user.is_authenticated and by_pk:
+    if user.is_authenticated and on_page:
         liked = set(
-            CommentLike.objects.filter(user=request.user, comment__in=list(by_pk)).values_list(
-                "comment_id", flat=True
-            )
+            CommentLike.objects.filter(
+                user=user, comment__in=[comment.pk for comment in on_page if comment.in_full]
+            ).values_list("comment_id", flat=True)
         )
     fragments.attach_html(
-        request, review, list(by_pk.values()), liked_ids=liked,
-        keep_csrf_placeholder=keep_csrf_placeholder,
-    )  # fmt: skip
+        request, review, on_page, liked_ids=liked, keep_csrf_placeholder=keep_csrf_placeholder
+    )
     return {
-        "threads": threads,
+        "threads": arranged,
         "comment_page": page,
         "comment_sort": sort,
         "comment_sorts": [("oldest", "Oldest"), ("newest", "Newest"), ("liked", "Most liked")],
         "liked_ids": liked,
-        "comment_total": counts["approved"],
-        "edits_close_at": fragments.first_edit_window_end(by_pk.values(), request.user),
+        "comment_total": counted["comments"],
+        "edits_close_at": fragments.first_edit_window_end(on_page, user),
     }
 
 
@@ -418,12 +426,7 @@ def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     if not review.is_public:
         return render(request, "404.html", status=404)
     root = comment.root or comment
-    earlier_threads = (
-        review.comments.visible_to(request.user)
-        .filter(depth=1)
-        .filter(created_at__lt=root.created_at)
-        .count()
-    )
+    earlier_threads = threads.earlier_threads(review, request.user, root)
     page = earlier_threads // settings.COMMENTS_PER_PAGE + 1
     query = f"?page={page}" if page > 1 else ""
     return HttpResponseRedirect(f"{review.get_absolute_url()}{query}#comment-{comment.pk}")
@@ -439,6 +442,9 @@ def _comment_with_names(pk: int) -> Comment:
 
 def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
     """One comment alone (after an in-place edit or delete), without its replies."""
+    if comment.is_deleted:
+        comment.placeholder = threads.WITHDRAWN
+        return render(request, fragments.PLACEHOLDER_TEMPLATE, {"comment": comment})
     comment.editable = comment.can_be_edited_by(request.user)
     comment.thread_replies = []
     liked = set(
@@ -522,7 +528,7 @@ def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(
-        Comment.objects.approved().select_related("review", "author__profile"), pk=pk
+        Comment.objects.public().select_related("review", "author__profile"), pk=pk
     )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -574,6 +580,24 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         return redirect("reviews:profile-edit")
     status = 400 if form.errors else 200
     return render(request, "reviews/profile_form.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """A reader deletes their own account, after confirming with their password."""
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.account_delete(user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            logout(request)
+            messages.success(request, "Your account is deleted. Thank you for reading with us.")
+            return redirect("home")
+    status = 400 if form.errors else 200
+    return render(request, "reviews/account_delete.html", {"form": form}, status=status)
 
 
 @csrf_exempt  # the signed token is the credential; mail clients POST here without a session

@@ -186,7 +186,7 @@ def test_deleted_comment_leaves_a_placeholder_and_its_replies(
 
     page = client.get(review.get_absolute_url())
     assert "Gone soon" not in page.text
-    assert "This comment was deleted." in page.text
+    assert "This comment was deleted by its author." in page.text
     assert "A reply that stays" in page.text
 
 

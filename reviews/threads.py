@@ -1,0 +1,92 @@
+"""Which comments of a discussion a reader sees, and where.
+
+A thread is a top-level comment with its replies. A comment is shown in full when
+`Comment.visible_to(reader)` says so. A hidden comment (withdrawn by its author, of a deleted
+account, waiting for a moderator or taken down by one) with replies still shown leaves a
+placeholder in its place, so the thread stays readable; with none, it leaves nothing. A
+thread is on the page when anything in it is shown.
+"""
+
+from __future__ import annotations
+
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
+
+from reviews.fragments import ShownComment
+from reviews.models import Comment, Review
+
+# Why a hidden comment with visible replies leaves a placeholder (the template words each).
+ACCOUNT_DELETED, WITHDRAWN, WAITING, TAKEN_DOWN = "account-deleted", "deleted", "held", "removed"
+
+
+def shown_threads(review: Review, user) -> QuerySet[Comment]:
+    """The top-level comments whose threads `user` sees: shown in full, or with a reply that is."""
+    visible = Comment.visible_to(user)
+    shown_under = Comment.objects.filter(visible, root=OuterRef("pk"))
+    return review.comments.filter(depth=1).filter(visible | Exists(shown_under))
+
+
+def in_full(user) -> ExpressionWrapper:
+    """Whether a comment is shown in full to `user`, as a column of its row."""
+    return ExpressionWrapper(Comment.visible_to(user), output_field=BooleanField())
+
+
+def counts(review: Review, user) -> dict[str, int]:
+    """How many threads and how many comments `user` sees, in one statement.
+
+    A thread is counted by its top-level comment's id, which every comment of it names
+    (`root`, or its own id for the top-level one); read from comment_review_counts alone."""
+    visible = Comment.visible_to(user)
+    return review.comments.aggregate(
+        threads=Count(Coalesce("root", "id"), distinct=True, filter=visible),
+        comments=Count("id", filter=visible),
+    )
+
+
+def earlier_threads(review: Review, user, root: Comment) -> int:
+    """How many shown threads come before `root`'s, oldest first (for its permalink)."""
+    before = Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+    return shown_threads(review, user).filter(before).count()
+
+
+def placeholder_reason(comment: ShownComment) -> str:
+    if comment.author_id is None:
+        return ACCOUNT_DELETED
+    if comment.deleted_at is not None:
+        return WITHDRAWN
+    if comment.status == Comment.Status.PENDING:
+        return WAITING
+    return TAKEN_DOWN
+
+
+def arrange(roots: list[ShownComment], replies: list[ShownComment]) -> list[ShownComment]:
+    """The threads as shown: each comment in full or as a placeholder, under its parent.
+
+    `replies` are every reply under `roots`, whatever their state, oldest first. A reply
+    whose parent is missing (deleted meanwhile) goes under its thread's top-level comment."""
+    by_pk = {comment.pk: comment for comment in [*roots, *replies]}
+    children: dict[int, list[ShownComment]] = {}
+    for reply in replies:
+        parent = reply.parent_id if reply.parent_id in by_pk else reply.root_id
+        children.setdefault(parent, []).append(reply)
+
+    def keep(comment: ShownComment) -> bool:
+        comment.thread_replies = [reply for reply in children.get(comment.pk, []) if keep(reply)]
+        if comment.in_full:
+            return True
+        if comment.thread_replies:
+            comment.placeholder = placeholder_reason(comment)
+            return True
+        return False
+
+    return [root for root in roots if keep(root)]
+
+
+def shown(threads: list[ShownComment]) -> list[ShownComment]:
+    """Every comment and placeholder on the page, threads first."""
+    found, stack = [], list(reversed(threads))
+    while stack:
+        comment = stack.pop()
+        found.append(comment)
+        stack.extend(reversed(comment.thread_replies))
+    return found
