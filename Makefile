@@ -25,9 +25,11 @@ run: setup db
 
 # The production configuration on this machine: DEBUG off, hashed and compressed static files,
 # sessions and cache in Redis, gunicorn and the task worker (Ctrl-C stops both). Plain HTTP on
-# loopback, so the HTTPS redirect and Secure cookies are off; see README, "Deploying".
+# loopback, so the HTTPS redirect and Secure cookies are off, and mails are printed (no relay
+# here; production's default is SMTP); see README, "Deploying".
 SERVE_ENV = env DEBUG=false SECURE_SSL_REDIRECT=false SECURE_COOKIES=false \
 	ALLOWED_HOSTS=$(HOST),localhost CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/0} \
+	MAIL_BACKEND=$${MAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
 	SECRET_KEY="$$(cat var/secret_key)" STATICFILES_BACKEND= LOG_FORMAT=json \
 	GUNICORN_BIND=$(HOST):$(PORT)
 

@@ -63,6 +63,8 @@ def server_env() -> dict[str, str]:
         "ALLOWED_HOSTS": f"{HOST},localhost",
         "CACHE_URL": CACHE_URL,
         "CACHE_KEY_PREFIX": "bench",
+        "MAIL_BACKEND": os.environ.get("MAIL_BACKEND")
+        or "django.core.mail.backends.console.EmailBackend",
         "SECRET_KEY": secret.read_text().strip(),
         "STATICFILES_BACKEND": "",
         "LOG_FORMAT": "json",

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_htmx",
     "django_tasks_db",
+    "config",
     "films",
     "reviews",
 ]
@@ -163,9 +164,17 @@ if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
+# Mail: printed on the console with DEBUG on; over SMTP with DEBUG off, so that a production
+# site without a relay fails loudly (`check --deploy` names it, config/checks.py) rather than
+# print its mails into a log. An empty MAIL_BACKEND means unset.
 MAILERS = {
     "default": {
-        "BACKEND": env.str("MAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+        "BACKEND": env.str("MAIL_BACKEND", default="")
+        or (
+            "django.core.mail.backends.console.EmailBackend"
+            if DEBUG
+            else "django.core.mail.backends.smtp.EmailBackend"
+        )
     }
 }
 if MAILERS["default"]["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend":

@@ -339,7 +339,7 @@ class Comment(models.Model):
             ),
             # An author's approved and refused counts on the desk, counted in the index alone.
             models.Index(fields=["author", "status"], name="comment_author_status"),
-            # The duplicate check and the repeated-text rule (`same_text`).
+            # The duplicate check and the repeated-text rules (`same_text`).
             models.Index(
                 fields=["author", "body_fingerprint", "created_at"],
                 name="comment_author_text_idx",

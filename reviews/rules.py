@@ -14,9 +14,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db.models import Q
 from django.utils import timezone
 
-from reviews.models import BlockedTerm, Comment, Sanction, normalise
+from reviews.models import BlockedTerm, Comment, CommentQuerySet, Sanction, normalise
 
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
@@ -29,6 +30,8 @@ class Draft:
     body: str
     # The author's active sanctions: the service reads them once for the whole post.
     sanctions: Sequence[Sanction]
+    # The thread it joins: the id of its top-level comment, None when it starts a thread.
+    thread_id: int | None
 
 
 def new_account(draft: Draft) -> str | None:
@@ -58,10 +61,31 @@ def blocklisted(draft: Draft) -> str | None:
     return None
 
 
-def repeated_across_threads(draft: Draft) -> str | None:
+def _recent_same_text(draft: Draft) -> CommentQuerySet:
     since = timezone.now() - timedelta(hours=settings.MODERATION_REPEAT_WINDOW_HOURS)
-    if Comment.objects.same_text(author=draft.author, body=draft.body, since=since).exists():
+    return Comment.objects.same_text(author=draft.author, body=draft.body, since=since)
+
+
+def _in_thread(thread_id: int) -> Q:
+    """The thread's top-level comment and its replies."""
+    return Q(pk=thread_id) | Q(root_id=thread_id)
+
+
+def repeated_across_threads(draft: Draft) -> str | None:
+    earlier = _recent_same_text(draft)
+    # A new top-level comment starts a thread of its own: every earlier one is elsewhere.
+    if draft.thread_id is not None:
+        earlier = earlier.exclude(_in_thread(draft.thread_id))
+    if earlier.exists():
         return "Same text posted in another thread"
+    return None
+
+
+def repeated_in_thread(draft: Draft) -> str | None:
+    if draft.thread_id is None:
+        return None
+    if _recent_same_text(draft).filter(_in_thread(draft.thread_id)).exists():
+        return "Same text posted earlier in this thread"
     return None
 
 
@@ -71,7 +95,14 @@ def on_probation(draft: Draft) -> str | None:
     return None
 
 
-HOLD_RULES = [on_probation, blocklisted, too_many_links, repeated_across_threads, new_account]
+HOLD_RULES = [
+    on_probation,
+    blocklisted,
+    too_many_links,
+    repeated_across_threads,
+    repeated_in_thread,
+    new_account,
+]
 
 
 def hold_reason(draft: Draft) -> str:

@@ -100,7 +100,9 @@ def sanction_message(sanction: Sanction) -> str:
 
 def initial_status(*, comment: Comment, sanctions: Sequence[Sanction]) -> tuple[str, str]:
     """Decide whether a new comment is published at once or held, and say which rule held it."""
-    draft = rules.Draft(author=comment.author, body=comment.body, sanctions=sanctions)
+    draft = rules.Draft(
+        author=comment.author, body=comment.body, sanctions=sanctions, thread_id=comment.root_id
+    )
     if reason := rules.hold_reason(draft):
         return Comment.Status.PENDING, reason
     return Comment.Status.APPROVED, ""

@@ -2,14 +2,48 @@
 
 import json
 
+import pytest
+
 from tests.servers import production_env, run_manage, settings_in
 
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
+CONSOLE = "django.core.mail.backends.console.EmailBackend"
 
-def test_check_deploy_reports_nothing_with_production_settings():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+
+# MAIL_BACKEND="" is "not set", and wins over one named in the developer's .env.
+@pytest.mark.parametrize("mail_backend", [SMTP, ""], ids=["smtp-named", "mail-backend-unset"])
+def test_check_deploy_reports_nothing_with_production_settings(mail_backend):
+    env = production_env(MAIL_BACKEND=mail_backend)
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_without_mail_backend_production_sends_over_smtp_to_its_relay():
+    seen = settings_in(production_env(MAIL_BACKEND="", MAIL_PORT="2525"), "MAILERS")
+
+    assert seen["MAILERS"]["default"]["BACKEND"] == SMTP
+    assert seen["MAILERS"]["default"]["OPTIONS"]["host"] == "smtp.starlight.example"
+    assert seen["MAILERS"]["default"]["OPTIONS"]["port"] == 2525
+
+
+def test_without_mail_backend_development_prints_mails_on_the_console():
+    seen = settings_in(production_env(DEBUG="true", MAIL_BACKEND=""), "MAILERS")
+
+    assert seen["MAILERS"]["default"] == {"BACKEND": CONSOLE}
+
+
+# Unset, MAIL_HOST is "localhost" (the default, and .env.example's value).
+@pytest.mark.parametrize("mail_host", ["", "localhost"])
+def test_check_deploy_fails_when_smtp_names_no_relay(mail_host):
+    result = run_manage(
+        "check", "--deploy", env=production_env(MAIL_BACKEND="", MAIL_HOST=mail_host)
+    )
+
+    assert result.returncode != 0
+    assert "(config.E001) Mail goes over SMTP, but MAIL_HOST names no relay" in result.stderr
+    assert "System check identified 1 issue" in result.stderr
 
 
 def test_debug_off_turns_on_the_hardening_and_the_shared_state():

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from reviews import services
+from reviews import rules, services
 from reviews.models import Comment, Sanction, fingerprint
 from tests.factories import (
     BlockedTermFactory,
@@ -165,15 +165,93 @@ def test_a_blocklisted_phrase_inside_a_longer_word_does_not_hold(review, phrase,
 # --- Repeated text ------------------------------------------------------------------------
 
 
-def test_the_same_text_in_another_thread_is_held(settings, review):
-    reader = UserFactory()
-    earlier = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES + 5)
-    CommentFactory(author=reader, body="Buy cheap tickets now", created_at=earlier)
+ACROSS_THREADS = "Same text posted in another thread"
+IN_THREAD = "Same text posted earlier in this thread"
 
-    comment = post(review, reader, "buy  cheap TICKETS now")
+
+def earlier(settings):
+    """Long enough ago to pass the duplicate refusal, within the repeat window."""
+    return timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES + 5)
+
+
+def reply(parent: Comment, author, body: str) -> Comment:
+    return services.comment_create(review=parent.review, author=author, body=body, parent=parent)
+
+
+@pytest.mark.parametrize("as_reply", [False, True], ids=["new-thread", "reply"])
+def test_the_same_text_in_another_thread_of_the_same_review_is_held(settings, review, as_reply):
+    reader = UserFactory()
+    CommentFactory(
+        review=review, author=reader, body="Buy cheap tickets now", created_at=earlier(settings)
+    )
+
+    if as_reply:
+        comment = reply(CommentFactory(review=review), reader, "buy  cheap TICKETS now")
+    else:
+        comment = post(review, reader, "buy  cheap TICKETS now")
 
     assert comment.status == Comment.Status.PENDING
-    assert comment.held_reason == "Same text posted in another thread"
+    assert comment.held_reason == ACROSS_THREADS
+
+
+@pytest.mark.parametrize("earlier_as_reply", [False, True], ids=["was-top-level", "was-reply"])
+@pytest.mark.parametrize("as_reply", [False, True], ids=["new-thread", "reply"])
+def test_the_same_text_on_another_review_is_held(settings, review, earlier_as_reply, as_reply):
+    reader = UserFactory()
+    elsewhere = CommentFactory(
+        parent=CommentFactory() if earlier_as_reply else None,
+        author=reader,
+        body="Buy cheap tickets now",
+        created_at=earlier(settings),
+    )
+    assert elsewhere.review != review
+
+    if as_reply:
+        comment = reply(CommentFactory(review=review), reader, "Buy cheap tickets NOW")
+    else:
+        comment = post(review, reader, "Buy cheap tickets NOW")
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == ACROSS_THREADS
+
+
+@pytest.mark.parametrize("earlier_in", ["top-level comment", "reply", "reply at the deepest level"])
+def test_the_same_text_earlier_in_the_same_thread_is_held_as_a_repeat_in_the_thread(
+    settings, review, earlier_in
+):
+    reader = UserFactory()
+
+    def by_reader_if(position: str) -> dict:
+        return {"author": reader, "body": "I said it before"} if position == earlier_in else {}
+
+    top = CommentFactory(
+        review=review, created_at=earlier(settings), **by_reader_if("top-level comment")
+    )
+    second = CommentFactory(parent=top, created_at=earlier(settings), **by_reader_if("reply"))
+    deepest = CommentFactory(
+        parent=second, created_at=earlier(settings), **by_reader_if("reply at the deepest level")
+    )
+    assert deepest.depth == Comment.MAX_DEPTH
+
+    # A reply to the deepest comment joins the same thread, beside it.
+    comment = reply(deepest, reader, "I SAID it before")
+
+    assert comment.root_id == top.pk
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == IN_THREAD
+
+
+def test_a_repeat_in_the_thread_and_in_another_is_named_as_across_threads(settings, review):
+    reader = UserFactory()
+    top = CommentFactory(
+        review=review, author=reader, body="Lovely film", created_at=earlier(settings)
+    )
+    CommentFactory(author=reader, body="Lovely film", created_at=earlier(settings))
+
+    comment = reply(top, reader, "Lovely film")
+
+    assert comment.status == Comment.Status.PENDING
+    assert comment.held_reason == ACROSS_THREADS
 
 
 def test_the_same_text_within_minutes_is_refused_as_a_duplicate_not_held(review):
@@ -224,8 +302,7 @@ def test_a_comment_keeps_the_fingerprint_of_its_text_when_edited():
 
 def test_different_text_by_the_same_reader_is_published(settings, review):
     reader = UserFactory()
-    earlier = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES + 5)
-    CommentFactory(author=reader, body="Buy cheap tickets now", created_at=earlier)
+    CommentFactory(author=reader, body="Buy cheap tickets now", created_at=earlier(settings))
 
     assert post(review, reader, "Buy cheap tickets later").status == Comment.Status.APPROVED
 
@@ -238,22 +315,60 @@ def test_the_same_text_in_other_words_within_minutes_is_held_not_refused(review)
     comment = post(review, reader, "BUY CHEAP TICKETS NOW")
 
     assert comment.status == Comment.Status.PENDING
-    assert comment.held_reason == "Same text posted in another thread"
+    assert comment.held_reason == ACROSS_THREADS
 
 
-def test_the_same_text_after_the_repeat_window_is_published(settings, review):
+@pytest.mark.parametrize("where", ["same thread", "another thread"])
+def test_the_same_text_after_the_repeat_window_is_published(settings, review, where):
     reader = UserFactory()
     long_ago = timezone.now() - timedelta(hours=settings.MODERATION_REPEAT_WINDOW_HOURS + 1)
-    CommentFactory(author=reader, body="Lovely film", created_at=long_ago)
+    top = CommentFactory(review=review, author=reader, body="Lovely film", created_at=long_ago)
+    CommentFactory(review=review, author=reader, body="Lovely film", created_at=long_ago)
 
-    assert post(review, reader, "Lovely film").status == Comment.Status.APPROVED
+    if where == "same thread":
+        comment = reply(top, reader, "Lovely film")
+    else:
+        comment = post(review, reader, "Lovely film")
+
+    assert comment.status == Comment.Status.APPROVED
+    assert comment.held_reason == ""
 
 
-def test_the_same_text_by_another_reader_is_published(settings, review):
-    earlier = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES + 5)
-    CommentFactory(body="Lovely film", created_at=earlier)
+@pytest.mark.parametrize("where", ["same thread", "another thread", "another review"])
+def test_the_same_text_by_another_reader_is_published(settings, review, where):
+    top = CommentFactory(review=review, body="Lovely film", created_at=earlier(settings))
+    CommentFactory(body="Lovely film", created_at=earlier(settings))
+    reader = UserFactory()
 
-    assert post(review, UserFactory(), "Lovely film").status == Comment.Status.APPROVED
+    if where == "same thread":
+        comment = reply(top, reader, "Lovely film")
+    elif where == "another thread":
+        comment = post(review, reader, "Lovely film")
+    else:
+        comment = post(ReviewFactory(), reader, "Lovely film")
+
+    assert comment.status == Comment.Status.APPROVED
+    assert comment.held_reason == ""
+
+
+@pytest.mark.parametrize("thread", ["new", "existing"])
+def test_each_repeat_rule_is_one_query(django_assert_num_queries, review, thread):
+    reader = UserFactory()
+    for _ in range(3):
+        top = CommentFactory(review=review, author=reader, body="Lovely film")
+        CommentFactory(parent=top, author=reader, body="Lovely film")
+    draft = rules.Draft(
+        author=reader,
+        body="Lovely film",
+        sanctions=[],
+        thread_id=None if thread == "new" else top.pk,
+    )
+
+    with django_assert_num_queries(1):
+        assert rules.repeated_across_threads(draft) == ACROSS_THREADS
+    # A new thread has nothing earlier in it: no query at all.
+    with django_assert_num_queries(0 if thread == "new" else 1):
+        assert rules.repeated_in_thread(draft) == (None if thread == "new" else IN_THREAD)
 
 
 # --- Sanctions ----------------------------------------------------------------------------
