@@ -1,0 +1,74 @@
+"""Uploads on disk: Django serves them itself at MEDIA_URL with DEBUG off, nginx serves them
+first when it is in front, and with a bucket Django does not route them at all."""
+
+from http import HTTPStatus
+from io import BytesIO
+
+import pytest
+from PIL import Image
+
+from tests.servers import production_env, run_manage
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (settings.MEDIA_ROOT / "posters").mkdir(parents=True)
+    return settings.MEDIA_ROOT
+
+
+def png() -> bytes:
+    buffer = BytesIO()
+    Image.new("RGB", (4, 6), (20, 30, 90)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_django_serves_an_upload_from_media_root_with_debug_off(client, settings, media_root):
+    (media_root / "posters" / "sky.png").write_bytes(png())
+    assert settings.DEBUG is False
+
+    response = client.get("/media/posters/sky.png")
+
+    assert response.status_code == HTTPStatus.OK
+    assert b"".join(response.streaming_content) == png()
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "public, max-age=86400"
+    again = client.get("/media/posters/sky.png", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert again.status_code == HTTPStatus.NOT_MODIFIED
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/media/posters/missing.png", HTTPStatus.NOT_FOUND),
+        ("/media/posters/", HTTPStatus.NOT_FOUND),  # no directory listings
+        ("/media/../secret.txt", HTTPStatus.BAD_REQUEST),
+        ("/media/posters/../../secret.txt", HTTPStatus.BAD_REQUEST),
+    ],
+)
+def test_django_serves_nothing_outside_media_root(client, media_root, path, status):
+    (media_root.parent / "secret.txt").write_text("not an upload")
+
+    response = client.get(path)
+
+    assert response.status_code == status
+    assert b"not an upload" not in response.content
+
+
+@pytest.mark.parametrize(
+    ("bucket", "routed"), [("", "routed"), ("starlight-media", "not routed")], ids=["disk", "s3"]
+)
+def test_django_routes_media_only_when_uploads_are_on_disk(bucket, routed):
+    code = (
+        "from django.urls import Resolver404, resolve\n"
+        "try:\n    resolve('/media/posters/a.png')\n"
+        "except Resolver404:\n    print('not routed')\n"
+        "else:\n    print('routed')"
+    )
+    env = production_env(AWS_STORAGE_BUCKET_NAME=bucket, AWS_S3_CUSTOM_DOMAIN="media.example")
+
+    result = run_manage("shell", "--no-imports", "-c", code, env=env)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == routed
