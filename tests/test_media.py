@@ -1,13 +1,14 @@
 """Uploads on disk: Django serves them itself at MEDIA_URL with DEBUG off, nginx serves them
 first when it is in front, and with a bucket Django does not route them at all."""
 
+import re
 from http import HTTPStatus
 from io import BytesIO
 
 import pytest
 from PIL import Image
 
-from tests.servers import production_env, run_manage
+from tests.servers import ROOT, production_env, run_manage
 
 
 @pytest.fixture
@@ -72,3 +73,31 @@ def test_django_routes_media_only_when_uploads_are_on_disk(bucket, routed):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == routed
+
+
+def nginx_location(prefix: str) -> str:
+    conf = (ROOT / "config" / "nginx.conf").read_text()
+    match = re.search(rf"^\s*location {re.escape(prefix)} \{{(.*?)^\s*\}}", conf, re.M | re.S)
+    assert match, f"no location {prefix} in config/nginx.conf"
+    return match[1]
+
+
+def test_nginx_serves_uploads_from_media_root_itself():
+    block = nginx_location("/media/")
+
+    assert re.search(r"^\s*alias __MEDIA_ROOT__/;", block, re.M)
+    assert "proxy_pass" not in block  # Django never sees these requests
+    assert re.search(r'^\s*add_header X-Content-Type-Options "nosniff";', block, re.M)
+    assert re.search(r"^\s*expires 1d;", block, re.M)
+
+
+def test_every_name_in_the_nginx_config_is_filled_in_by_the_bench_and_named_in_the_readme():
+    conf = (ROOT / "config" / "nginx.conf").read_text()
+    directives = "\n".join(line for line in conf.splitlines() if not line.lstrip().startswith("#"))
+    names = set(re.findall(r"__[A-Z_]+__", directives))
+    bench = (ROOT / "config" / "bench.py").read_text()
+    readme = (ROOT / "README.md").read_text()
+
+    assert "__MEDIA_ROOT__" in names
+    assert [name for name in sorted(names) if f'"{name}"' not in bench] == []
+    assert [name for name in sorted(names) if f"`{name}`" not in readme] == []
