@@ -1,13 +1,17 @@
 """Uploads on disk: Django serves them itself at MEDIA_URL with DEBUG off, nginx serves them
-first when it is in front, and with a bucket Django does not route them at all."""
+first when it is in front. In a bucket: Django does not route them at all, and the bucket's
+address, worked out from the settings, is where review images and the CSP let images come from."""
 
+import json
 import re
 from http import HTTPStatus
 from io import BytesIO
 
 import pytest
 from PIL import Image
+from storages.backends.s3 import S3Storage
 
+from config.media import bucket_url
 from tests.servers import ROOT, production_env, run_manage
 
 
@@ -101,3 +105,88 @@ def test_every_name_in_the_nginx_config_is_filled_in_by_the_bench_and_named_in_t
     assert "__MEDIA_ROOT__" in names
     assert [name for name in sorted(names) if f'"{name}"' not in bench] == []
     assert [name for name in sorted(names) if f"`{name}`" not in readme] == []
+
+
+# --- Uploads in a bucket ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            {"bucket": "starlight-media", "custom_domain": "media.starlight.example"},
+            "https://media.starlight.example/",
+        ),
+        (
+            {"bucket": "starlight-media", "custom_domain": "cdn.example/starlight"},
+            "https://cdn.example/starlight/",
+        ),
+        (
+            {"bucket": "starlight-media", "endpoint_url": "https://s3.storage.example"},
+            "https://s3.storage.example/starlight-media/",
+        ),
+        (
+            {"bucket": "starlight-media", "endpoint_url": "http://127.0.0.1:9000/", "region": "x"},
+            "http://127.0.0.1:9000/starlight-media/",
+        ),
+        ({"bucket": "starlight-media"}, "https://starlight-media.s3.amazonaws.com/"),
+        (
+            {"bucket": "starlight-media", "region": "eu-west-1"},
+            "https://starlight-media.s3.amazonaws.com/",
+        ),
+        (
+            {"bucket": "starlight.media", "region": "eu-west-1"},
+            "https://s3.eu-west-1.amazonaws.com/starlight.media/",
+        ),
+        ({"bucket": "starlight.media"}, "https://s3.amazonaws.com/starlight.media/"),
+    ],
+)
+def test_bucket_url_is_where_django_storages_puts_the_files(options, expected):
+    storage = S3Storage(
+        bucket_name=options["bucket"],
+        endpoint_url=options.get("endpoint_url"),
+        region_name=options.get("region"),
+        custom_domain=options.get("custom_domain"),
+        querystring_auth=False,
+    )
+
+    assert bucket_url(**options) == expected
+    # Building a URL touches no network.
+    assert storage.url("posters/sky.png") == f"{expected}posters/sky.png"
+
+
+@pytest.mark.parametrize(
+    ("bucket_env", "allowed"),
+    [
+        ({"AWS_S3_CUSTOM_DOMAIN": "media.starlight.example"}, "https://media.starlight.example/"),
+        (
+            {"S3_ENDPOINT_URL": "https://s3.storage.example"},
+            "https://s3.storage.example/starlight-media/",
+        ),
+    ],
+    ids=["custom-domain", "endpoint"],
+)
+def test_production_with_a_bucket_lets_review_images_and_the_csp_use_its_address(
+    bucket_env, allowed
+):
+    env = production_env(
+        AWS_STORAGE_BUCKET_NAME="starlight-media",
+        CSP_MEDIA_ORIGINS="https://images.partner.example",
+        **bucket_env,
+    )
+    code = (
+        "import json; from django.test import Client; from reviews.markdown import render_article\n"
+        "r = Client().get('/healthz', HTTP_HOST='starlight.example', secure=True)\n"
+        "print(json.dumps([r['Content-Security-Policy'],\n"
+        f"    render_article('![Poster]({allowed}posters/sky.png)'),\n"
+        "    render_article('![Poster](https://evil.example/posters/sky.png)')]))"
+    )
+
+    result = run_manage("shell", "--no-imports", "-c", code, env=env)
+
+    assert result.returncode == 0, result.stderr
+    csp, kept, dropped = json.loads(result.stdout.strip().splitlines()[-1])
+    policy = dict(part.strip().split(" ", 1) for part in csp.split(";"))
+    assert policy["img-src"] == f"'self' data: {allowed} https://images.partner.example"
+    assert f'src="{allowed}posters/sky.png"' in kept
+    assert "src=" not in dropped
