@@ -313,6 +313,7 @@ def measure_nginx(env, sessions, args) -> list[Result]:
         "__LISTEN__": f"{HOST}:{NGINX_PORT}",
         "__UPSTREAM__": f"{HOST}:{APP_PORT}",
         "__STATIC_ROOT__": str(BASE_DIR / "var" / "static"),
+        "__MEDIA_ROOT__": str(BASE_DIR / "var" / "media"),
         "__PREFIX__": str(prefix),
     }.items():
         conf = conf.replace(name, value)

@@ -7,6 +7,8 @@ import environ
 from django.utils.csp import CSP
 from psycopg_pool import ConnectionPool
 
+from config import media
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -151,18 +153,28 @@ STORAGES = {
 WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 60 * 60 * 24)
 # Uploads (posters) in an S3-compatible bucket, shared by every app server, when one is named.
 # Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment (boto3).
+# Without one they are files in MEDIA_ROOT, which Django serves itself at MEDIA_URL (nginx
+# serves them first when it is in front; config/urls.py, config/nginx.conf).
+MEDIA_BUCKET_URL = ""  # where the bucket's files are served, if there is a bucket
 if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    _S3 = {
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default=""),
+        "region": env.str("AWS_S3_REGION_NAME", default=""),
+        "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=""),
+    }
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
-            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
-            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "endpoint_url": _S3["endpoint_url"] or None,
+            "region_name": _S3["region"] or None,
+            "custom_domain": _S3["custom_domain"] or None,
             "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
             "file_overwrite": False,
         },
     }
+    # Review bodies may show images from here (reviews/markdown.py), and so may the CSP.
+    MEDIA_BUCKET_URL = media.bucket_url(bucket=AWS_STORAGE_BUCKET_NAME, **_S3)
 
 # Mail: printed on the console with DEBUG on; over SMTP with DEBUG off, so that a production
 # site without a relay fails loudly (`check --deploy` names it, config/checks.py) rather than
@@ -274,7 +286,12 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 # Scripts only from our origin and with the page's nonce (htmx); no inline styles anywhere.
-_MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+# Images: our own, the bucket's (if uploads go to one) and any other origins named.
+_MEDIA_ORIGINS = [
+    origin
+    for origin in dict.fromkeys([MEDIA_BUCKET_URL, *env.list("CSP_MEDIA_ORIGINS", default=[])])
+    if origin
+]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

@@ -1,13 +1,15 @@
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.core.files.storage import FileSystemStorage, storages
+from django.urls import include, path, re_path
 
 from config import health
 from config.admin_login import admin_login
 from config.sitemaps import sitemaps
-from config.views import robots_txt
+from config.views import media_file, robots_txt
 from reviews.views import HomeView
 
 urlpatterns = [
@@ -24,5 +26,10 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads on this machine's disk are served by Django itself, DEBUG or not, so that `make serve`
+# shows them; behind nginx, nginx answers /media/ first (config/nginx.conf). Uploads in a bucket
+# are served by the bucket or its CDN, never from here.
+if isinstance(storages["default"], FileSystemStorage):
+    urlpatterns.append(
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", media_file)
+    )

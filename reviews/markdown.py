@@ -3,8 +3,9 @@
 import re
 
 import nh3
-from django.conf import settings
 from markdown_it import MarkdownIt
+
+from config.media import is_upload_url
 
 # Raw HTML is switched off in the parser and anything that slips through is removed by nh3,
 # so an article can only contain the tags listed here.
@@ -20,11 +21,9 @@ ARTICLE_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 
 
 def _only_our_images(tag: str, attribute: str, value: str) -> str | None:
-    """Images may come from our own media only; a foreign `src` is dropped.
-
-    Django already gives a relative MEDIA_URL ("media/") its leading slash ("/media/").
-    """
-    if tag == "img" and attribute == "src" and not value.startswith(settings.MEDIA_URL):
+    """Images may come from our own uploads only (MEDIA_URL, or the bucket's or its CDN's
+    URL when uploads go to S3); a foreign `src` is dropped."""
+    if tag == "img" and attribute == "src" and not is_upload_url(value):
         return None
     return value
 
