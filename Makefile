@@ -84,12 +84,13 @@ seed: setup db
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 
-# The browser tests drive Debian's Chromium; install it when it is missing (needs root).
+# The browser tests drive Debian's Chromium, with Noto CJK so that Hangul shows as text in the
+# screenshots; install them when missing (needs root).
 browser:
-	@test -x /usr/bin/chromium || { \
-		echo "Installing Debian's chromium for the browser tests..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
-		|| { echo "Could not install chromium: run 'apt-get install chromium' as root."; exit 1; }
+	@{ test -x /usr/bin/chromium && dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || { \
+		echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } \
+		|| { echo "Could not install them: run 'apt-get install chromium fonts-noto-cjk' as root."; exit 1; }
 
 # The Nu HTML Checker for the page-quality tests (run with Java; axe-core comes from PyPI).
 # Installed into var/tools (git-ignored), never as a top-level package.json; pinned here.
