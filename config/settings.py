@@ -77,7 +77,7 @@ TEMPLATES = [
                 "config.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "reviews.context_processors.moderation",
+                "reviews.moderation.context_processors.moderation",
             ],
         },
     },
@@ -202,8 +202,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Lost in Starlight <h
 
 # Accounts (django-allauth): sign in with e-mail or username; e-mail must be confirmed.
 AUTHENTICATION_BACKENDS = [
-    "reviews.accounts.ModelBackend",
-    "reviews.accounts.AuthenticationBackend",
+    "reviews.readers.accounts.ModelBackend",
+    "reviews.readers.accounts.AuthenticationBackend",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
@@ -213,8 +213,8 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_ADAPTER = "reviews.accounts.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "reviews.forms.SignupForm"}
+ACCOUNT_ADAPTER = "reviews.readers.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "reviews.readers.forms.SignupForm"}
 # Failed sign-ins are throttled per address and per account (allauth's rate limits).
 ACCOUNT_RATE_LIMITS = {
     "login_failed": env.str("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),

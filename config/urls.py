@@ -9,13 +9,15 @@ from django.urls import include, path, re_path
 from config import health
 from config.admin_login import admin_login
 from config.sitemaps import sitemaps
-from config.views import media_file, robots_txt
-from reviews.views import HomeView
+from config.views import HomeView, media_file, robots_txt
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("films.urls")),
     path("", include("reviews.urls")),
+    path("", include("reviews.discussion.urls")),
+    path("", include("reviews.moderation.urls")),
+    path("", include("reviews.readers.urls")),
     path("accounts/", include("allauth.urls")),
     # The admin signs in through the site's throttled sign-in page (config/admin_login.py).
     path(f"{settings.ADMIN_URL}login/", admin_login),

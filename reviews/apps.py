@@ -7,7 +7,15 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Reviews and discussion"
 
     def ready(self) -> None:
+        from films import pages
+        from reviews.discussion import screening
+        from reviews.film_pages import reviews_of_film
         from reviews.groups import sync_groups_after_migrate
+        from reviews.moderation.screening import screen
 
         # post_migrate runs again after every test-database flush, so the groups survive it.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
+        # Moderation screens every new comment; the discussion never imports it.
+        screening.register(screen)
+        # The film page shows the critics' score and the reviews; the catalogue never imports us.
+        pages.register(reviews_of_film)

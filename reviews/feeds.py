@@ -67,7 +67,7 @@ class FilmReviewsFeed(LatestReviewsFeed):
         return f"New reviews of {film.title} ({film.release_year})."
 
     def link(self, film: Film) -> str:
-        return reverse("films:film-reviews", kwargs={"slug": film.slug})
+        return reverse("reviews:film-reviews", kwargs={"slug": film.slug})
 
     def items(self, film: Film):
         return self.reviews().filter(film=film)[:FEED_LENGTH]

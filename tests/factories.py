@@ -9,8 +9,11 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person, WatchOption
+from reviews.discussion.models import Comment
 from reviews.groups import EDITORS, MODERATORS
-from reviews.models import Comment, Profile, Review, Sanction
+from reviews.models import Review
+from reviews.moderation.models import Sanction
+from reviews.readers.models import Profile
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
-from reviews.models import Comment
+from reviews.discussion.models import Comment
 from tests.factories import ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

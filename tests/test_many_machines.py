@@ -11,7 +11,7 @@ import redis
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
-from reviews.models import Comment
+from reviews.discussion.models import Comment
 from tests.factories import ReviewFactory, UserFactory
 from tests.servers import ROOT, Browser, database_url, gunicorn, gunicorns, production_env
 

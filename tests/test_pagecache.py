@@ -16,8 +16,11 @@ from django.utils import timezone
 
 from config import pagecache
 from films.models import Credit
-from reviews import services
-from reviews.models import Comment, Review
+from reviews.discussion.models import Comment
+from reviews.discussion.services import comment_edit
+from reviews.models import Review
+from reviews.moderation.services import comment_approve, comment_remove
+from reviews.services import review_publish, review_unpublish
 from tests.factories import (
     CommentFactory,
     CreditFactory,
@@ -79,7 +82,7 @@ def urls(site) -> dict[str, str]:
         "films": reverse("films:film-list"),
         "first": site["first"].get_absolute_url(),
         "second": site["second"].get_absolute_url(),
-        "first-reviews": reverse("films:film-reviews", args=["first"]),
+        "first-reviews": reverse("reviews:film-reviews", args=["first"]),
         "person": site["person"].get_absolute_url(),
         "reviews": reverse("reviews:review-list"),
         "review": site["review"].get_absolute_url(),
@@ -119,7 +122,7 @@ def test_a_process_serves_its_recent_pages_reading_only_the_stamps(anonymous, si
     assert served_from_cache(anonymous, url)
     # The stamps, but not the page itself, from the shared cache.
     assert [key for key in read if key.startswith("pagecache:page:")] == []
-    services.comment_approve(comment=CommentFactory(review=site["review"], status="pending"),
+    comment_approve(comment=CommentFactory(review=site["review"], status="pending"),
                              moderator=ModeratorFactory())  # fmt: skip
     assert not served_from_cache(anonymous, url)  # the stamps still decide
 
@@ -214,7 +217,7 @@ def test_publishing_a_review_refreshes_the_lists_and_its_film(anonymous, site):
     draft = ReviewFactory(film=site["first"], draft=True, slug="new-one")
     warm(anonymous, *urls(site).values())
 
-    services.review_publish(review=draft)
+    review_publish(review=draft)
 
     fresh, cached = fresh_and_cached(anonymous, site)
     assert fresh == {"home", "reviews", "first", "first-reviews", "review"}
@@ -225,7 +228,7 @@ def test_publishing_a_review_refreshes_the_lists_and_its_film(anonymous, site):
 def test_unpublishing_a_review_refreshes_the_lists_and_its_film(anonymous, site):
     warm(anonymous, *urls(site).values())
 
-    services.review_unpublish(review=site["other"])
+    review_unpublish(review=site["other"])
 
     assert anonymous.get(site["other"].get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
     fresh, cached = fresh_and_cached(
@@ -313,8 +316,8 @@ def test_editing_a_film_and_its_credit_refreshes_its_pages_and_the_person(
 @pytest.mark.parametrize(
     "decide",
     [
-        lambda comment, moderator: services.comment_remove(comment=comment, moderator=moderator),
-        lambda comment, moderator: services.comment_edit(
+        lambda comment, moderator: comment_remove(comment=comment, moderator=moderator),
+        lambda comment, moderator: comment_edit(
             comment=comment, user=comment.author, body="Edited text"
         ),
     ],
@@ -338,7 +341,7 @@ def test_approving_a_held_comment_shows_it_to_anonymous_readers(anonymous, site,
     warm(anonymous, *urls(site).values())
     assert "Held one" not in anonymous.get(site["review"].get_absolute_url()).text
 
-    services.comment_approve(comment=held, moderator=moderator)
+    comment_approve(comment=held, moderator=moderator)
 
     fresh, _ = fresh_and_cached(anonymous, site)
     assert fresh == {"home", "reviews", "first", "first-reviews", "review"}
@@ -459,7 +462,7 @@ def test_a_draft_from_a_shared_page_is_kept_through_sign_in(site, reader):
 def test_only_our_own_pages_may_keep_a_draft(site, headers, kept):
     """The draft form has no token, so the browser's own word on where it came from decides."""
     browser = Client(headers=headers)
-    url = reverse("reviews:comment-draft", args=[site["review"].slug])
+    url = reverse("discussion:comment-draft", args=[site["review"].slug])
 
     response = browser.post(url, {"body": "Planted?"})
 
@@ -514,7 +517,7 @@ def test_the_etag_changes_with_the_page(anonymous, site, moderator):
     url = site["review"].get_absolute_url()
     before = anonymous.get(url)["ETag"]
 
-    services.comment_remove(comment=site["comment"], moderator=moderator)
+    comment_remove(comment=site["comment"], moderator=moderator)
 
     after = anonymous.get(url, headers={"If-None-Match": before})
     assert after.status_code == HTTPStatus.OK

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from reviews.models import Comment
+from reviews.discussion.models import Comment
 from tests.factories import EditorFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +176,7 @@ def test_rate_limits_count_the_reader_behind_our_proxies(
     review = ReviewFactory()
 
     reader_client.post(
-        reverse("reviews:comment-create", args=[review.slug]),
+        reverse("discussion:comment-create", args=[review.slug]),
         {"body": "Seen from behind the proxy"},
         headers={"X-Forwarded-For": forwarded_for},
         REMOTE_ADDR="127.0.0.1",

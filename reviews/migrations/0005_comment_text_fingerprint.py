@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from reviews.models import fingerprint
+from reviews.discussion.models import fingerprint
 
 
 def fill_fingerprints(apps, schema_editor):

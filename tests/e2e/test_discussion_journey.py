@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
-from reviews.models import Comment, CommentReport
+from reviews.discussion.models import Comment, CommentReport
 from tests.factories import CommentFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -4,7 +4,8 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import Browser, Page, expect
 
-from reviews.models import Comment, ModerationDecision
+from reviews.discussion.models import Comment
+from reviews.moderation.models import ModerationDecision
 from tests.factories import CommentFactory, ModeratorFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import Browser
 
-from reviews.models import Comment
+from reviews.discussion.models import Comment
 from tests.e2e.conftest import SCREENSHOTS
 from tests.factories import (
     CommentFactory,

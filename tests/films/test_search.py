@@ -15,11 +15,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config import pagecache
-from films.forms import SearchForm
 from films.models import Credit, Film, Genre, Person
-from films.search import MAX_QUERY_LENGTH, SearchResults, clean_query, parse_query, safe_snippet
-from reviews import services
+from films.search import MAX_QUERY_LENGTH, clean_query, parse_query, safe_snippet
 from reviews.models import Review
+from reviews.readers.services import profile_update
+from reviews.search.engine import SearchResults
+from reviews.search.forms import SearchForm
+from reviews.services import review_publish
 from tests.factories import (
     CreditFactory,
     FilmFactory,
@@ -29,7 +31,7 @@ from tests.factories import (
     UserFactory,
 )
 
-SEARCH = reverse("films:search")
+SEARCH = reverse("reviews:search")
 
 
 @pytest.fixture
@@ -686,7 +688,7 @@ def test_publishing_a_matching_review_shows_in_a_signed_in_search(
     assert "Nothing matches" in signed_in.get(url).text
     review = ReviewFactory(draft=True, headline="A nebula over Mars", film=catalogue["starlight"])
     assert "Nothing matches" in signed_in.get(url).text  # a draft is not searched
-    services.review_publish(review=review)
+    review_publish(review=review)
     assert "A nebula over Mars" in results_section(signed_in.get(url))
 
 
@@ -737,7 +739,7 @@ def test_renaming_a_reviews_author_shows_in_a_signed_in_search(signed_in, catalo
     review = Review.objects.get(slug="comet-thread")
     old_name = review.author.profile.display_name
     assert old_name in results_section(signed_in.get(url))
-    services.profile_update(user=review.author, display_name="Byeol", bio="", notify_replies=False)
+    profile_update(user=review.author, display_name="Byeol", bio="", notify_replies=False)
     shown = results_section(signed_in.get(url))
     assert "Byeol" in shown
     assert old_name not in shown

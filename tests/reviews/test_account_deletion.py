@@ -10,8 +10,16 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
-from reviews import services
-from reviews.models import Comment, CommentLike, CommentReport, ModerationDecision, Sanction
+from reviews.discussion.models import Comment, CommentLike, CommentReport
+from reviews.discussion.services import comment_like
+from reviews.moderation.models import ModerationDecision, Sanction
+from reviews.moderation.services import (
+    comment_approve,
+    comment_reject,
+    comment_remove,
+    sanction_create,
+)
+from reviews.readers.services import account_delete
 from tests.factories import (
     CommentFactory,
     CommentReportFactory,
@@ -32,7 +40,7 @@ def review():
 
 def delete_own_account(client, **data):
     return client.post(
-        reverse("reviews:account-delete"), {"confirm": "on", "password": PASSWORD, **data}
+        reverse("readers:account-delete"), {"confirm": "on", "password": PASSWORD, **data}
     )
 
 
@@ -42,9 +50,9 @@ def test_a_reader_deletes_their_account_and_their_threads_stay_readable(review, 
     reply = CommentFactory(parent=theirs, body="A reply that stays")
     alone = CommentFactory(review=review, author=leaving, body="Nobody answered this")
     liked = CommentFactory(review=review, body="Something they liked")
-    services.comment_like(comment=liked, user=leaving)
+    comment_like(comment=liked, user=leaving)
     CommentReportFactory(comment=reply, reporter=leaving)
-    services.comment_remove(comment=alone, moderator=moderator, reason="Off topic")
+    comment_remove(comment=alone, moderator=moderator, reason="Off topic")
     client, elsewhere = Client(), Client()
     client.force_login(leaving)
     elsewhere.force_login(leaving)
@@ -69,7 +77,7 @@ def test_a_reader_deletes_their_account_and_their_threads_stay_readable(review, 
     assert ModerationDecision.objects.filter(comment=alone).count() == 1
     # Signed out here and everywhere else.
     assert "_auth_user_id" not in client.session
-    assert elsewhere.get(reverse("reviews:profile-edit")).status_code == HTTPStatus.FOUND
+    assert elsewhere.get(reverse("readers:profile-edit")).status_code == HTTPStatus.FOUND
 
 
 @pytest.mark.parametrize(
@@ -90,15 +98,15 @@ def test_deleting_needs_the_password_and_a_confirmation(reader_client, reader, d
 
 
 def test_the_confirmation_page_is_linked_from_the_profile_settings(reader_client):
-    settings_page = reader_client.get(reverse("reviews:profile-edit")).text
-    assert reverse("reviews:account-delete") in settings_page
-    page = reader_client.get(reverse("reviews:account-delete"))
+    settings_page = reader_client.get(reverse("readers:profile-edit")).text
+    assert reverse("readers:account-delete") in settings_page
+    page = reader_client.get(reverse("readers:account-delete"))
     assert page.status_code == HTTPStatus.OK
     assert "Delete your account?" in page.text
 
 
 def test_signed_out_visitors_are_sent_to_sign_in(client):
-    response = client.get(reverse("reviews:account-delete"))
+    response = client.get(reverse("readers:account-delete"))
     assert response.status_code == HTTPStatus.FOUND
     assert reverse("account_login") in response.url
 
@@ -107,7 +115,7 @@ def test_a_moderator_deletes_their_account_and_the_record_names_a_deleted_accoun
     moderator, review
 ):
     comment = CommentFactory(review=review, status=Comment.Status.PENDING)
-    services.comment_reject(comment=comment, moderator=moderator, reason="Spoilers")
+    comment_reject(comment=comment, moderator=moderator, reason="Spoilers")
     client = Client()
     client.force_login(moderator)
 
@@ -134,11 +142,11 @@ def test_an_editor_with_reviews_is_told_to_ask_an_admin(editor, review):
 
 def test_a_sanctioned_readers_sanction_stays_on_the_record(moderator):
     reader = UserFactory()
-    sanction = services.sanction_create(
+    sanction = sanction_create(
         user=reader, moderator=moderator, kind=Sanction.Kind.MUTE, reason="Insults"
     )
 
-    services.account_delete(user=reader)
+    account_delete(user=reader)
 
     sanction.refresh_from_db()
     assert sanction.user is None
@@ -149,7 +157,7 @@ def test_an_admin_deletes_a_reader_the_same_way(admin_client, moderator, review)
     reader = UserFactory()
     comment = CommentFactory(review=review, author=reader)
     CommentFactory(parent=comment)
-    services.comment_remove(comment=comment, moderator=moderator)
+    comment_remove(comment=comment, moderator=moderator)
 
     response = admin_client.post(
         reverse("admin:auth_user_delete", args=[reader.pk]), {"post": "yes"}
@@ -163,7 +171,7 @@ def test_an_admin_deletes_a_reader_the_same_way(admin_client, moderator, review)
 
 def test_an_admin_deletes_a_moderator_with_the_bulk_action(admin_client, moderator, review):
     comment = CommentFactory(review=review, status=Comment.Status.PENDING)
-    services.comment_approve(comment=comment, moderator=moderator)
+    comment_approve(comment=comment, moderator=moderator)
 
     response = admin_client.post(
         reverse("admin:auth_user_changelist"),
@@ -177,7 +185,7 @@ def test_an_admin_deletes_a_moderator_with_the_bulk_action(admin_client, moderat
 
 def test_a_review_with_moderated_comments_can_be_deleted(admin_client, moderator, review):
     comment = CommentFactory(review=review, status=Comment.Status.PENDING)
-    services.comment_approve(comment=comment, moderator=moderator)
+    comment_approve(comment=comment, moderator=moderator)
 
     response = admin_client.post(
         reverse("admin:reviews_review_delete", args=[review.pk]), {"post": "yes"}
@@ -189,7 +197,7 @@ def test_a_review_with_moderated_comments_can_be_deleted(admin_client, moderator
     assert decision.comment_id == comment.pk  # the record keeps what it was about
     log = Client()
     log.force_login(moderator)
-    assert "deleted with its review" in log.get(reverse("reviews:desk-decisions")).text
+    assert "deleted with its review" in log.get(reverse("moderation:decisions")).text
 
 
 # --- The record in the database ------------------------------------------------------------
@@ -253,4 +261,4 @@ def test_deleting_a_moderator_outside_the_service_is_refused():
 
 def test_the_service_refuses_an_account_with_reviews(review):
     with pytest.raises(ValidationError):
-        services.account_delete(user=review.author)
+        account_delete(user=review.author)

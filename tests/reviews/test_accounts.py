@@ -8,8 +8,8 @@ from django.contrib.auth.models import Permission, User
 from django.core import mail
 from django.urls import reverse
 
-from reviews.accounts import ModelBackend
-from reviews.models import Profile
+from reviews.readers.accounts import ModelBackend
+from reviews.readers.models import Profile
 from tests.factories import EditorFactory, ModeratorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def test_readers_sign_in_with_their_username_or_e_mail(client, login):
     response = client.post(reverse("account_login"), {"login": login, "password": PASSWORD})
 
     assert response.status_code == HTTPStatus.FOUND
-    assert client.get(reverse("reviews:profile-edit")).status_code == HTTPStatus.OK
+    assert client.get(reverse("readers:profile-edit")).status_code == HTTPStatus.OK
 
 
 def test_a_wrong_password_gets_a_message_and_keeps_the_login(client):
@@ -120,7 +120,7 @@ def test_signing_out_is_a_post_from_the_header(client):
 
     client.post(reverse("account_logout"))
 
-    assert client.get(reverse("reviews:profile-edit")).status_code == HTTPStatus.FOUND
+    assert client.get(reverse("readers:profile-edit")).status_code == HTTPStatus.FOUND
 
 
 @pytest.mark.parametrize(

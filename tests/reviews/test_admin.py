@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from reviews import services
-from reviews.models import Profile, Review
+from reviews.models import Review
+from reviews.readers.models import Profile
 from tests.factories import EditorFactory, FilmFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,15 +11,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews import services
-from reviews.desk import CANNED_REASONS
-from reviews.models import (
-    BlockedTerm,
-    Comment,
-    CommentReport,
-    ModerationDecision,
-    Sanction,
-)
+from reviews.discussion.models import Comment, CommentReport
+from reviews.discussion.services import comment_create
+from reviews.moderation.forms import CANNED_REASONS
+from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+from reviews.moderation.services import comment_approve, comment_mark_spam, comment_report
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
@@ -36,11 +32,11 @@ pytestmark = pytest.mark.django_db
 
 Action = ModerationDecision.Action
 Status = Comment.Status
-QUEUE = reverse("reviews:desk-queue")
-BULK = reverse("reviews:desk-bulk")
-BLOCKLIST = reverse("reviews:desk-blocklist")
-DASHBOARD = reverse("reviews:desk-dashboard")
-DECISIONS = reverse("reviews:desk-decisions")
+QUEUE = reverse("moderation:queue")
+BULK = reverse("moderation:bulk-decide")
+BLOCKLIST = reverse("moderation:blocklist")
+DASHBOARD = reverse("moderation:dashboard")
+DECISIONS = reverse("moderation:decisions")
 
 
 @pytest.fixture(autouse=True)
@@ -63,11 +59,11 @@ def ago(**delta):
 
 
 def decide_url(comment) -> str:
-    return reverse("reviews:desk-decide", args=[comment.pk])
+    return reverse("moderation:decide", args=[comment.pk])
 
 
 def sanction_url(user) -> str:
-    return reverse("reviews:desk-sanction", args=[user.pk])
+    return reverse("moderation:sanction", args=[user.pk])
 
 
 # --- The queue ----------------------------------------------------------------------------
@@ -157,7 +153,7 @@ def test_a_reported_comment_below_the_hiding_threshold_waits_as_reported(
     settings.MODERATION_REPORTS_TO_HIDE = 3
     comment = CommentFactory(body="Still public")
     for reporter in UserFactory.create_batch(2):
-        services.comment_report(comment=comment, reporter=reporter, reason="off_topic")
+        comment_report(comment=comment, reporter=reporter, reason="off_topic")
 
     response = moderator_client.get(QUEUE, {"status": "reported"})
 
@@ -319,7 +315,7 @@ def test_deciding_with_htmx_returns_just_the_decided_item(
 @pytest.mark.parametrize("htmx", [False, True], ids=["post", "htmx"])
 def test_deciding_an_already_decided_comment_names_who_decided(moderator_client, orion, htmx):
     comment = pending(orion)
-    services.comment_mark_spam(comment=comment, moderator=ModeratorFactory(username="deneb"))
+    comment_mark_spam(comment=comment, moderator=ModeratorFactory(username="deneb"))
     headers = {"HX-Request": "true"} if htmx else {}
 
     response = moderator_client.post(
@@ -363,7 +359,7 @@ def test_deciding_needs_post_and_an_existing_comment(moderator_client, orion):
     comment = pending(orion)
 
     assert moderator_client.get(decide_url(comment)).status_code == HTTPStatus.METHOD_NOT_ALLOWED
-    missing = reverse("reviews:desk-decide", args=[comment.pk + 1000])
+    missing = reverse("moderation:decide", args=[comment.pk + 1000])
     assert moderator_client.post(missing, {"action": "approve"}).status_code == (
         HTTPStatus.NOT_FOUND
     )
@@ -421,7 +417,7 @@ def test_bulk_with_nothing_selected_says_so(moderator_client):
 def test_bulk_reports_the_comments_it_could_not_decide(moderator_client):
     fresh = CommentFactory(status=Status.PENDING)
     done = CommentFactory(status=Status.PENDING)
-    services.comment_approve(comment=done, moderator=ModeratorFactory(username="deneb"))
+    comment_approve(comment=done, moderator=ModeratorFactory(username="deneb"))
 
     response = moderator_client.post(BULK, {"action": "approve", "selected": [fresh.pk, done.pk]})
 
@@ -519,7 +515,7 @@ def test_a_sanctioned_reader_is_refused_with_reason_and_end_until_it_is_lifted(
     reader = UserFactory()
     reader_client = Client()
     reader_client.force_login(reader)
-    post_url = reverse("reviews:comment-create", args=[review.slug])
+    post_url = reverse("discussion:comment-create", args=[review.slug])
     moderator_client.post(
         sanction_url(reader), {"kind": kind, "reason": "Insulted other readers", "duration": "1"}
     )
@@ -532,7 +528,7 @@ def test_a_sanctioned_reader_is_refused_with_reason_and_end_until_it_is_lifted(
     assert f"You cannot post: {label} until {until}. Reason: Insulted other readers" in refused.text
     assert not Comment.objects.filter(author=reader).exists()
 
-    lifted = moderator_client.post(reverse("reviews:desk-sanction-lift", args=[sanction.pk]))
+    lifted = moderator_client.post(reverse("moderation:sanction-lift", args=[sanction.pk]))
 
     assert lifted.status_code == HTTPStatus.FOUND
     assert lifted.url == sanction_url(reader)
@@ -544,7 +540,7 @@ def test_a_sanctioned_reader_is_refused_with_reason_and_end_until_it_is_lifted(
 def test_lifting_twice_says_it_was_already_lifted(moderator_client):
     sanction = SanctionFactory(lifted_at=timezone.now())
 
-    response = moderator_client.post(reverse("reviews:desk-sanction-lift", args=[sanction.pk]))
+    response = moderator_client.post(reverse("moderation:sanction-lift", args=[sanction.pk]))
 
     assert messages_of(response) == ["This sanction was already lifted."]
     assert not ModerationDecision.objects.exists()
@@ -552,11 +548,11 @@ def test_lifting_twice_says_it_was_already_lifted(moderator_client):
 
 def test_sanction_pages_of_missing_readers_and_sanctions_are_not_found(moderator_client):
     assert (
-        moderator_client.get(reverse("reviews:desk-sanction", args=[999999])).status_code
+        moderator_client.get(reverse("moderation:sanction", args=[999999])).status_code
         == HTTPStatus.NOT_FOUND
     )
     assert (
-        moderator_client.post(reverse("reviews:desk-sanction-lift", args=[999999])).status_code
+        moderator_client.post(reverse("moderation:sanction-lift", args=[999999])).status_code
         == HTTPStatus.NOT_FOUND
     )
 
@@ -674,12 +670,10 @@ def test_the_dashboard_of_a_quiet_site_has_flat_bars_and_no_median(moderator_cli
 @pytest.fixture
 def two_decisions():
     vega, deneb = ModeratorFactory(username="vega"), ModeratorFactory(username="deneb")
-    approved = services.comment_approve(
+    approved = comment_approve(
         comment=CommentFactory(status=Status.PENDING), moderator=vega, note="Looks fine"
     )
-    spammed = services.comment_mark_spam(
-        comment=CommentFactory(status=Status.PENDING), moderator=deneb
-    )
+    spammed = comment_mark_spam(comment=CommentFactory(status=Status.PENDING), moderator=deneb)
     return {"approve": approved, "spam": spammed}
 
 
@@ -742,11 +736,9 @@ def test_the_nav_count_follows_readers_held_comments_and_reports_at_once(moderat
     assert 'nav-count">0<' in moderator_client.get(DECISIONS).text  # now remembered
     BlockedTermFactory(phrase="moonbeam")
 
-    services.comment_create(review=review, author=UserFactory(), body="A moonbeam for you")
+    comment_create(review=review, author=UserFactory(), body="A moonbeam for you")
     assert 'nav-count">1<' in moderator_client.get(DECISIONS).text
-    services.comment_report(
-        comment=CommentFactory(review=review), reporter=UserFactory(), reason="spam"
-    )
+    comment_report(comment=CommentFactory(review=review), reporter=UserFactory(), reason="spam")
     assert 'nav-count">2<' in moderator_client.get(DECISIONS).text
 
 
@@ -771,7 +763,7 @@ def test_the_nav_has_no_moderation_link_for_others(client, who):
 
     assert response.status_code == HTTPStatus.OK
     assert "nav-count" not in response.text
-    assert reverse("reviews:desk-queue") not in response.text
+    assert reverse("moderation:queue") not in response.text
 
 
 # --- Query plan ---------------------------------------------------------------------------

@@ -12,8 +12,15 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews import desk, fragments, services
-from reviews.models import Comment, CommentReport, Sanction
+from reviews.discussion import fragments
+from reviews.discussion.models import Comment, CommentReport
+from reviews.discussion.services import comment_create, comment_delete, comment_edit, comment_like
+from reviews.moderation import views as desk
+from reviews.moderation.forms import CANNED_REASONS
+from reviews.moderation.models import Sanction
+from reviews.moderation.queue import waiting_count
+from reviews.moderation.services import comment_report, sanction_create, sanction_lift
+from reviews.readers.services import profile_update
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
@@ -27,7 +34,7 @@ from tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 Status = Comment.Status
-QUEUE = reverse("reviews:desk-queue")
+QUEUE = reverse("moderation:queue")
 
 
 def item(page: str, comment: Comment) -> str:
@@ -37,7 +44,7 @@ def item(page: str, comment: Comment) -> str:
 
 
 def decide_url(comment: Comment) -> str:
-    return reverse("reviews:desk-decide", args=[comment.pk])
+    return reverse("moderation:decide", args=[comment.pk])
 
 
 @pytest.fixture
@@ -75,7 +82,7 @@ WARM_QUERIES = 3
 
 def test_a_cached_queue_runs_no_query_of_its_own(moderator_client, held, django_assert_num_queries):
     CommentReportFactory(comment=CommentFactory(), reason="spam")
-    services.waiting_count()  # the nav's count, kept until the queue changes
+    waiting_count()  # the nav's count, kept until the queue changes
 
     with django_assert_num_queries(COLD_QUERIES):
         cold = moderator_client.get(QUEUE)
@@ -130,7 +137,7 @@ def test_a_newly_held_comment_shows_at_once(moderator_client, held):
     cached_queue(moderator_client)
     BlockedTermFactory(phrase="moonbeam")
 
-    comment = services.comment_create(
+    comment = comment_create(
         review=ReviewFactory(), author=UserFactory(), body="A moonbeam for you"
     )
 
@@ -143,12 +150,12 @@ def test_a_new_report_shows_at_once(moderator_client, held):
     comment = CommentFactory(body="Rude words")
     cached_queue(moderator_client)
 
-    services.comment_report(comment=comment, reporter=UserFactory(), reason="harassment")
+    comment_report(comment=comment, reporter=UserFactory(), reason="harassment")
 
     shown = item(moderator_client.get(QUEUE).text, comment)
     assert "Harassment or abuse \N{MULTIPLICATION SIGN} 1" in shown
     # A second report of the same comment changes its count.
-    services.comment_report(comment=comment, reporter=UserFactory(), reason="harassment")
+    comment_report(comment=comment, reporter=UserFactory(), reason="harassment")
     shown = item(moderator_client.get(QUEUE).text, comment)
     assert "Harassment or abuse \N{MULTIPLICATION SIGN} 2" in shown
 
@@ -167,7 +174,7 @@ def reported(author) -> Comment:
     ("make", "action", "data"),
     [
         (pending, "approve", {}),
-        (pending, "reject", {"reason": desk.CANNED_REASONS[0]}),
+        (pending, "reject", {"reason": CANNED_REASONS[0]}),
         (pending, "spam", {}),
         (reported, "dismiss", {}),
         (reported, "uphold", {}),
@@ -195,7 +202,7 @@ def test_a_bulk_decision_takes_the_comments_off_at_once(moderator_client, orion)
     cached_queue(moderator_client)
 
     moderator_client.post(
-        reverse("reviews:desk-bulk"), {"action": "spam", "selected": [c.pk for c in chosen]}
+        reverse("moderation:bulk-decide"), {"action": "spam", "selected": [c.pk for c in chosen]}
     )
 
     page = moderator_client.get(QUEUE).text
@@ -248,7 +255,7 @@ def test_deleting_a_report_in_the_admin_takes_the_comment_off_at_once(admin_clie
 def test_the_authors_edit_of_a_held_comment_shows_at_once(moderator_client, orion, held):
     cached_queue(moderator_client)
 
-    services.comment_edit(comment=held, user=orion, body="Better words")
+    comment_edit(comment=held, user=orion, body="Better words")
 
     assert "Better words" in item(moderator_client.get(QUEUE).text, held)
 
@@ -259,7 +266,7 @@ def test_an_edit_of_the_comment_a_held_reply_answers_shows_at_once(moderator_cli
     reply = CommentFactory(parent=parent, author=orion, status=Status.PENDING)
     cached_queue(moderator_client)
 
-    services.comment_edit(comment=parent, user=lyra, body="The parent about comets")
+    comment_edit(comment=parent, user=lyra, body="The parent about comets")
 
     assert "The parent about comets" in item(moderator_client.get(QUEUE).text, reply)
 
@@ -267,7 +274,7 @@ def test_an_edit_of_the_comment_a_held_reply_answers_shows_at_once(moderator_cli
 def test_the_authors_deletion_leaves_the_queue_consistent(moderator_client, orion, held):
     cached_queue(moderator_client)
 
-    services.comment_delete(comment=held, user=orion)
+    comment_delete(comment=held, user=orion)
 
     # Still waiting for a decision (the queue does not say it was withdrawn).
     assert item(moderator_client.get(QUEUE).text, held)
@@ -278,7 +285,7 @@ def test_the_authors_new_published_comment_counts_in_their_history_at_once(
 ):
     assert "<dt>Approved</dt><dd>0</dd>" in item(cached_queue(moderator_client), held)
 
-    services.comment_create(review=ReviewFactory(), author=orion, body="A fine comment")
+    comment_create(review=ReviewFactory(), author=orion, body="A fine comment")
 
     assert "<dt>Approved</dt><dd>1</dd>" in item(moderator_client.get(QUEUE).text, held)
 
@@ -286,12 +293,12 @@ def test_the_authors_new_published_comment_counts_in_their_history_at_once(
 def test_a_sanction_and_its_lifting_show_at_once(moderator_client, moderator, orion, held):
     cached_queue(moderator_client)
 
-    sanction = services.sanction_create(
+    sanction = sanction_create(
         user=orion, moderator=moderator, kind=Sanction.Kind.PROBATION, reason="Links"
     )
     assert "On probation" in item(moderator_client.get(QUEUE).text, held)
 
-    services.sanction_lift(sanction=sanction, moderator=moderator)
+    sanction_lift(sanction=sanction, moderator=moderator)
     assert "<dt>Sanctions</dt><dd>None</dd>" in item(moderator_client.get(QUEUE).text, held)
 
 
@@ -299,7 +306,7 @@ def test_a_sanction_given_on_the_desk_shows_at_once(moderator_client, orion, hel
     cached_queue(moderator_client)
 
     moderator_client.post(
-        reverse("reviews:desk-sanction", args=[orion.pk]),
+        reverse("moderation:sanction", args=[orion.pk]),
         {"kind": "mute", "reason": "Rude", "duration": "7"},
     )
 
@@ -330,7 +337,7 @@ def test_a_new_display_name_shows_at_once(moderator_client, orion, whose):
     cached_queue(moderator_client)
     renamed = orion if whose == "author" else lyra
 
-    services.profile_update(user=renamed, display_name="Stargazer", bio="", notify_replies=True)
+    profile_update(user=renamed, display_name="Stargazer", bio="", notify_replies=True)
 
     assert "Stargazer" in item(moderator_client.get(QUEUE).text, reply)
 
@@ -407,9 +414,9 @@ def test_changes_the_queue_does_not_show_leave_it_cached(moderator_client, held,
     cached_queue(moderator_client)
     sneaked = CommentFactory(status=Status.PENDING, body="Sneaked in again")
 
-    liked = services.comment_create(review=ReviewFactory(), author=lyra, body="Hello")
-    services.comment_like(comment=liked, user=orion)
-    services.profile_update(user=lyra, display_name="Lyra B", bio="", notify_replies=True)
+    liked = comment_create(review=ReviewFactory(), author=lyra, body="Hello")
+    comment_like(comment=liked, user=orion)
+    profile_update(user=lyra, display_name="Lyra B", bio="", notify_replies=True)
 
     assert not item(moderator_client.get(QUEUE).text, sneaked)
 
@@ -421,9 +428,9 @@ def test_the_cached_queue_holds_no_token_and_each_moderator_posts_with_their_own
     moderator, held, monkeypatch
 ):
     rendered = []
-    real_render = desk._render_queue
+    real_render = desk.render_queue
     monkeypatch.setattr(
-        desk, "_render_queue", lambda *a: rendered.append(real_render(*a)) or rendered[-1]
+        desk, "render_queue", lambda *a: rendered.append(real_render(*a)) or rendered[-1]
     )
     vega, deneb = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     vega.force_login(ModeratorFactory(username="vega"))

@@ -14,8 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config import pagecache
-from reviews import fragments, services
-from reviews.models import Comment
+from reviews.discussion import fragments
+from reviews.discussion.models import Comment
+from reviews.discussion.services import comment_create, comment_like
+from reviews.moderation.services import comment_remove
+from reviews.readers.services import profile_update
+from reviews.services import review_unpublish
 from tests.factories import CommentFactory, ProfileFactory, ReviewFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -73,7 +77,7 @@ def test_a_reader_who_took_part_gets_a_discussion_of_their_own(review):
     author, author_user = signed_in("ada")
     other, _ = signed_in("bo")
     mine = CommentFactory(review=review, author=author_user, body="My own words")
-    edit_url = reverse("reviews:comment-edit", args=[mine.pk])
+    edit_url = reverse("discussion:comment-edit", args=[mine.pk])
 
     assert edit_url in page(author, review)
     assert edit_url in page(author, review)  # and again, from what was kept for them
@@ -94,7 +98,7 @@ def test_every_form_on_a_kept_discussion_carries_the_readers_own_token(review):
     assert fragments.CSRF_PLACEHOLDER not in tokens
     thread = Comment.objects.filter(review=review, depth=1).first()
     response = client.post(
-        reverse("reviews:comment-create", args=[review.slug]),
+        reverse("discussion:comment-create", args=[review.slug]),
         {"body": "Posted from a kept page", "parent": thread.pk,
          "csrfmiddlewaretoken": TOKEN.findall(text)[-1]},
     )  # fmt: skip
@@ -112,13 +116,13 @@ def test_every_form_on_a_kept_discussion_carries_the_readers_own_token(review):
             )
             and pagecache.discussion_changed(review.pk)
         ),
-        lambda review, other, moderator: services.comment_create(
+        lambda review, other, moderator: comment_create(
             review=review, author=other, body="Fresh words", parent=None
         ),
-        lambda review, other, moderator: services.comment_like(
+        lambda review, other, moderator: comment_like(
             comment=Comment.objects.filter(review=review).first(), user=other
         ),
-        lambda review, other, moderator: services.comment_remove(
+        lambda review, other, moderator: comment_remove(
             comment=Comment.objects.filter(review=review, depth=1).first(), moderator=moderator
         ),
     ],
@@ -142,7 +146,7 @@ def test_a_reader_sees_their_own_held_comment_at_once(review, settings):
     CommentFactory(review=review, author=user, body="An earlier word")
     page(reader, review)
 
-    services.comment_create(
+    comment_create(
         review=review, author=user, body="Waiting for a moderator https://example.org", parent=None
     )
 
@@ -159,7 +163,7 @@ def test_the_edit_link_goes_when_the_edit_window_closes(review, monkeypatch):
     mine = CommentFactory(
         review=review, author=user, created_at=timezone.now() - timedelta(minutes=minutes - 1)
     )
-    edit_url = reverse("reviews:comment-edit", args=[mine.pk])
+    edit_url = reverse("discussion:comment-edit", args=[mine.pk])
     assert edit_url in page(reader, review)
 
     later = timezone.now() + timedelta(minutes=2)
@@ -179,7 +183,7 @@ def test_editing_the_review_or_renaming_its_author_shows_at_once(review, editor_
     pagecache.review_changed(review)
     assert "Starlight over Seoul" in page(reader, review)
 
-    services.profile_update(
+    profile_update(
         user=review.author, display_name="A Renamed Critic", bio="", notify_replies=False
     )
     assert "A Renamed Critic" in page(reader, review)
@@ -189,7 +193,7 @@ def test_an_unpublished_review_is_gone_for_signed_in_readers_too(review):
     reader, _ = signed_in("ada")
     page(reader, review)
 
-    services.review_unpublish(review=review)
+    review_unpublish(review=review)
 
     assert reader.get(review.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
 
@@ -218,7 +222,7 @@ def test_a_readers_own_like_shows_at_once(review):
     page(reader, review)  # kept while they had taken no part
     liked = Comment.objects.filter(review=review, depth=1).first()
 
-    services.comment_like(comment=liked, user=user)
+    comment_like(comment=liked, user=user)
 
     own = re.search(rf'id="comment-{liked.pk}".*?</article>', page(reader, review), re.S).group(0)
     assert 'aria-pressed="true"' in own

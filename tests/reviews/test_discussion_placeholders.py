@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from reviews.models import Comment
+from reviews.discussion.models import Comment
 from tests.factories import CommentFactory, ModeratorFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

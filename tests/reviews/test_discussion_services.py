@@ -8,8 +8,9 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from reviews import services
-from reviews.models import Comment, CommentLike, CommentReport, CommentRevision
+from reviews.discussion.models import Comment, CommentLike, CommentReport, CommentRevision
+from reviews.discussion.services import comment_create, comment_delete, comment_edit, comment_like
+from reviews.moderation.services import comment_report
 from tests.factories import (
     CommentFactory,
     ReviewFactory,
@@ -37,7 +38,7 @@ def refusal_code(call) -> str:
 
 
 def test_comment_is_published_when_no_rule_holds_it(review):
-    comment = services.comment_create(review=review, author=UserFactory(), body="  Lovely.  ")
+    comment = comment_create(review=review, author=UserFactory(), body="  Lovely.  ")
 
     assert comment.status == Comment.Status.APPROVED
     assert comment.body == "Lovely."
@@ -47,9 +48,9 @@ def test_comment_is_published_when_no_rule_holds_it(review):
 
 def test_replies_thread_to_depth_three_and_deeper_ones_attach_beside_whom_they_answer(review):
     first = CommentFactory(review=review)
-    second = services.comment_create(review=review, author=UserFactory(), body="b", parent=first)
-    third = services.comment_create(review=review, author=UserFactory(), body="c", parent=second)
-    fourth = services.comment_create(review=review, author=UserFactory(), body="d", parent=third)
+    second = comment_create(review=review, author=UserFactory(), body="b", parent=first)
+    third = comment_create(review=review, author=UserFactory(), body="c", parent=second)
+    fourth = comment_create(review=review, author=UserFactory(), body="d", parent=third)
 
     assert (second.depth, third.depth, fourth.depth) == (2, 3, 3)
     assert fourth.parent == second  # beside `third`, under the same parent
@@ -63,10 +64,7 @@ def test_replies_thread_to_depth_three_and_deeper_ones_attach_beside_whom_they_a
 )
 def test_bad_text_is_refused_and_nothing_is_stored(review, body, code):
     assert (
-        refusal_code(
-            lambda: services.comment_create(review=review, author=UserFactory(), body=body)
-        )
-        == code
+        refusal_code(lambda: comment_create(review=review, author=UserFactory(), body=body)) == code
     )
     assert not Comment.objects.exists()
 
@@ -75,9 +73,7 @@ def test_reply_to_a_comment_of_another_review_is_refused(review):
     elsewhere = CommentFactory()
     assert (
         refusal_code(
-            lambda: services.comment_create(
-                review=review, author=UserFactory(), body="hi", parent=elsewhere
-            )
+            lambda: comment_create(review=review, author=UserFactory(), body="hi", parent=elsewhere)
         )
         == "wrong_review"
     )
@@ -92,9 +88,7 @@ def test_reply_to_a_comment_that_is_gone_is_refused(review, gone):
     parent = CommentFactory(review=review, **gone)
     assert (
         refusal_code(
-            lambda: services.comment_create(
-                review=review, author=UserFactory(), body="hi", parent=parent
-            )
+            lambda: comment_create(review=review, author=UserFactory(), body="hi", parent=parent)
         )
         == "parent_gone"
     )
@@ -103,16 +97,16 @@ def test_reply_to_a_comment_that_is_gone_is_refused(review, gone):
 def test_comments_on_an_unpublished_review_are_refused():
     draft = ReviewFactory(draft=True)
     assert (
-        refusal_code(lambda: services.comment_create(review=draft, author=UserFactory(), body="x"))
+        refusal_code(lambda: comment_create(review=draft, author=UserFactory(), body="x"))
         == "review_closed"
     )
 
 
 def test_same_text_twice_within_minutes_is_refused(review):
     reader = UserFactory()
-    services.comment_create(review=review, author=reader, body="First!")
+    comment_create(review=review, author=reader, body="First!")
     assert (
-        refusal_code(lambda: services.comment_create(review=review, author=reader, body="First!"))
+        refusal_code(lambda: comment_create(review=review, author=reader, body="First!"))
         == "duplicate"
     )
     assert Comment.objects.count() == 1
@@ -121,10 +115,10 @@ def test_same_text_twice_within_minutes_is_refused(review):
 def test_posting_faster_than_the_per_user_limit_is_refused(review, settings):
     settings.COMMENT_RATE_LIMIT_PER_USER = (2, 60)
     reader = UserFactory()
-    services.comment_create(review=review, author=reader, body="one")
-    services.comment_create(review=review, author=reader, body="two")
+    comment_create(review=review, author=reader, body="one")
+    comment_create(review=review, author=reader, body="two")
     assert (
-        refusal_code(lambda: services.comment_create(review=review, author=reader, body="three"))
+        refusal_code(lambda: comment_create(review=review, author=reader, body="three"))
         == "rate_limited"
     )
     assert Comment.objects.count() == 2
@@ -133,25 +127,23 @@ def test_posting_faster_than_the_per_user_limit_is_refused(review, settings):
 def test_the_rate_limit_counts_from_the_first_post_of_each_window(review, settings):
     settings.COMMENT_RATE_LIMIT_PER_USER = (1, 60)
     reader = UserFactory()
-    services.comment_create(review=review, author=reader, body="one")
+    comment_create(review=review, author=reader, body="one")
     assert (
-        refusal_code(lambda: services.comment_create(review=review, author=reader, body="two"))
+        refusal_code(lambda: comment_create(review=review, author=reader, body="two"))
         == "rate_limited"
     )
     cache.clear()  # as when the next window begins
 
-    services.comment_create(review=review, author=reader, body="three")
+    comment_create(review=review, author=reader, body="three")
 
 
 def test_the_per_address_limit_counts_every_reader_behind_one_address(review, settings):
     settings.COMMENT_RATE_LIMIT_PER_IP = (2, 60)
     for body in ("one", "two"):
-        services.comment_create(
-            review=review, author=UserFactory(), body=body, ip_address="203.0.113.9"
-        )
+        comment_create(review=review, author=UserFactory(), body=body, ip_address="203.0.113.9")
     assert (
         refusal_code(
-            lambda: services.comment_create(
+            lambda: comment_create(
                 review=review, author=UserFactory(), body="three", ip_address="203.0.113.9"
             )
         )
@@ -162,7 +154,7 @@ def test_the_per_address_limit_counts_every_reader_behind_one_address(review, se
 def test_a_sanctioned_reader_is_refused_with_the_reason(review):
     sanction = SanctionFactory(expires_at=timezone.now() + timedelta(days=2))
     with pytest.raises(ValidationError) as caught:
-        services.comment_create(review=review, author=sanction.user, body="hello")
+        comment_create(review=review, author=sanction.user, body="hello")
     assert caught.value.code == "sanctioned"
     assert "Personal attacks on other readers." in caught.value.messages[0]
 
@@ -173,7 +165,7 @@ def test_an_expired_or_lifted_sanction_no_longer_applies(review):
         expires_at=timezone.now() - timedelta(minutes=1),
     )
     SanctionFactory(user=expired.user, lifted_at=timezone.now())
-    services.comment_create(review=review, author=expired.user, body="back again")
+    comment_create(review=review, author=expired.user, body="back again")
 
 
 def test_an_approved_reply_e_mails_the_parent_author_after_commit(
@@ -181,9 +173,7 @@ def test_an_approved_reply_e_mails_the_parent_author_after_commit(
 ):
     parent = CommentFactory(review=review, author=UserFactory(email="nan@example.com"))
     with django_capture_on_commit_callbacks(execute=True):
-        reply = services.comment_create(
-            review=review, author=UserFactory(), body="Agreed!", parent=parent
-        )
+        reply = comment_create(review=review, author=UserFactory(), body="Agreed!", parent=parent)
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -202,15 +192,15 @@ def test_no_e_mail_for_replying_to_yourself_or_when_switched_off(
     muted.author.profile.notify_replies = False
     muted.author.profile.save()
     with django_capture_on_commit_callbacks(execute=True):
-        services.comment_create(review=review, author=author, body="Also...", parent=parent)
-        services.comment_create(review=review, author=UserFactory(), body="hm", parent=muted)
+        comment_create(review=review, author=author, body="Also...", parent=parent)
+        comment_create(review=review, author=UserFactory(), body="hm", parent=muted)
 
     assert mail.outbox == []
 
 
 def test_author_edits_within_the_window_and_the_old_text_is_kept():
     comment = CommentFactory(body="Teh best film")
-    services.comment_edit(comment=comment, user=comment.author, body="The best film")
+    comment_edit(comment=comment, user=comment.author, body="The best film")
 
     comment.refresh_from_db()
     assert comment.body == "The best film"
@@ -221,7 +211,7 @@ def test_author_edits_within_the_window_and_the_old_text_is_kept():
 def test_editing_after_the_window_is_refused():
     comment = CommentFactory(created_at=timezone.now() - timedelta(minutes=16))
     assert (
-        refusal_code(lambda: services.comment_edit(comment=comment, user=comment.author, body="x"))
+        refusal_code(lambda: comment_edit(comment=comment, user=comment.author, body="x"))
         == "edit_window_closed"
     )
 
@@ -229,9 +219,9 @@ def test_editing_after_the_window_is_refused():
 def test_editing_or_deleting_someone_elses_comment_is_forbidden():
     comment = CommentFactory()
     with pytest.raises(PermissionDenied):
-        services.comment_edit(comment=comment, user=UserFactory(), body="mine now")
+        comment_edit(comment=comment, user=UserFactory(), body="mine now")
     with pytest.raises(PermissionDenied):
-        services.comment_delete(comment=comment, user=UserFactory())
+        comment_delete(comment=comment, user=UserFactory())
     comment.refresh_from_db()
     assert not comment.is_deleted
 
@@ -239,7 +229,7 @@ def test_editing_or_deleting_someone_elses_comment_is_forbidden():
 def test_deleting_keeps_the_row_for_its_replies():
     comment = CommentFactory()
     reply = CommentFactory(parent=comment)
-    services.comment_delete(comment=comment, user=comment.author)
+    comment_delete(comment=comment, user=comment.author)
 
     comment.refresh_from_db()
     assert comment.is_deleted
@@ -248,10 +238,8 @@ def test_deleting_keeps_the_row_for_its_replies():
 
 def test_a_reader_likes_a_comment_once():
     comment, reader = CommentFactory(), UserFactory()
-    services.comment_like(comment=comment, user=reader)
-    assert (
-        refusal_code(lambda: services.comment_like(comment=comment, user=reader)) == "already_liked"
-    )
+    comment_like(comment=comment, user=reader)
+    assert refusal_code(lambda: comment_like(comment=comment, user=reader)) == "already_liked"
 
     comment.refresh_from_db()
     assert comment.like_count == 1
@@ -260,11 +248,9 @@ def test_a_reader_likes_a_comment_once():
 
 def test_a_reader_reports_a_comment_once():
     comment, reader = CommentFactory(), UserFactory()
-    services.comment_report(comment=comment, reporter=reader, reason="spam")
+    comment_report(comment=comment, reporter=reader, reason="spam")
     assert (
-        refusal_code(
-            lambda: services.comment_report(comment=comment, reporter=reader, reason="off_topic")
-        )
+        refusal_code(lambda: comment_report(comment=comment, reporter=reader, reason="off_topic"))
         == "already_reported"
     )
     assert CommentReport.objects.get().reason == "spam"
@@ -274,7 +260,7 @@ def test_reporting_for_something_else_needs_a_note():
     comment = CommentFactory()
     assert (
         refusal_code(
-            lambda: services.comment_report(
+            lambda: comment_report(
                 comment=comment, reporter=UserFactory(), reason="other", note="  "
             )
         )

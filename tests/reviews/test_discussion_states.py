@@ -27,8 +27,17 @@ from hypothesis.stateful import (
 )
 
 from config import pagecache
-from reviews import services
-from reviews.models import BlockedTerm, Comment, CommentReport
+from reviews.discussion.models import Comment, CommentReport
+from reviews.discussion.services import comment_create, comment_delete, comment_edit
+from reviews.moderation.models import BlockedTerm
+from reviews.moderation.services import (
+    comment_approve,
+    comment_mark_spam,
+    comment_reject,
+    comment_remove,
+    comment_report,
+    comment_restore,
+)
 from tests.factories import ModeratorFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,27 +107,25 @@ class Discussion(RuleBasedStateMachine):
 
     def create(self, **kwargs):
         try:
-            return services.comment_create(review=self.review, **kwargs)
+            return comment_create(review=self.review, **kwargs)
         except ValidationError:  # a refusal (replying to a hidden comment, say) is fine
             return multiple()
 
     @rule(comment=comments, word=words)
     def edit(self, comment, word):
-        self.attempt(
-            services.comment_edit, comment=comment, user=comment.author, body=self.text(word)
-        )
+        self.attempt(comment_edit, comment=comment, user=comment.author, body=self.text(word))
 
     @rule(comment=comments)
     def delete(self, comment):
         comment.refresh_from_db()
-        services.comment_delete(comment=comment, user=comment.author)
+        comment_delete(comment=comment, user=comment.author)
 
     @rule(comment=comments, who=st.integers(0, 1))
     def report(self, comment, who):
         comment.refresh_from_db()
         if comment.status == Comment.Status.APPROVED:
             self.attempt(
-                services.comment_report,
+                comment_report,
                 comment=comment,
                 reporter=self.readers[who],
                 reason=CommentReport.Reason.SPOILERS,
@@ -130,11 +137,11 @@ class Discussion(RuleBasedStateMachine):
     )
     def decide(self, comment, decision):
         decide = {
-            "approve": services.comment_approve,
-            "reject": services.comment_reject,
-            "remove": services.comment_remove,
-            "restore": services.comment_restore,
-            "spam": services.comment_mark_spam,
+            "approve": comment_approve,
+            "reject": comment_reject,
+            "remove": comment_remove,
+            "restore": comment_restore,
+            "spam": comment_mark_spam,
         }[decision]
         extra = {"reason": "Off topic for this review"} if decision == "reject" else {}
         self.attempt(decide, comment=comment, moderator=self.moderator, **extra)

@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.models import Comment, CommentLike, CommentReport
+from reviews.discussion.models import Comment, CommentLike, CommentReport
 from tests.factories import CommentFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def review():
 
 
 def post_comment(client, review, **data):
-    return client.post(reverse("reviews:comment-create", args=[review.slug]), data)
+    return client.post(reverse("discussion:comment-create", args=[review.slug]), data)
 
 
 def test_a_reader_posts_a_comment_and_lands_on_it(reader_client, review):
@@ -144,7 +144,7 @@ def test_the_author_sees_their_pending_comment_marked_and_others_do_not(client, 
 def test_edit_within_the_window_marks_the_comment_edited(reader_client, reader, review):
     comment = CommentFactory(review=review, author=reader, body="Teh stars")
     response = reader_client.post(
-        reverse("reviews:comment-edit", args=[comment.pk]), {"body": "The stars"}
+        reverse("discussion:comment-edit", args=[comment.pk]), {"body": "The stars"}
     )
 
     assert response.status_code == HTTPStatus.FOUND
@@ -158,7 +158,7 @@ def test_editing_after_the_window_gets_a_message_and_keeps_the_text(reader_clien
         review=review, author=reader, created_at=timezone.now() - timedelta(minutes=20)
     )
     response = reader_client.post(
-        reverse("reviews:comment-edit", args=[comment.pk]), {"body": "Too late edit"}
+        reverse("discussion:comment-edit", args=[comment.pk]), {"body": "Too late edit"}
     )
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
@@ -169,7 +169,7 @@ def test_editing_after_the_window_gets_a_message_and_keeps_the_text(reader_clien
 @pytest.mark.parametrize("action", ["comment-edit", "comment-delete"])
 def test_editing_or_deleting_someone_elses_comment_is_forbidden(reader_client, review, action):
     comment = CommentFactory(review=review, body="Not yours")
-    response = reader_client.post(reverse(f"reviews:{action}", args=[comment.pk]), {"body": "x"})
+    response = reader_client.post(reverse(f"discussion:{action}", args=[comment.pk]), {"body": "x"})
 
     assert response.status_code == HTTPStatus.FORBIDDEN
     comment.refresh_from_db()
@@ -182,7 +182,7 @@ def test_deleted_comment_leaves_a_placeholder_and_its_replies(
 ):
     comment = CommentFactory(review=review, author=reader, body="Gone soon")
     CommentFactory(parent=comment, body="A reply that stays")
-    reader_client.post(reverse("reviews:comment-delete", args=[comment.pk]))
+    reader_client.post(reverse("discussion:comment-delete", args=[comment.pk]))
 
     page = client.get(review.get_absolute_url())
     assert "Gone soon" not in page.text
@@ -192,7 +192,7 @@ def test_deleted_comment_leaves_a_placeholder_and_its_replies(
 
 def test_reporting_twice_gets_a_message(reader_client, review):
     comment = CommentFactory(review=review)
-    url = reverse("reviews:comment-report", args=[comment.pk])
+    url = reverse("moderation:comment-report", args=[comment.pk])
     assert reader_client.post(url, {"reason": "spam"}).status_code == HTTPStatus.FOUND
 
     response = reader_client.post(url, {"reason": "harassment"})
@@ -204,7 +204,7 @@ def test_reporting_twice_gets_a_message(reader_client, review):
 def test_reporting_something_else_without_a_note_gets_a_message(reader_client, review):
     comment = CommentFactory(review=review)
     response = reader_client.post(
-        reverse("reviews:comment-report", args=[comment.pk]), {"reason": "other"}
+        reverse("moderation:comment-report", args=[comment.pk]), {"reason": "other"}
     )
 
     assert response.status_code == HTTPStatus.BAD_REQUEST
@@ -214,7 +214,7 @@ def test_reporting_something_else_without_a_note_gets_a_message(reader_client, r
 
 def test_liking_twice_gets_a_message_and_counts_once(reader_client, review):
     comment = CommentFactory(review=review)
-    url = reverse("reviews:comment-like", args=[comment.pk])
+    url = reverse("discussion:comment-like", args=[comment.pk])
     reader_client.post(url)
     response = reader_client.post(url, follow=True)
 
@@ -224,7 +224,7 @@ def test_liking_twice_gets_a_message_and_counts_once(reader_client, review):
 
 def test_htmx_post_returns_just_the_new_comment(reader_client, review):
     response = reader_client.post(
-        reverse("reviews:comment-create", args=[review.slug]),
+        reverse("discussion:comment-create", args=[review.slug]),
         {"body": "Inline!"},
         headers={"HX-Request": "true"},
     )
@@ -275,14 +275,14 @@ def test_public_profile_lists_approved_comments_only(client, review):
     CommentFactory(review=review, author=reader, body="Seen by all")
     CommentFactory(review=review, author=reader, body="Held back", status=Comment.Status.PENDING)
 
-    response = client.get(reverse("reviews:reader-profile", args=["haneul"]))
+    response = client.get(reverse("readers:profile", args=["haneul"]))
     assert "Seen by all" in response.text
     assert "Held back" not in response.text
 
 
 def test_profile_edit_turns_reply_e_mails_off(reader_client, reader):
     response = reader_client.post(
-        reverse("reviews:profile-edit"), {"display_name": "Rea", "bio": "Hi", "notify_replies": ""}
+        reverse("readers:profile-edit"), {"display_name": "Rea", "bio": "Hi", "notify_replies": ""}
     )
     assert response.status_code == HTTPStatus.FOUND
     reader.profile.refresh_from_db()
@@ -291,10 +291,10 @@ def test_profile_edit_turns_reply_e_mails_off(reader_client, reader):
 
 
 def test_one_click_unsubscribe_needs_a_valid_signature(client, reader):
-    from reviews.tasks import unsubscribe_token
+    from reviews.discussion.tasks import unsubscribe_token
 
-    assert client.post(reverse("reviews:unsubscribe", args=["forged"])).status_code == 400
-    response = client.post(reverse("reviews:unsubscribe", args=[unsubscribe_token(reader.pk)]))
+    assert client.post(reverse("readers:unsubscribe", args=["forged"])).status_code == 400
+    response = client.post(reverse("readers:unsubscribe", args=[unsubscribe_token(reader.pk)]))
     assert response.status_code == HTTPStatus.OK
     reader.profile.refresh_from_db()
     assert reader.profile.notify_replies is False

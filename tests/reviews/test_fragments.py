@@ -9,7 +9,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from reviews import fragments, services
+from reviews.discussion import fragments
+from reviews.discussion.services import comment_edit, comment_like
+from reviews.readers.services import profile_update
 from tests.factories import CommentFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +80,7 @@ def test_each_reader_posts_with_their_own_token(review):
         token = token_in(reply)
 
         posted = client.post(
-            reverse("reviews:comment-create", args=[review.slug]),
+            reverse("discussion:comment-create", args=[review.slug]),
             {"body": f"A reply from {reader.username}", "parent": parent.pk,
              "csrfmiddlewaretoken": token},
         )  # fmt: skip
@@ -91,7 +93,7 @@ def test_own_comments_and_likes_are_not_shared(review):
     author, other = UserFactory(), UserFactory()
     mine = CommentFactory(review=review, author=author)
     liked = CommentFactory(review=review)
-    services.comment_like(comment=liked, user=author)
+    comment_like(comment=liked, user=author)
 
     for_author = signed_in(author).get(review.get_absolute_url()).text
     for_other = signed_in(other).get(review.get_absolute_url()).text
@@ -106,9 +108,9 @@ def test_a_changed_comment_is_shown_changed(review):
     comment = CommentFactory(review=review, body="Before the edit")
     reader = signed_in(UserFactory())
     reader.get(review.get_absolute_url())
-    services.comment_edit(comment=comment, user=comment.author, body="After the edit")
+    comment_edit(comment=comment, user=comment.author, body="After the edit")
     liker = UserFactory()
-    services.comment_like(comment=comment, user=liker)
+    comment_like(comment=comment, user=liker)
 
     page = reader.get(review.get_absolute_url()).text
 
@@ -121,6 +123,6 @@ def test_a_renamed_author_is_shown_by_the_new_name(review):
     comment = CommentFactory(review=review)
     reader = signed_in(UserFactory())
     reader.get(review.get_absolute_url())
-    services.profile_update(user=comment.author, display_name="Byeol", bio="", notify_replies=False)
+    profile_update(user=comment.author, display_name="Byeol", bio="", notify_replies=False)
 
     assert "Byeol" in comment_html(reader.get(review.get_absolute_url()).text, comment)

@@ -9,7 +9,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from reviews.models import BlockedTerm, Comment, CommentReport, ModerationDecision, Sanction
+from reviews.discussion.models import Comment, CommentReport
+from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,

@@ -7,8 +7,11 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from reviews import rules, services
-from reviews.models import Comment, Sanction, fingerprint
+from reviews.discussion.models import Comment, fingerprint
+from reviews.discussion.services import comment_create, comment_edit
+from reviews.moderation import rules
+from reviews.moderation.models import Sanction
+from reviews.moderation.services import comment_approve
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
@@ -35,7 +38,7 @@ def review():
 
 
 def post(review, author, body: str) -> Comment:
-    return services.comment_create(review=review, author=author, body=body)
+    return comment_create(review=review, author=author, body=body)
 
 
 # --- New accounts -------------------------------------------------------------------------
@@ -58,7 +61,7 @@ def test_first_comments_of_a_new_account_are_held_until_enough_are_approved(
         held = post(review, reader, f"My comment number {number}")
         assert held.status == Comment.Status.PENDING
         assert held.held_reason == reason
-        services.comment_approve(comment=held, moderator=moderator)
+        comment_approve(comment=held, moderator=moderator)
 
     after = post(review, reader, "Now I am a regular")
 
@@ -175,7 +178,7 @@ def earlier(settings):
 
 
 def reply(parent: Comment, author, body: str) -> Comment:
-    return services.comment_create(review=parent.review, author=author, body=body, parent=parent)
+    return comment_create(review=parent.review, author=author, body=body, parent=parent)
 
 
 @pytest.mark.parametrize("as_reply", [False, True], ids=["new-thread", "reply"])
@@ -294,7 +297,7 @@ def test_a_comment_keeps_the_fingerprint_of_its_text_when_edited():
     comment = CommentFactory(body="Teh best film")
     assert comment.body_fingerprint == fingerprint("Teh best film")
 
-    services.comment_edit(comment=comment, user=comment.author, body="The best film")
+    comment_edit(comment=comment, user=comment.author, body="The best film")
 
     comment.refresh_from_db()
     assert comment.body_fingerprint == fingerprint("The best film")

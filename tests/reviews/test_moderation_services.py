@@ -10,8 +10,23 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from reviews import services
-from reviews.models import BlockedTerm, Comment, CommentReport, ModerationDecision, Sanction
+from reviews.discussion.models import Comment, CommentReport
+from reviews.discussion.services import comment_create
+from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+from reviews.moderation.services import (
+    AlreadyDecided,
+    blocked_term_add,
+    comment_approve,
+    comment_dismiss_reports,
+    comment_mark_spam,
+    comment_reject,
+    comment_remove,
+    comment_report,
+    comment_restore,
+    comment_uphold_reports,
+    sanction_create,
+    sanction_lift,
+)
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
@@ -70,26 +85,26 @@ def test_a_comment_with_several_open_reports_is_listed_once():
 
 
 DECISIONS = [
-    (services.comment_approve, {}, Status.PENDING, Status.APPROVED, Action.APPROVE),
+    (comment_approve, {}, Status.PENDING, Status.APPROVED, Action.APPROVE),
     (
-        services.comment_reject,
+        comment_reject,
         {"reason": "Off topic for this review"},
         Status.PENDING,
         Status.REJECTED,
         Action.REJECT,
     ),
-    (services.comment_mark_spam, {}, Status.PENDING, Status.SPAM, Action.SPAM),
-    (services.comment_mark_spam, {}, Status.APPROVED, Status.SPAM, Action.SPAM),
+    (comment_mark_spam, {}, Status.PENDING, Status.SPAM, Action.SPAM),
+    (comment_mark_spam, {}, Status.APPROVED, Status.SPAM, Action.SPAM),
     (
-        services.comment_remove,
+        comment_remove,
         {"reason": "Personal attack"},
         Status.APPROVED,
         Status.REMOVED,
         Action.REMOVE,
     ),
-    (services.comment_restore, {}, Status.REJECTED, Status.APPROVED, Action.RESTORE),
-    (services.comment_restore, {}, Status.SPAM, Status.APPROVED, Action.RESTORE),
-    (services.comment_restore, {}, Status.REMOVED, Status.APPROVED, Action.RESTORE),
+    (comment_restore, {}, Status.REJECTED, Status.APPROVED, Action.RESTORE),
+    (comment_restore, {}, Status.SPAM, Status.APPROVED, Action.RESTORE),
+    (comment_restore, {}, Status.REMOVED, Status.APPROVED, Action.RESTORE),
 ]
 
 
@@ -119,7 +134,7 @@ def test_rejecting_needs_a_reason_and_writes_nothing_without_one(mod, reason):
     comment = CommentFactory(status=Status.PENDING)
 
     with pytest.raises(ValidationError) as caught:
-        services.comment_reject(comment=comment, moderator=mod, reason=reason)
+        comment_reject(comment=comment, moderator=mod, reason=reason)
 
     assert caught.value.code == "reason_required"
     comment.refresh_from_db()
@@ -131,23 +146,23 @@ def test_rejecting_needs_a_reason_and_writes_nothing_without_one(mod, reason):
 @pytest.mark.parametrize(
     ("decide", "kwargs", "status"),
     [
-        (services.comment_approve, {}, Status.APPROVED),
-        (services.comment_approve, {}, Status.REJECTED),
-        (services.comment_reject, {"reason": "No"}, Status.APPROVED),
-        (services.comment_reject, {"reason": "No"}, Status.SPAM),
-        (services.comment_mark_spam, {}, Status.SPAM),
-        (services.comment_remove, {}, Status.PENDING),
-        (services.comment_remove, {}, Status.REMOVED),
-        (services.comment_restore, {}, Status.PENDING),
-        (services.comment_restore, {}, Status.APPROVED),
-        (services.comment_uphold_reports, {}, Status.APPROVED),
-        (services.comment_dismiss_reports, {}, Status.PENDING),
+        (comment_approve, {}, Status.APPROVED),
+        (comment_approve, {}, Status.REJECTED),
+        (comment_reject, {"reason": "No"}, Status.APPROVED),
+        (comment_reject, {"reason": "No"}, Status.SPAM),
+        (comment_mark_spam, {}, Status.SPAM),
+        (comment_remove, {}, Status.PENDING),
+        (comment_remove, {}, Status.REMOVED),
+        (comment_restore, {}, Status.PENDING),
+        (comment_restore, {}, Status.APPROVED),
+        (comment_uphold_reports, {}, Status.APPROVED),
+        (comment_dismiss_reports, {}, Status.PENDING),
     ],
 )
 def test_an_illegal_transition_is_already_decided_and_writes_nothing(mod, decide, kwargs, status):
     comment = CommentFactory(status=status)
 
-    with pytest.raises(services.AlreadyDecided) as caught:
+    with pytest.raises(AlreadyDecided) as caught:
         decide(comment=comment, moderator=mod, **kwargs)
 
     assert caught.value.code == "already_decided"
@@ -160,10 +175,10 @@ def test_an_illegal_transition_is_already_decided_and_writes_nothing(mod, decide
 @pytest.mark.django_db
 def test_already_decided_names_the_moderator_who_decided_and_the_status(mod):
     comment = CommentFactory(status=Status.PENDING)
-    services.comment_approve(comment=comment, moderator=mod)
+    comment_approve(comment=comment, moderator=mod)
 
-    with pytest.raises(services.AlreadyDecided) as caught:
-        services.comment_approve(comment=comment, moderator=ModeratorFactory())
+    with pytest.raises(AlreadyDecided) as caught:
+        comment_approve(comment=comment, moderator=ModeratorFactory())
 
     assert caught.value.messages == ["Already decided by vega: this comment is now approved."]
     assert ModerationDecision.objects.count() == 1
@@ -173,8 +188,8 @@ def test_already_decided_names_the_moderator_who_decided_and_the_status(mod):
 def test_a_stale_expected_status_is_refused_even_when_the_move_would_be_legal(mod):
     comment = CommentFactory(status=Status.APPROVED)  # spam from approved is legal
 
-    with pytest.raises(services.AlreadyDecided):
-        services.comment_mark_spam(comment=comment, moderator=mod, expected_status=Status.PENDING)
+    with pytest.raises(AlreadyDecided):
+        comment_mark_spam(comment=comment, moderator=mod, expected_status=Status.PENDING)
 
     assert not ModerationDecision.objects.exists()
 
@@ -182,7 +197,7 @@ def test_a_stale_expected_status_is_refused_even_when_the_move_would_be_legal(mo
 @pytest.mark.django_db
 def test_the_decision_record_cannot_be_changed_in_the_database(mod):
     comment = CommentFactory(status=Status.PENDING)
-    services.comment_approve(comment=comment, moderator=mod, note="fine")
+    comment_approve(comment=comment, moderator=mod, note="fine")
     decision = ModerationDecision.objects.get()
 
     with pytest.raises(DatabaseError, match="immutable"), transaction.atomic():
@@ -198,7 +213,7 @@ def test_approving_a_held_reply_e_mails_the_parent_author(mod, django_capture_on
     reply = CommentFactory(parent=parent, status=Status.PENDING, author=UserFactory())
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.comment_approve(comment=reply, moderator=mod)
+        comment_approve(comment=reply, moderator=mod)
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nan@example.com"]
@@ -208,7 +223,7 @@ def test_approving_a_held_reply_e_mails_the_parent_author(mod, django_capture_on
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("decide", "kwargs"),
-    [(services.comment_reject, {"reason": "Rude"}), (services.comment_mark_spam, {})],
+    [(comment_reject, {"reason": "Rude"}), (comment_mark_spam, {})],
 )
 def test_refusing_a_held_reply_e_mails_nobody(
     mod, django_capture_on_commit_callbacks, decide, kwargs
@@ -243,14 +258,14 @@ def test_two_moderators_deciding_at_once_one_wins_and_the_other_is_told_who():
                     expected_status=Status.PENDING,
                 )
                 outcomes[name] = "won"
-            except services.AlreadyDecided as error:
+            except AlreadyDecided as error:
                 outcomes[name] = error
             finally:
                 connection.close()
 
         threads = [
-            threading.Thread(target=run, args=("altair", services.comment_approve, first)),
-            threading.Thread(target=run, args=("deneb", services.comment_mark_spam, second)),
+            threading.Thread(target=run, args=("altair", comment_approve, first)),
+            threading.Thread(target=run, args=("deneb", comment_mark_spam, second)),
         ]
         for thread in threads:
             thread.start()
@@ -258,7 +273,7 @@ def test_two_moderators_deciding_at_once_one_wins_and_the_other_is_told_who():
             thread.join(timeout=30)
 
         winners = [name for name, outcome in outcomes.items() if outcome == "won"]
-        losers = [o for o in outcomes.values() if isinstance(o, services.AlreadyDecided)]
+        losers = [o for o in outcomes.values() if isinstance(o, AlreadyDecided)]
         assert len(winners) == 1, outcomes
         assert len(losers) == 1, outcomes
         assert f"Already decided by {winners[0]}" in losers[0].messages[0]
@@ -277,9 +292,7 @@ def review_page(db):
 
 
 def report(comment, reporter=None, reason=CommentReport.Reason.SPAM):
-    return services.comment_report(
-        comment=comment, reporter=reporter or UserFactory(), reason=reason
-    )
+    return comment_report(comment=comment, reporter=reporter or UserFactory(), reason=reason)
 
 
 @pytest.mark.django_db
@@ -337,7 +350,7 @@ def test_upholding_reports_closes_them_and_removes_the_comment(settings, mod, hi
         report(comment)
     comment.refresh_from_db()
 
-    services.comment_uphold_reports(comment=comment, moderator=mod)
+    comment_uphold_reports(comment=comment, moderator=mod)
 
     comment.refresh_from_db()
     assert comment.status == Status.REMOVED
@@ -359,7 +372,7 @@ def test_dismissing_reports_closes_them_and_publishes_the_comment(settings, mod,
         report(comment)
     comment.refresh_from_db()
 
-    services.comment_dismiss_reports(comment=comment, moderator=mod)
+    comment_dismiss_reports(comment=comment, moderator=mod)
 
     comment.refresh_from_db()
     assert comment.status == Status.APPROVED
@@ -379,7 +392,7 @@ def test_approving_a_comment_hidden_by_reports_dismisses_them(settings, mod):
     report(comment)
     comment.refresh_from_db()
 
-    services.comment_approve(comment=comment, moderator=mod)
+    comment_approve(comment=comment, moderator=mod)
 
     assert ModerationDecision.objects.latest("id").action == Action.DISMISS_REPORTS
     assert not CommentReport.objects.filter(resolution=CommentReport.Resolution.OPEN).exists()
@@ -389,8 +402,8 @@ def test_approving_a_comment_hidden_by_reports_dismisses_them(settings, mod):
 @pytest.mark.parametrize(
     ("decide", "kwargs"),
     [
-        (services.comment_mark_spam, {}),
-        (services.comment_remove, {"reason": "Abuse"}),
+        (comment_mark_spam, {}),
+        (comment_remove, {"reason": "Abuse"}),
     ],
 )
 def test_spam_or_removal_of_a_reported_comment_upholds_its_reports(mod, decide, kwargs):
@@ -410,7 +423,7 @@ def test_a_sanction_is_recorded_with_its_reason_and_end(mod):
     reader = UserFactory()
     ends = timezone.now() + timedelta(days=7)
 
-    sanction = services.sanction_create(
+    sanction = sanction_create(
         user=reader, moderator=mod, kind=Sanction.Kind.MUTE, reason=" Rude ", expires_at=ends
     )
 
@@ -441,7 +454,7 @@ def test_a_sanction_without_reason_or_ending_in_the_past_is_refused(mod, changes
     kwargs = {"user": UserFactory(), "moderator": mod, "kind": "ban", "reason": "Spam"} | changes
 
     with pytest.raises(ValidationError) as caught:
-        services.sanction_create(**kwargs)
+        sanction_create(**kwargs)
 
     assert caught.value.code == code
     assert not Sanction.objects.exists()
@@ -455,7 +468,7 @@ def test_a_ban_with_spam_pending_sends_the_readers_held_comments_to_spam(mod):
     published = CommentFactory(author=reader)
     someone_elses = CommentFactory(status=Status.PENDING)
 
-    services.sanction_create(
+    sanction_create(
         user=reader, moderator=mod, kind=Sanction.Kind.BAN, reason="Spam", spam_pending=True
     )
 
@@ -477,9 +490,7 @@ def test_held_comments_stay_unless_a_ban_asks_for_spam(mod, kind, spam_pending):
     reader = UserFactory()
     held = CommentFactory(author=reader, status=Status.PENDING)
 
-    services.sanction_create(
-        user=reader, moderator=mod, kind=kind, reason="Rude", spam_pending=spam_pending
-    )
+    sanction_create(user=reader, moderator=mod, kind=kind, reason="Rude", spam_pending=spam_pending)
 
     held.refresh_from_db()
     assert held.status == Status.PENDING
@@ -490,7 +501,7 @@ def test_lifting_a_sanction_is_recorded_and_the_reader_may_post_again(mod):
     sanction = SanctionFactory(kind=Sanction.Kind.BAN)
     review = ReviewFactory()
 
-    services.sanction_lift(sanction=sanction, moderator=mod, note="Apologised")
+    sanction_lift(sanction=sanction, moderator=mod, note="Apologised")
 
     sanction.refresh_from_db()
     assert sanction.lifted_at is not None
@@ -501,17 +512,17 @@ def test_lifting_a_sanction_is_recorded_and_the_reader_may_post_again(mod):
         sanction,
         "Apologised",
     )
-    comment = services.comment_create(review=review, author=sanction.user, body="Sorry")
+    comment = comment_create(review=review, author=sanction.user, body="Sorry")
     assert comment.status == Status.APPROVED
 
 
 @pytest.mark.django_db
 def test_lifting_twice_is_refused_and_recorded_once(mod):
     sanction = SanctionFactory()
-    services.sanction_lift(sanction=sanction, moderator=mod)
+    sanction_lift(sanction=sanction, moderator=mod)
 
     with pytest.raises(ValidationError) as caught:
-        services.sanction_lift(sanction=sanction, moderator=mod)
+        sanction_lift(sanction=sanction, moderator=mod)
 
     assert caught.value.code == "already_lifted"
     assert ModerationDecision.objects.count() == 1
@@ -522,7 +533,7 @@ def test_lifting_twice_is_refused_and_recorded_once(mod):
 
 @pytest.mark.django_db
 def test_a_blocked_term_is_added_with_its_spaces_collapsed(mod):
-    term = services.blocked_term_add(phrase="  bad   word ", moderator=mod)
+    term = blocked_term_add(phrase="  bad   word ", moderator=mod)
 
     assert (term.phrase, term.created_by) == ("bad word", mod)
 
@@ -533,7 +544,7 @@ def test_a_duplicate_or_empty_blocked_term_is_refused(mod, phrase, code):
     BlockedTermFactory(phrase="bad word")
 
     with pytest.raises(ValidationError) as caught:
-        services.blocked_term_add(phrase=phrase, moderator=mod)
+        blocked_term_add(phrase=phrase, moderator=mod)
 
     assert caught.value.code == code
     assert list(BlockedTerm.objects.values_list("phrase", flat=True)) == ["bad word"]

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from reviews.discussion.models import Comment
 from reviews.groups import EDITORS, MODERATORS
-from reviews.models import BlockedTerm, Comment, ModerationDecision, Sanction
+from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 from tests.factories import (
     CommentFactory,
     EditorFactory,
@@ -39,49 +40,49 @@ def world():
 
 # (name, method, url, data, status for a moderator or superuser, what success wrote)
 DESK = [
-    ("queue", "get", lambda w: reverse("reviews:desk-queue"), {}, HTTPStatus.OK),
-    ("dashboard", "get", lambda w: reverse("reviews:desk-dashboard"), {}, HTTPStatus.OK),
-    ("decisions", "get", lambda w: reverse("reviews:desk-decisions"), {}, HTTPStatus.OK),
-    ("blocklist", "get", lambda w: reverse("reviews:desk-blocklist"), {}, HTTPStatus.OK),
+    ("queue", "get", lambda w: reverse("moderation:queue"), {}, HTTPStatus.OK),
+    ("dashboard", "get", lambda w: reverse("moderation:dashboard"), {}, HTTPStatus.OK),
+    ("decisions", "get", lambda w: reverse("moderation:decisions"), {}, HTTPStatus.OK),
+    ("blocklist", "get", lambda w: reverse("moderation:blocklist"), {}, HTTPStatus.OK),
     (
         "sanction form",
         "get",
-        lambda w: reverse("reviews:desk-sanction", args=[w["target"].pk]),
+        lambda w: reverse("moderation:sanction", args=[w["target"].pk]),
         {},
         HTTPStatus.OK,
     ),
     (
         "decide",
         "post",
-        lambda w: reverse("reviews:desk-decide", args=[w["comment"].pk]),
+        lambda w: reverse("moderation:decide", args=[w["comment"].pk]),
         {"action": "approve"},
         HTTPStatus.FOUND,
     ),
     (
         "bulk",
         "post",
-        lambda w: reverse("reviews:desk-bulk"),
+        lambda w: reverse("moderation:bulk-decide"),
         {"action": "approve", "selected": "comment"},
         HTTPStatus.FOUND,
     ),
     (
         "lift",
         "post",
-        lambda w: reverse("reviews:desk-sanction-lift", args=[w["sanction"].pk]),
+        lambda w: reverse("moderation:sanction-lift", args=[w["sanction"].pk]),
         {},
         HTTPStatus.FOUND,
     ),
     (
         "sanction",
         "post",
-        lambda w: reverse("reviews:desk-sanction", args=[w["target"].pk]),
+        lambda w: reverse("moderation:sanction", args=[w["target"].pk]),
         {"kind": "mute", "reason": "Rude", "duration": "1"},
         HTTPStatus.FOUND,
     ),
     (
         "blocklist add",
         "post",
-        lambda w: reverse("reviews:desk-blocklist"),
+        lambda w: reverse("moderation:blocklist"),
         {"add": "1", "phrase": "cheap tickets"},
         HTTPStatus.FOUND,
     ),
@@ -220,9 +221,9 @@ def test_a_user_in_both_groups_may_edit_reviews_and_moderate(client, article):
         assert client.get(url).status_code == HTTPStatus.OK, url
     for page in MODERATION_ADMIN:
         assert client.get(reverse(page)).status_code == HTTPStatus.OK, page
-    assert client.get(reverse("reviews:desk-queue")).status_code == HTTPStatus.OK
+    assert client.get(reverse("moderation:queue")).status_code == HTTPStatus.OK
     comment = CommentFactory(status=Comment.Status.PENDING)
-    client.post(reverse("reviews:desk-decide", args=[comment.pk]), {"action": "approve"})
+    client.post(reverse("moderation:decide", args=[comment.pk]), {"action": "approve"})
     assert ModerationDecision.objects.get().moderator == both
 
 
@@ -235,7 +236,7 @@ def test_group_membership_grants_and_withdraws_the_desk(client):
     assert fetched.has_perm("reviews.moderate_comment")
     assert not fetched.has_perm("reviews.change_review")
     client.force_login(fetched)
-    assert client.get(reverse("reviews:desk-queue")).status_code == HTTPStatus.OK
+    assert client.get(reverse("moderation:queue")).status_code == HTTPStatus.OK
 
     person.groups.add(editors)
     fetched = User.objects.get(pk=person.pk)
@@ -246,4 +247,4 @@ def test_group_membership_grants_and_withdraws_the_desk(client):
     fetched = User.objects.get(pk=person.pk)
     assert not fetched.has_perm("reviews.moderate_comment")
     assert fetched.has_perm("reviews.change_review")
-    assert client.get(reverse("reviews:desk-queue")).status_code == HTTPStatus.FORBIDDEN
+    assert client.get(reverse("moderation:queue")).status_code == HTTPStatus.FORBIDDEN

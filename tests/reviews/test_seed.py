@@ -9,7 +9,8 @@ from django.core.management.base import CommandError
 
 from films.models import Credit, Film, Genre, Person, WatchOption
 from reviews.groups import EDITORS, MODERATORS
-from reviews.models import Profile, Review
+from reviews.models import Review
+from reviews.readers.models import Profile
 
 pytestmark = pytest.mark.django_db
 

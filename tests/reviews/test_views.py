@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from films.models import Credit
-from reviews.models import Comment
+from reviews.discussion.models import Comment
 from tests.factories import (
     CommentFactory,
     CreditFactory,
@@ -118,7 +118,7 @@ def test_reader_profile_dates_comments_without_microseconds(client):
     created_at = timezone.now().replace(microsecond=123456)
     Comment.objects.filter(pk=comment.pk).update(created_at=created_at)
 
-    response = client.get(reverse("reviews:reader-profile", args=["haneul"]))
+    response = client.get(reverse("readers:profile", args=["haneul"]))
 
     # The HTML validator rejects the fractional seconds that |date:"c" prints.
     expected = timezone.localtime(created_at).strftime("%Y-%m-%dT%H:%M:%S%z")
@@ -189,7 +189,7 @@ def test_film_review_list_shows_only_that_films_published_reviews(client, film, 
     mine = ReviewFactory(film=film, headline="About this film")
     ReviewFactory(headline="About another film")
 
-    response = client.get(reverse("films:film-reviews", kwargs={"slug": film.slug}))
+    response = client.get(reverse("reviews:film-reviews", kwargs={"slug": film.slug}))
 
     assert response.status_code == HTTPStatus.OK
     assert response.context["film"] == film
@@ -200,13 +200,13 @@ def test_film_review_list_shows_only_that_films_published_reviews(client, film, 
 
 
 def test_film_review_list_without_reviews_says_so(client, film):
-    response = client.get(reverse("films:film-reviews", kwargs={"slug": film.slug}))
+    response = client.get(reverse("reviews:film-reviews", kwargs={"slug": film.slug}))
 
     assert "No reviews are published for Lost in Starlight yet." in response.text
 
 
 def test_film_review_list_of_unknown_film_is_not_found(client, db):
-    response = client.get(reverse("films:film-reviews", kwargs={"slug": "nope"}))
+    response = client.get(reverse("reviews:film-reviews", kwargs={"slug": "nope"}))
 
     assert response.status_code == HTTPStatus.NOT_FOUND
 
@@ -399,7 +399,7 @@ def test_film_review_list_query_count_does_not_grow(client, django_assert_num_qu
 
     # film, count, reviews with film and byline
     with django_assert_num_queries(3):
-        response = client.get(reverse("films:film-reviews", kwargs={"slug": film.slug}))
+        response = client.get(reverse("reviews:film-reviews", kwargs={"slug": film.slug}))
 
     assert len(response.context["review_list"]) == min(count, 10)
 

@@ -12,8 +12,11 @@ from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person, WatchOption
 from reviews import demo_content
+from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
-from reviews.models import Comment, CommentReport, ModerationDecision, Profile, Review
+from reviews.models import Review
+from reviews.moderation.models import ModerationDecision
+from reviews.readers.models import Profile
 
 # Development passwords only; the command refuses to run unless DEBUG is on.
 SIGN_INS = [

@@ -17,9 +17,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person
+from reviews.discussion.models import Comment
 from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.markdown import render_article, render_comment
-from reviews.models import Comment, Profile, Review
+from reviews.models import Review
+from reviews.readers.models import Profile
 
 FILMS, PEOPLE, REVIEWS, COMMENTS, READERS = 200, 2_000, 5_000, 200_000, 2_000
 BIG_APPROVED, BIG_HELD = 2_000, 1_000

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from reviews.models import Profile
+from reviews.readers.models import Profile
 
 
 class AccountAdapter(DefaultAccountAdapter):

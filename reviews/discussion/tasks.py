@@ -7,7 +7,8 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from reviews.models import Comment, Profile
+from reviews.discussion.models import Comment
+from reviews.readers.models import Profile
 
 UNSUBSCRIBE_SALT = "reviews.unsubscribe-replies"
 
@@ -38,7 +39,7 @@ def send_reply_notification(comment_id: int) -> bool:
     if not recipient.email or (profile is not None and not profile.notify_replies):
         return False
     unsubscribe_url = settings.SITE_URL + reverse(
-        "reviews:unsubscribe", kwargs={"token": unsubscribe_token(recipient.pk)}
+        "readers:unsubscribe", kwargs={"token": unsubscribe_token(recipient.pk)}
     )
     context = {
         "reply": reply,
@@ -49,7 +50,7 @@ def send_reply_notification(comment_id: int) -> bool:
     }
     message = EmailMultiAlternatives(
         subject=f"New reply to your comment on “{reply.review.headline}”",
-        body=render_to_string("reviews/email/reply_notification.txt", context),
+        body=render_to_string("reviews/discussion/email/reply_notification.txt", context),
         to=[recipient.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",

@@ -29,7 +29,8 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from reviews.models import DISCUSSION_FIELDS, Comment, Review
+from reviews.discussion.models import DISCUSSION_FIELDS, Comment
+from reviews.models import Review
 
 TEMPLATE = "reviews/review_detail.html#comment"
 PLACEHOLDER_TEMPLATE = "reviews/review_detail.html#comment-placeholder"

@@ -9,11 +9,13 @@ thread is on the page when anything in it is shown.
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from reviews.fragments import ShownComment
-from reviews.models import Comment, Review
+from reviews.discussion.fragments import ShownComment
+from reviews.discussion.models import Comment, CommentLike
+from reviews.models import Review
 
 # Why a hidden comment with visible replies leaves a placeholder (the template words each).
 ACCOUNT_DELETED, WITHDRAWN, WAITING, TAKEN_DOWN = "account-deleted", "deleted", "held", "removed"
@@ -90,3 +92,26 @@ def shown(threads: list[ShownComment]) -> list[ShownComment]:
         found.append(comment)
         stack.extend(reversed(comment.thread_replies))
     return found
+
+
+def took_part(review: Review, user) -> str | None:
+    """None if `user` has neither commented on the review (in any state) nor liked a comment
+    on it: the discussion then looks the same to them as to every such reader. Otherwise a
+    mark that changes whenever they post there, held comments included."""
+    # One statement, written out: asked on every signed-in reader's view of a review.
+    with connection.cursor() as cursor:
+        cursor.execute(_TOOK_PART_SQL, {"review": review.pk, "user": user.pk})
+        last_comment, liked = cursor.fetchone()
+    return None if last_comment is None and not liked else f"{last_comment}"
+
+
+_TOOK_PART_SQL = f"""
+    SELECT (
+        SELECT max(id) FROM {Comment._meta.db_table}
+        WHERE review_id = %(review)s AND author_id = %(user)s
+    ), EXISTS (
+        SELECT 1 FROM {CommentLike._meta.db_table} AS liked
+        JOIN {Comment._meta.db_table} AS comment ON comment.id = liked.comment_id
+        WHERE liked.user_id = %(user)s AND comment.review_id = %(review)s
+    )
+"""

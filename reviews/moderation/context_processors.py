@@ -2,7 +2,7 @@ from functools import cache as once
 
 from django.http import HttpRequest
 
-from reviews import services
+from reviews.moderation import queue
 
 
 def moderation(request: HttpRequest) -> dict:
@@ -10,11 +10,11 @@ def moderation(request: HttpRequest) -> dict:
 
     Moderators are staff, so readers' pages skip the permission lookup and the count. Counted
     only when a template shows it (the whole queue brings its own count), at most once, and
-    kept until the queue changes (reviews.services.waiting_count).
+    kept until the queue changes (reviews.moderation.queue.waiting_count).
     """
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated and user.is_staff):
         return {}
     if not user.has_perm("reviews.moderate_comment"):
         return {}
-    return {"moderation_waiting": once(services.waiting_count)}
+    return {"moderation_waiting": once(queue.waiting_count)}

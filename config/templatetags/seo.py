@@ -1,4 +1,5 @@
-"""Tags for what search engines, feed readers and link previews read in a page's head."""
+"""Tags for what search engines, feed readers and link previews read in any page's head; the
+apps add their own (`film_seo`, `review_seo`)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,11 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-
-from films import structured_data
 
 register = template.Library()
 
@@ -66,33 +66,10 @@ def json_ld(data: dict | list) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def movie_json_ld(context, film) -> SafeString:
-    return json_ld(
-        structured_data.movie(
-            context["request"],
-            film,
-            directors=context.get("directors"),
-            average_rating=context.get("average_rating"),
-            review_count=context.get("review_count") or 0,
-        )
-    )
-
-
-@register.simple_tag(takes_context=True)
-def review_json_ld(context, review) -> SafeString:
-    return json_ld(structured_data.review(context["request"], review))
-
-
-@register.simple_tag(takes_context=True)
-def person_json_ld(context, person) -> SafeString:
-    return json_ld(structured_data.person(context["request"], person))
-
-
-@register.simple_tag(takes_context=True)
 def breadcrumbs_json_ld(context, *pairs) -> SafeString:
     """Breadcrumbs after Home, as name, path, name, path, ..."""
     trail = list(zip(pairs[::2], pairs[1::2], strict=True))
-    return json_ld(structured_data.breadcrumbs(context["request"], trail))
+    return json_ld(breadcrumbs(context["request"], trail))
 
 
 @register.simple_tag(takes_context=True)
@@ -112,9 +89,27 @@ def website_json_ld(context) -> SafeString:
             "url": request.build_absolute_uri(reverse("home")),
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": request.build_absolute_uri(reverse("films:search"))
+                "target": request.build_absolute_uri(reverse("reviews:search"))
                 + "?q={search_term_string}",
                 "query-input": "required name=search_term_string",
             },
         }
     )
+
+
+def breadcrumbs(request: HttpRequest, trail: list[tuple[str, str]]) -> dict:
+    """A BreadcrumbList from (name, path) pairs; Home comes first by itself."""
+    trail = [(settings.SITE_NAME, reverse("home")), *trail]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": name,
+                "item": request.build_absolute_uri(path),
+            }
+            for position, (name, path) in enumerate(trail, start=1)
+        ],
+    }

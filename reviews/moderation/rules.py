@@ -1,6 +1,6 @@
 """The rules that hold a new comment for a moderator. Each returns why it fired, or None.
 
-`reviews.services.initial_status` runs them in order; the first that fires names the hold.
+`reviews.moderation.screening.screen` runs them in order; the first that fires names the hold.
 Each costs at most one indexed query, however much the author has posted: this runs on
 every comment posted.
 """
@@ -17,7 +17,8 @@ from django.contrib.auth.models import User
 from django.db.models import Q
 from django.utils import timezone
 
-from reviews.models import BlockedTerm, Comment, CommentQuerySet, Sanction, normalise
+from reviews.discussion.models import Comment, CommentQuerySet, normalise
+from reviews.moderation.models import BlockedTerm, Sanction
 
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 

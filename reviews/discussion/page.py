@@ -1,0 +1,132 @@
+"""The discussion part of a review page: one page of threads as a reader sees it, and the same
+kept for signed-in readers until it changes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from config import pagecache
+from reviews.discussion import fragments, selectors
+from reviews.discussion.forms import CommentForm
+from reviews.discussion.models import Comment, CommentLike
+from reviews.models import Review
+
+COMMENT_DRAFTS_KEY = "comment_drafts"
+THREAD_SORTS = {
+    "oldest": ("created_at", "id"),
+    "newest": ("-created_at", "-id"),
+    "liked": ("-like_count", "created_at", "id"),
+}
+
+
+def _thread_sort(request: HttpRequest) -> str:
+    """The order of threads asked for, oldest first unless one of THREAD_SORTS is named."""
+    sort = request.GET.get("sort")
+    return sort if sort in THREAD_SORTS else "oldest"
+
+
+def discussion_context(
+    request: HttpRequest, review: Review, *, keep_csrf_placeholder: bool = False
+) -> dict:
+    """One page of threads under a review, in a fixed number of queries however many."""
+    user = request.user
+    sort = _thread_sort(request)
+    counted = selectors.counts(review, user)
+    in_full = selectors.in_full(user)
+    paginator = Paginator(
+        fragments.rows(
+            selectors.shown_threads(review, user).order_by(*THREAD_SORTS[sort]), in_full
+        ),
+        settings.COMMENTS_PER_PAGE,
+    )
+    paginator.count = counted["threads"]  # counted above, with the total: one query for both
+    page = paginator.get_page(request.GET.get("page"))
+    roots = fragments.as_shown(page.object_list)
+    # Every reply under the page's threads, whatever its state: a hidden one with replies
+    # still shown leaves a placeholder (reviews/selectors.py).
+    replies = fragments.as_shown(
+        fragments.rows(
+            Comment.objects.filter(root__in=[root.pk for root in roots]).order_by(
+                "created_at", "id"
+            ),
+            in_full,
+        )
+    )
+    arranged = selectors.arrange(roots, replies) if roots else []
+    on_page = selectors.shown(arranged)
+    liked = set()
+    if user.is_authenticated and on_page:
+        liked = set(
+            CommentLike.objects.filter(
+                user=user, comment__in=[comment.pk for comment in on_page if comment.in_full]
+            ).values_list("comment_id", flat=True)
+        )
+    fragments.attach_html(
+        request, review, on_page, liked_ids=liked, keep_csrf_placeholder=keep_csrf_placeholder
+    )
+    return {
+        "threads": arranged,
+        "comment_page": page,
+        "comment_sort": sort,
+        "comment_sorts": [("oldest", "Oldest"), ("newest", "Newest"), ("liked", "Most liked")],
+        "liked_ids": liked,
+        "comment_total": counted["comments"],
+        "edits_close_at": fragments.first_edit_window_end(on_page, user),
+    }
+
+
+# Around the comment form in a kept discussion: a reader's draft or errors go in between.
+_FORM_START, _FORM_END = "<!--comment-form-->", "<!--/comment-form-->"
+
+
+def kept_discussion(
+    request: HttpRequest, review: Review, *, form: CommentForm | None
+) -> SafeString:
+    """The discussion as a signed-in reader sees it, kept until it changes, with a blank
+    comment form, or with `form` (holding the reader's draft or errors) put in its place.
+
+    Every signed-in reader who has neither commented on the review nor liked one of its
+    comments sees the same section (but for the CSRF token, put in here), so they share one
+    entry. A reader who has keeps entries of their own: their comments carry edit and delete
+    (until the edit window closes: the entry's `until`), their likes show, and so do their
+    comments awaiting moderation (their newest comment is in the name). The discussion stamp
+    is bumped by every change to what the section shows, likes and names included."""
+    user = request.user
+    # Whether they took part changes only with the discussion (a reader's post, held or not,
+    # and their likes bump its stamp), so it is kept too.
+    own = pagecache.kept(
+        request,
+        f"own-activity:{review.pk}:{user.pk}",
+        lambda: (selectors.took_part(review, user), [pagecache.discussion(review.pk)]),
+    ).value
+    viewer = "reader" if own is None else f"user-{user.pk}-{own}"
+    sort, page = _thread_sort(request), request.GET.get("page", "")
+    template = "reviews/review_detail.html"
+    where = f"{timezone.get_current_timezone_name()}:{review.slug}"
+    layout = fragments.template_version(template)
+    name = f"discussion:{review.pk}:{viewer}:{fragments.digest((layout, where, sort, page))}"
+
+    def render() -> tuple[str, list[str], float | None]:
+        discussion = discussion_context(request, review, keep_csrf_placeholder=True)
+        html = render_to_string(
+            f"{template}#discussion",
+            {"review": review, "user": user, "csrf_token": fragments.CSRF_PLACEHOLDER,
+             "comment_form": CommentForm(), "form_marks": (_FORM_START, _FORM_END),
+             **discussion},
+        )  # fmt: skip
+        stamps = [pagecache.discussion(review.pk), pagecache.review(review.pk)]
+        return html, stamps, discussion["edits_close_at"]
+
+    html = pagecache.kept(request, name, render).value
+    if form is not None:
+        before, rest = html.split(_FORM_START)
+        after = rest.split(_FORM_END)[1]
+        context = {"review": review, "comment_form": form}
+        html = before + render_to_string(f"{template}#comment-form", context, request) + after
+    return mark_safe(html.replace(fragments.CSRF_PLACEHOLDER, get_token(request)))

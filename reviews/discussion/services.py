@@ -1,0 +1,176 @@
+"""What readers do in a discussion: post, reply, edit, delete and like, with the abuse controls
+(rate limits, duplicates, moderation's screen) run on every post."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from config import pagecache
+from reviews.discussion import screening
+from reviews.discussion.models import Comment, CommentLike, CommentRevision
+from reviews.models import Review
+from reviews.moderation import queue
+
+
+def _rate_limited(scope: str, ident: object, limit: tuple[int, int]) -> bool:
+    """Count one more post in the current window of the shared cache; True when over."""
+    count, seconds = limit
+    key = f"ratelimit:comment:{scope}:{ident}:{int(time.time() // seconds)}"
+    # Increment first: two round trips to the cache whether or not the window has begun.
+    try:
+        return cache.incr(key) > count
+    except ValueError:  # the first post of this window
+        if cache.add(key, 1, timeout=seconds):
+            return count < 1
+        return _rate_limited(scope, ident, limit)  # another post began the window meanwhile
+
+
+@transaction.atomic
+def comment_create(
+    *,
+    review: Review,
+    author: User,
+    body: str,
+    parent: Comment | None = None,
+    ip_address: str | None = None,
+) -> Comment:
+    """Post a comment or a reply, after the abuse controls; replies deeper than the limit
+    attach beside the comment they answer and name it."""
+    body = body.strip()
+    if not review.is_public:
+        raise ValidationError("This review is not open for comments.", code="review_closed")
+    if not body:
+        raise ValidationError("Write something before posting.", code="empty")
+    if len(body) > settings.COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            f"Keep it under {settings.COMMENT_MAX_LENGTH:,} characters (this is {len(body):,}).",
+            code="too_long",
+        )
+    if parent is not None:
+        if parent.review_id != review.pk:
+            raise ValidationError(
+                "You can only reply to a comment on the same review.", code="wrong_review"
+            )
+        if parent.is_deleted or parent.status != Comment.Status.APPROVED or not parent.author_id:
+            raise ValidationError(
+                "The comment you replied to is no longer available.", code="parent_gone"
+            )
+    thread_id = (parent.root_id or parent.pk) if parent is not None else None
+    verdict = screening.screen(screening.Draft(author=author, body=body, thread_id=thread_id))
+    if verdict.refusal is not None:
+        raise verdict.refusal
+    window = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES)
+    if Comment.objects.same_text(author=author, body=body, since=window).filter(body=body).exists():
+        raise ValidationError("You posted this same text a moment ago.", code="duplicate")
+    if _rate_limited("user", author.pk, settings.COMMENT_RATE_LIMIT_PER_USER) or (
+        ip_address and _rate_limited("ip", ip_address, settings.COMMENT_RATE_LIMIT_PER_IP)
+    ):
+        raise ValidationError(
+            "You are posting too fast. Wait a minute and try again.", code="rate_limited"
+        )
+
+    comment = Comment(review=review, author=author, body=body, ip_address=ip_address)
+    if parent is not None:
+        comment.in_reply_to = parent
+        comment.root_id = thread_id
+        if parent.depth >= Comment.MAX_DEPTH:
+            comment.parent_id, comment.depth = parent.parent_id, parent.depth
+        else:
+            comment.parent, comment.depth = parent, parent.depth + 1
+    if verdict.hold_reason:
+        comment.status, comment.held_reason = Comment.Status.PENDING, verdict.hold_reason
+    else:
+        comment.status = Comment.Status.APPROVED
+    comment.save()
+    # Held or not, its author sees it in the discussion (reviews.views._kept_discussion).
+    pagecache.discussion_changed(review.pk)
+    if comment.status == Comment.Status.PENDING:
+        queue.changed()
+    if comment.status == Comment.Status.APPROVED:
+        # The queue shows each author's count of approved comments.
+        queue.shows_changed(Comment.objects.filter(author=author))
+        notify_reply(comment)
+    return comment
+
+
+def notify_reply(comment: Comment) -> None:
+    """Tell the author of the comment answered, once this transaction has committed."""
+    answered = comment.in_reply_to
+    if answered is None or answered.author_id == comment.author_id:
+        return
+    from reviews.discussion.tasks import send_reply_notification
+
+    transaction.on_commit(lambda: send_reply_notification.enqueue(comment_id=comment.pk))
+
+
+@transaction.atomic
+def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
+    """The author corrects their comment within the edit window; the old text is kept."""
+    if comment.author_id != user.pk:
+        raise PermissionDenied("You can only edit your own comments.")
+    if comment.is_deleted:
+        raise ValidationError("A deleted comment cannot be edited.", code="deleted")
+    if comment.status not in (Comment.Status.APPROVED, Comment.Status.PENDING):
+        raise ValidationError(
+            "A comment a moderator took down cannot be edited.", code="taken_down"
+        )
+    if timezone.now() > comment.editable_until():
+        raise ValidationError(
+            f"Comments can be edited for {settings.COMMENT_EDIT_MINUTES} minutes after posting.",
+            code="edit_window_closed",
+        )
+    body = body.strip()
+    if not body:
+        raise ValidationError("Write something, or delete the comment instead.", code="empty")
+    if len(body) > settings.COMMENT_MAX_LENGTH:
+        raise ValidationError(
+            f"Keep it under {settings.COMMENT_MAX_LENGTH:,} characters.", code="too_long"
+        )
+    if body == comment.body:
+        return comment
+    CommentRevision.objects.create(comment=comment, body=comment.body)
+    comment.body, comment.edited_at = body, timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    pagecache.discussion_changed(comment.review_id)
+    # The queue shows a waiting comment's text, and the text of the comment a reply answers.
+    queue.shows_changed(Comment.objects.filter(Q(pk=comment.pk) | Q(parent_id=comment.pk)))
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, user: User) -> Comment:
+    """The author withdraws their comment; a placeholder keeps the replies readable."""
+    if comment.author_id != user.pk:
+        raise PermissionDenied("You can only delete your own comments.")
+    if not comment.is_deleted:
+        comment.deleted_at = timezone.now()
+        comment.save(update_fields=["deleted_at"])
+        pagecache.discussion_changed(comment.review_id)
+        # The queue does not say a waiting comment was withdrawn (yet): redrawn all the same,
+        # so that it may without another invalidation.
+        queue.shows_changed(Comment.objects.filter(pk=comment.pk))
+    return comment
+
+
+@transaction.atomic
+def comment_like(*, comment: Comment, user: User) -> Comment:
+    if comment.status != Comment.Status.APPROVED or comment.is_deleted or not comment.author_id:
+        raise ValidationError("This comment cannot be liked.", code="not_likeable")
+    if comment.author_id == user.pk:
+        raise ValidationError("You cannot like your own comment.", code="own_comment")
+    _, created = CommentLike.objects.get_or_create(comment=comment, user=user)
+    if not created:
+        raise ValidationError("You already like this comment.", code="already_liked")
+    Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
+    pagecache.discussion_changed(comment.review_id)
+    comment.refresh_from_db(fields=["like_count"])
+    return comment

@@ -1,0 +1,220 @@
+"""What readers do in a discussion, through its pages and in place with htmx: post, reply,
+edit, delete and like; signed-out readers keep their draft while they sign in."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.csrf import csrf_failure
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from reviews.discussion import fragments, selectors, services
+from reviews.discussion.forms import CommentEditForm, CommentForm
+from reviews.discussion.models import Comment, CommentLike
+from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context
+from reviews.models import Review
+from reviews.views import published_review, render_review
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+@require_POST
+def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """Post a comment or reply. Signed-out readers keep their text while they sign in."""
+    review = published_review(request, slug).review
+    if not request.user.is_authenticated:
+        return _keep_draft(request, review)
+    form = CommentForm(request.POST)
+    comment = None
+    if form.is_valid():
+        try:
+            comment = services.comment_create(
+                review=review,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                parent=form.cleaned_data["parent"],
+                ip_address=_client_ip(request),
+            )
+        except ValidationError as error:
+            form.add_error("body", error)
+    if comment is None:
+        if request.htmx:
+            return _render_discussion(request, review, comment_form=form)
+        return render_review(request, review, status=400, comment_form=form)
+    drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
+    if drafts.pop(str(review.pk), None) is not None:
+        request.session[COMMENT_DRAFTS_KEY] = drafts
+    if comment.status == Comment.Status.APPROVED:
+        notice = "Your comment is posted."
+    else:
+        notice = "Thanks: your comment will appear once a moderator approves it."
+    if request.htmx:
+        return _render_discussion(request, review, notice=notice, focus_comment=comment.pk)
+    messages.success(request, notice)
+    return redirect(comment.get_absolute_url())
+
+
+@csrf_exempt  # Anonymous pages are shared, so their forms carry no token: see _from_our_pages.
+@require_POST
+def comment_draft(request: HttpRequest, slug: str) -> HttpResponse:
+    """Keep what a signed-out reader wrote while they sign in; it comes back in the form."""
+    if not _from_our_pages(request):
+        return csrf_failure(request, reason="Cross-site request to keep a comment draft.")
+    review = get_object_or_404(Review.objects.published(), slug=slug)
+    return _keep_draft(request, review)
+
+
+def _from_our_pages(request: HttpRequest) -> bool:
+    """Whether the browser says the form was on one of our pages (browsers send Origin with
+    every POST, Sec-Fetch-Site with most). A cross-site form could otherwise plant a draft,
+    or swap a signed-in reader's session for an anonymous one."""
+    if origin := request.META.get("HTTP_ORIGIN"):
+        ours = f"{request.scheme}://{request.get_host()}"
+        return origin == ours or origin in settings.CSRF_TRUSTED_ORIGINS
+    return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") in ("same-origin", "none")
+
+
+def _keep_draft(request: HttpRequest, review: Review) -> HttpResponse:
+    drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
+    drafts[str(review.pk)] = {
+        "body": request.POST.get("body", "")[: settings.COMMENT_MAX_LENGTH * 2],
+        "parent": request.POST.get("parent") or None,
+    }
+    request.session[COMMENT_DRAFTS_KEY] = drafts
+    back = review.get_absolute_url() + "#comment-form"
+    if request.user.is_authenticated:  # a page from before signing in
+        return redirect(back)
+    messages.info(request, "Sign in to post your comment; we kept what you wrote.")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
+
+
+def _render_discussion(request: HttpRequest, review: Review, **context) -> HttpResponse:
+    """The discussion section alone, for htmx to swap in place."""
+    context.setdefault("comment_form", CommentForm())
+    return render(
+        request,
+        "reviews/review_detail.html#discussion",
+        {"review": review, **discussion_context(request, review), **context},
+    )
+
+
+def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send the reader to the page of the thread that holds the comment, scrolled to it."""
+    comment = get_object_or_404(
+        Comment.objects.visible_to(request.user).select_related("review", "root"), pk=pk
+    )
+    review = comment.review
+    if not review.is_public:
+        return render(request, "404.html", status=404)
+    root = comment.root or comment
+    earlier_threads = selectors.earlier_threads(review, request.user, root)
+    page = earlier_threads // settings.COMMENTS_PER_PAGE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return HttpResponseRedirect(f"{review.get_absolute_url()}{query}#comment-{comment.pk}")
+
+
+def _comment_with_names(pk: int) -> Comment:
+    """A comment with what its partial shows; whose it is, the views and services check."""
+    return get_object_or_404(
+        Comment.objects.select_related("review", "author__profile", "in_reply_to__author__profile"),
+        pk=pk,
+    )
+
+
+def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
+    """One comment alone (after an in-place edit or delete), without its replies."""
+    if comment.is_deleted:
+        comment.placeholder = selectors.WITHDRAWN
+        return render(request, fragments.PLACEHOLDER_TEMPLATE, {"comment": comment})
+    comment.editable = comment.can_be_edited_by(request.user)
+    comment.thread_replies = []
+    liked = set(
+        CommentLike.objects.filter(user=request.user, comment=comment).values_list(
+            "comment_id", flat=True
+        )
+    )
+    return render(
+        request,
+        "reviews/review_detail.html#comment",
+        {"comment": comment, "review": comment.review, "liked_ids": liked},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment_with_names(pk)
+    if comment.author_id != request.user.pk:
+        return render(request, "403.html", status=403)
+    form = CommentEditForm(
+        request.POST or None, initial={"body": comment.body}, comment_id=comment.pk
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_edit(
+                comment=comment, user=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error("body", error)
+        else:
+            if request.htmx:
+                return _render_comment(request, comment)
+            messages.success(request, "Your comment is updated.")
+            return redirect(comment.get_absolute_url())
+    if request.htmx:
+        return render(
+            request,
+            "reviews/discussion/comment_edit.html#edit-form",
+            {"form": form, "comment": comment},
+        )
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "reviews/discussion/comment_edit.html",
+        {"form": form, "comment": comment},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = _comment_with_names(pk)
+    if comment.author_id != request.user.pk:
+        return render(request, "403.html", status=403)
+    if request.method == "POST":
+        services.comment_delete(comment=comment, user=request.user)
+        if request.htmx:
+            return _render_comment(request, comment)
+        messages.success(request, "Your comment is deleted.")
+        return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+    return render(request, "reviews/discussion/comment_delete.html", {"comment": comment})
+
+
+@login_required
+@require_POST
+def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("review"), pk=pk)
+    try:
+        services.comment_like(comment=comment, user=request.user)
+    except ValidationError as error:
+        if not request.htmx:
+            messages.error(request, error.messages[0])
+    if request.htmx:
+        comment.refresh_from_db(fields=["like_count"])
+        return render(
+            request,
+            "reviews/review_detail.html#like-button",
+            {"comment": comment, "liked_ids": {comment.pk}},
+        )
+    return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")

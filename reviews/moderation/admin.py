@@ -1,0 +1,224 @@
+"""Comments, reports, sanctions, the decision record and the blocklist in the admin: the same
+services as the desk."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from reviews.discussion.models import Comment, CommentReport, CommentRevision
+from reviews.moderation import queue, services
+from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+
+User = get_user_model()
+
+
+def _run(modeladmin, request, queryset, decide, done: str, **kwargs) -> None:
+    succeeded, refused = 0, []
+    for comment in queryset:
+        try:
+            decide(comment=comment, moderator=request.user, **kwargs)
+            succeeded += 1
+        except ValidationError as error:
+            refused.append(f"Comment {comment.pk}: {' '.join(error.messages)}")
+    if succeeded:
+        modeladmin.message_user(request, f"{done}: {succeeded} comment(s).", messages.SUCCESS)
+    for message in refused:
+        modeladmin.message_user(request, message, messages.WARNING)
+
+
+class OpenReportInline(admin.TabularInline):
+    model = CommentReport
+    extra = 0
+    fields = ["reporter", "reason", "note", "created_at", "resolution"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class RevisionInline(admin.TabularInline):
+    model = CommentRevision
+    extra = 0
+    readonly_fields = ["body", "created_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["short_body", "author", "review", "status", "held_reason", "created_at"]
+    list_filter = ["status", ("review", admin.RelatedOnlyFieldListFilter), "created_at"]
+    list_select_related = ["author", "review"]
+    search_fields = ["body", "author__username", "review__headline"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "review", "author", "parent", "in_reply_to", "root", "depth", "body", "status",
+        "held_reason", "like_count", "ip_address", "created_at", "edited_at", "deleted_at",
+    ]  # fmt: skip
+    inlines = [OpenReportInline, RevisionInline]
+    actions = ["approve", "reject", "mark_spam", "remove", "restore"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # comments leave a record; moderators remove them instead
+
+    @admin.display(description="Comment")
+    def short_body(self, obj: Comment) -> str:
+        return obj.body[:80]
+
+    @admin.action(description="Approve selected comments", permissions=["moderate"])
+    def approve(self, request, queryset):
+        _run(self, request, queryset, services.comment_approve, "Approved")
+
+    @admin.action(description="Reject selected (off topic)", permissions=["moderate"])
+    def reject(self, request, queryset):
+        _run(
+            self, request, queryset, services.comment_reject, "Rejected",
+            reason="Off topic for this review",
+        )  # fmt: skip
+
+    @admin.action(description="Mark selected as spam", permissions=["moderate"])
+    def mark_spam(self, request, queryset):
+        _run(self, request, queryset, services.comment_mark_spam, "Marked as spam")
+
+    @admin.action(description="Remove selected published comments", permissions=["moderate"])
+    def remove(self, request, queryset):
+        _run(self, request, queryset, services.comment_remove, "Removed")
+
+    @admin.action(description="Restore selected comments", permissions=["moderate"])
+    def restore(self, request, queryset):
+        _run(self, request, queryset, services.comment_restore, "Restored")
+
+    def has_moderate_permission(self, request) -> bool:
+        return request.user.has_perm("reviews.moderate_comment")
+
+
+@admin.register(CommentReport)
+class CommentReportAdmin(admin.ModelAdmin):
+    list_display = ["comment", "reporter", "reason", "resolution", "created_at"]
+    list_filter = ["reason", "resolution", "created_at"]
+    list_select_related = ["comment", "reporter"]
+    search_fields = ["note", "comment__body", "reporter__username"]
+    readonly_fields = [
+        "comment", "reporter", "reason", "note", "created_at", "resolution", "resolved_at",
+        "resolved_by",
+    ]  # fmt: skip
+    actions = ["uphold", "dismiss"]
+
+    def has_add_permission(self, request):
+        return False
+
+    # Only superusers may delete reports; a deleted open report leaves the queue.
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        queue.changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        queue.changed()
+
+    @admin.action(description="Uphold: remove the reported comments", permissions=["moderate"])
+    def uphold(self, request, queryset):
+        comments = Comment.objects.filter(pk__in=queryset.values("comment")).distinct()
+        _run(self, request, comments, services.comment_uphold_reports, "Reports upheld")
+
+    @admin.action(description="Dismiss: keep the reported comments", permissions=["moderate"])
+    def dismiss(self, request, queryset):
+        comments = Comment.objects.filter(pk__in=queryset.values("comment")).distinct()
+        _run(self, request, comments, services.comment_dismiss_reports, "Reports dismissed")
+
+    def has_moderate_permission(self, request) -> bool:
+        return request.user.has_perm("reviews.moderate_comment")
+
+
+class SanctionAdminForm(forms.ModelForm):
+    # Readers are named by username: moderators may not browse the user list (and its e-mails).
+    user = forms.ModelChoiceField(
+        queryset=User.objects.all(),
+        to_field_name="username",
+        widget=forms.TextInput,
+        label="Reader's username",
+        error_messages={"invalid_choice": "There is no reader with that username."},
+    )
+
+    class Meta:
+        model = Sanction
+        fields = ["user", "kind", "reason", "expires_at"]
+
+    def clean_expires_at(self):
+        expires_at = self.cleaned_data.get("expires_at")
+        if expires_at is not None and expires_at <= timezone.now():
+            raise forms.ValidationError("The end of a sanction must be in the future.")
+        return expires_at
+
+
+@admin.register(Sanction)
+class SanctionAdmin(admin.ModelAdmin):
+    form = SanctionAdminForm
+    list_display = ["user", "kind", "reason", "created_at", "expires_at", "lifted_at"]
+    list_filter = ["kind", "created_at", "expires_at"]
+    search_fields = ["user__username", "reason"]
+    list_select_related = ["user"]
+    actions = ["lift"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A sanction is changed by lifting it, so that the change is recorded.
+        return ["user", "kind", "reason", "expires_at"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        created = services.sanction_create(
+            user=obj.user,
+            moderator=request.user,
+            kind=obj.kind,
+            reason=obj.reason,
+            expires_at=obj.expires_at,
+        )
+        obj.pk = created.pk
+
+    @admin.action(description="Lift selected sanctions", permissions=["change"])
+    def lift(self, request, queryset):
+        lifted = 0
+        for sanction in queryset.filter(lifted_at__isnull=True):
+            services.sanction_lift(sanction=sanction, moderator=request.user)
+            lifted += 1
+        self.message_user(request, f"Lifted {lifted} sanction(s).", messages.SUCCESS)
+
+
+@admin.register(ModerationDecision)
+class ModerationDecisionAdmin(admin.ModelAdmin):
+    """The record: read-only, for everyone, always."""
+
+    list_display = ["created_at", "moderator", "action", "comment", "from_status", "to_status"]
+    list_filter = ["action", "moderator", "created_at"]
+    list_select_related = ["moderator", "comment"]
+    search_fields = ["reason", "note", "moderator__username", "comment__body"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(BlockedTerm)
+class BlockedTermAdmin(admin.ModelAdmin):
+    list_display = ["phrase", "created_by", "created_at"]
+    search_fields = ["phrase"]
+    fields = ["phrase"]
+
+    def save_model(self, request, obj, form, change):
+        obj.created_by = obj.created_by or request.user
+        super().save_model(request, obj, form, change)

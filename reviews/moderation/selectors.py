@@ -1,0 +1,120 @@
+"""What the desk reads: the queue's items with what a moderator needs, and the dashboard's
+figures."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import (
+    Aggregate,
+    Count,
+    DurationField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from reviews.discussion.models import Comment, CommentReport
+from reviews.moderation.models import ModerationDecision, Sanction
+
+
+def queue_items(ids: list[int]) -> list[Comment]:
+    """The page's comments with what a moderator needs: one query per relation."""
+    # The author's history is counted in the (author, status) index alone, not in their rows:
+    # COUNT(*), as the id is not in that index.
+    approved = Comment.objects.filter(author=OuterRef("author"), status=Comment.Status.APPROVED)
+    refused = Comment.objects.filter(
+        author=OuterRef("author"), status__in=[Comment.Status.REJECTED, Comment.Status.SPAM]
+    )
+
+    def count(queryset):
+        return Coalesce(
+            Subquery(queryset.order_by().values("author").annotate(n=Count("*")).values("n")), 0
+        )
+
+    return list(
+        Comment.objects.filter(pk__in=ids)
+        .select_related("review", "author__profile", "parent__author__profile")
+        # The review's text and search vector are most of its row; the queue shows a link.
+        .defer("review__standfirst", "review__body", "review__body_html", "review__search_vector")
+        .annotate(author_approved=count(approved), author_refused=count(refused))
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=CommentReport.objects.filter(
+                    resolution=CommentReport.Resolution.OPEN
+                ).order_by("created_at"),
+                to_attr="open_reports",
+            ),
+            Prefetch(
+                "author__sanctions",
+                queryset=Sanction.objects.active(),
+                to_attr="active_sanctions",
+            ),
+        )
+        .order_by("created_at", "id")
+    )
+
+
+def summarise_reports(items) -> None:
+    for comment in items:
+        reasons: dict[str, int] = {}
+        for report in comment.open_reports:
+            label = report.get_reason_display()
+            reasons[label] = reasons.get(label, 0) + 1
+        comment.report_reasons = sorted(reasons.items(), key=lambda item: -item[1])
+
+
+class Median(Aggregate):
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+def dashboard_figures() -> dict:
+    """The queue now, decisions per day over 30 days, time to decision and why readers report."""
+    today = timezone.localdate()
+    start = today - timedelta(days=29)
+    per_day = dict(
+        ModerationDecision.objects.filter(
+            comment__isnull=False, created_at__date__gte=start, moderator__isnull=False
+        )
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    days = [start + timedelta(days=offset) for offset in range(30)]
+    most = max([1, *per_day.values()])
+    chart = [
+        {
+            "day": day,
+            "count": per_day.get(day, 0),
+            "height": round(100 * per_day.get(day, 0) / most),
+            "y": 110 - round(100 * per_day.get(day, 0) / most),
+            "x": index * 20,
+        }
+        for index, day in enumerate(days)
+    ]
+    median = ModerationDecision.objects.filter(
+        moderator__isnull=False, from_status=Comment.Status.PENDING, comment__isnull=False
+    ).aggregate(median=Median(F("created_at") - F("comment__created_at")))["median"]
+    queue_now = Comment.objects.in_queue().aggregate(
+        held=Count("id", filter=Q(status=Comment.Status.PENDING)),
+        reported=Count("id", filter=Q(status=Comment.Status.APPROVED)),
+    )
+    reasons = (
+        CommentReport.objects.values("reason").annotate(n=Count("id")).order_by("-n", "reason")[:5]
+    )
+    labels = dict(CommentReport.Reason.choices)
+    return {
+        "queue_now": queue_now,
+        "chart": chart,
+        "chart_total": sum(per_day.values()),
+        "median": median,
+        "top_reasons": [(labels[r["reason"]], r["n"]) for r in reasons],
+    }

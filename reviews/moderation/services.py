@@ -1,0 +1,370 @@
+"""What moderators decide: about comments (approve, reject, spam, remove, restore, reports),
+about readers (sanctions) and about words (the blocklist). Each decision locks the comment's
+row and is recorded once in ModerationDecision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from config import pagecache
+from reviews.discussion.models import Comment, CommentReport
+from reviews.discussion.services import notify_reply
+from reviews.moderation import queue
+from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+
+
+@transaction.atomic
+def comment_report(
+    *, comment: Comment, reporter: User, reason: str, note: str = ""
+) -> CommentReport:
+    """File one report per reader and comment, for the moderators."""
+    if comment.author_id == reporter.pk:
+        raise ValidationError("You cannot report your own comment.", code="own_comment")
+    if reason == CommentReport.Reason.OTHER and not note.strip():
+        raise ValidationError(
+            "Say what is wrong when you choose “Something else”.", code="note_required"
+        )
+    report, created = CommentReport.objects.get_or_create(
+        comment=comment, reporter=reporter, defaults={"reason": reason, "note": note.strip()}
+    )
+    if not created:
+        raise ValidationError("You have already reported this comment.", code="already_reported")
+    queue.changed()
+    _hide_if_reported_enough(comment)
+    return report
+
+
+class AlreadyDecided(ValidationError):
+    """Another moderator decided this comment first."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    """Where a decision may start from, where it leaves the comment, and what it does to the
+    comment's open reports (closes them with this resolution, or leaves them)."""
+
+    allowed_from: frozenset[str]
+    to_status: str
+    closes_reports: str | None = None
+    needs_open_reports: bool = False
+
+
+_HELD_OR_PUBLISHED = frozenset({Comment.Status.PENDING, Comment.Status.APPROVED})
+TRANSITIONS: dict[str, Transition] = {
+    ModerationDecision.Action.APPROVE: Transition(
+        frozenset({Comment.Status.PENDING}), Comment.Status.APPROVED
+    ),
+    ModerationDecision.Action.REJECT: Transition(
+        frozenset({Comment.Status.PENDING}),
+        Comment.Status.REJECTED,
+        closes_reports=CommentReport.Resolution.UPHELD,
+    ),
+    ModerationDecision.Action.SPAM: Transition(
+        _HELD_OR_PUBLISHED, Comment.Status.SPAM, closes_reports=CommentReport.Resolution.UPHELD
+    ),
+    ModerationDecision.Action.REMOVE: Transition(
+        frozenset({Comment.Status.APPROVED}),
+        Comment.Status.REMOVED,
+        closes_reports=CommentReport.Resolution.UPHELD,
+    ),
+    ModerationDecision.Action.RESTORE: Transition(
+        frozenset({Comment.Status.REJECTED, Comment.Status.SPAM, Comment.Status.REMOVED}),
+        Comment.Status.APPROVED,
+    ),
+    ModerationDecision.Action.UPHOLD_REPORTS: Transition(
+        _HELD_OR_PUBLISHED,
+        Comment.Status.REMOVED,
+        closes_reports=CommentReport.Resolution.UPHELD,
+        needs_open_reports=True,
+    ),
+    ModerationDecision.Action.DISMISS_REPORTS: Transition(
+        _HELD_OR_PUBLISHED,
+        Comment.Status.APPROVED,
+        closes_reports=CommentReport.Resolution.DISMISSED,
+        needs_open_reports=True,
+    ),
+}
+
+
+def _lock(comment: Comment) -> Comment:
+    """The comment's row, locked until the transaction ends, so decisions queue up."""
+    return (
+        Comment.objects.select_for_update(of=("self",)).select_related("author").get(pk=comment.pk)
+    )
+
+
+def _already_decided(comment: Comment) -> AlreadyDecided:
+    last = comment.decisions.select_related("moderator").first()
+    who = (
+        (last.moderator.get_username() if last.moderator else "an automatic rule")
+        if last
+        else "someone"
+    )
+    return AlreadyDecided(
+        f"Already decided by {who}: this comment is now {comment.get_status_display().lower()}.",
+        code="already_decided",
+    )
+
+
+def _decide(
+    *,
+    comment: Comment,
+    moderator: User | None,
+    action: str,
+    expected_status: str | None,
+    reason: str = "",
+    note: str = "",
+) -> Comment:
+    transition = TRANSITIONS[action]
+    locked = _lock(comment)
+    if (
+        (expected_status is not None and locked.status != expected_status)
+        or locked.status not in transition.allowed_from
+        or (transition.needs_open_reports and not _open_reports(locked).exists())
+    ):
+        raise _already_decided(locked)
+    from_status = locked.status
+    locked.status = transition.to_status
+    # Its author sees the reason on their refused comment; a published one needs none.
+    locked.moderation_reason = "" if locked.status == Comment.Status.APPROVED else reason
+    locked.save(update_fields=["status", "moderation_reason"])
+    pagecache.discussion_changed(locked.review_id)
+    queue.changed()
+    if transition.closes_reports:
+        _close_reports(locked, moderator, transition.closes_reports)
+    ModerationDecision.objects.create(
+        comment=locked,
+        moderator=moderator,
+        action=action,
+        from_status=from_status,
+        to_status=locked.status,
+        reason=reason,
+        note=note,
+    )
+    # Only a first publication tells the parent's author; restoring or keeping after reports
+    # brings back a comment they have already been told about.
+    if action == ModerationDecision.Action.APPROVE:
+        notify_reply(locked)
+    comment.status = locked.status
+    return locked
+
+
+@transaction.atomic
+def comment_approve(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """Publish a held comment; a comment hidden by reports comes back with its reports dismissed."""
+    if _open_reports(comment).exists():
+        return comment_dismiss_reports(
+            comment=comment, moderator=moderator, expected_status=expected_status, note=note
+        )
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.APPROVE,
+        expected_status=expected_status,
+        note=note,
+    )
+
+
+@transaction.atomic
+def comment_reject(
+    *,
+    comment: Comment,
+    moderator: User,
+    reason: str,
+    expected_status: str | None = None,
+    note: str = "",
+) -> Comment:
+    """Refuse a held comment; the author sees the reason."""
+    if not reason.strip():
+        raise ValidationError("Give the author a reason for the rejection.", code="reason_required")
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.REJECT,
+        expected_status=expected_status,
+        reason=reason.strip(),
+        note=note,
+    )
+
+
+@transaction.atomic
+def comment_mark_spam(
+    *, comment: Comment, moderator: User | None, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.SPAM,
+        expected_status=expected_status,
+        note=note,
+    )
+
+
+@transaction.atomic
+def comment_remove(
+    *,
+    comment: Comment,
+    moderator: User,
+    reason: str = "",
+    expected_status: str | None = None,
+    note: str = "",
+) -> Comment:
+    """Take down a published comment."""
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.REMOVE,
+        expected_status=expected_status,
+        reason=reason,
+        note=note,
+    )
+
+
+@transaction.atomic
+def comment_restore(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """Bring back a rejected, spam or removed comment."""
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.RESTORE,
+        expected_status=expected_status,
+        note=note,
+    )
+
+
+def _open_reports(comment: Comment):
+    return CommentReport.objects.filter(comment=comment, resolution=CommentReport.Resolution.OPEN)
+
+
+def _close_reports(comment: Comment, moderator: User | None, resolution: str) -> int:
+    return _open_reports(comment).update(
+        resolution=resolution, resolved_at=timezone.now(), resolved_by=moderator
+    )
+
+
+@transaction.atomic
+def comment_uphold_reports(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """The reports were right: the comment is removed and the reports closed."""
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.UPHOLD_REPORTS,
+        expected_status=expected_status,
+        note=note,
+    )
+
+
+@transaction.atomic
+def comment_dismiss_reports(
+    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
+) -> Comment:
+    """The reports were wrong: the comment is (again) published and the reports closed."""
+    return _decide(
+        comment=comment,
+        moderator=moderator,
+        action=ModerationDecision.Action.DISMISS_REPORTS,
+        expected_status=expected_status,
+        note=note,
+    )
+
+
+def _hide_if_reported_enough(comment: Comment) -> None:
+    """K distinct readers reporting a published comment hide it until a moderator decides."""
+    reporters = _open_reports(comment).values("reporter").distinct().count()
+    if reporters < settings.MODERATION_REPORTS_TO_HIDE:
+        return
+    locked = _lock(comment)
+    if locked.status != Comment.Status.APPROVED:
+        return
+    locked.status = Comment.Status.PENDING
+    locked.held_reason = f"Reported by {reporters} readers"
+    locked.save(update_fields=["status", "held_reason"])
+    pagecache.discussion_changed(locked.review_id)
+    ModerationDecision.objects.create(
+        comment=locked,
+        moderator=None,
+        action=ModerationDecision.Action.HIDE,
+        from_status=Comment.Status.APPROVED,
+        to_status=Comment.Status.PENDING,
+        note=locked.held_reason,
+    )
+
+
+@transaction.atomic
+def sanction_create(
+    *,
+    user: User,
+    moderator: User,
+    kind: str,
+    reason: str,
+    expires_at: datetime | None = None,
+    spam_pending: bool = False,
+) -> Sanction:
+    """Restrict a reader; a ban may send their pending comments to spam in the same step."""
+    if not reason.strip():
+        raise ValidationError("Say why; the reader is shown the reason.", code="reason_required")
+    if expires_at is not None and expires_at <= timezone.now():
+        raise ValidationError("The end of a sanction must be in the future.", code="expired")
+    sanction = Sanction.objects.create(
+        user=user, kind=kind, reason=reason.strip(), expires_at=expires_at, created_by=moderator
+    )
+    ModerationDecision.objects.create(
+        sanction=sanction,
+        moderator=moderator,
+        action=ModerationDecision.Action.SANCTION,
+        reason=sanction.reason,
+        note=f"{sanction.get_kind_display()}"
+        + (f" until {expires_at:%Y-%m-%d %H:%M}" if expires_at else ""),
+    )
+    if spam_pending and kind == Sanction.Kind.BAN:
+        for comment in Comment.objects.filter(author=user, status=Comment.Status.PENDING):
+            comment_mark_spam(comment=comment, moderator=moderator, note="With the ban")
+    # The queue lists each waiting comment's author's active sanctions.
+    queue.shows_changed(Comment.objects.filter(author=user))
+    return sanction
+
+
+@transaction.atomic
+def sanction_lift(*, sanction: Sanction, moderator: User, note: str = "") -> Sanction:
+    locked = Sanction.objects.select_for_update().get(pk=sanction.pk)
+    if locked.lifted_at is not None:
+        raise ValidationError("This sanction was already lifted.", code="already_lifted")
+    locked.lifted_at, locked.lifted_by = timezone.now(), moderator
+    locked.save(update_fields=["lifted_at", "lifted_by"])
+    ModerationDecision.objects.create(
+        sanction=locked,
+        moderator=moderator,
+        action=ModerationDecision.Action.LIFT_SANCTION,
+        note=note,
+    )
+    queue.shows_changed(Comment.objects.filter(author_id=locked.user_id))
+    return locked
+
+
+@transaction.atomic
+def blocked_term_add(*, phrase: str, moderator: User) -> BlockedTerm:
+    phrase = " ".join(phrase.split())
+    if not phrase:
+        raise ValidationError("Enter a word or phrase.", code="empty")
+    if BlockedTerm.objects.filter(phrase__iexact=phrase).exists():
+        raise ValidationError(f"“{phrase}” is already on the list.", code="duplicate")
+    return BlockedTerm.objects.create(phrase=phrase, created_by=moderator)
+
+
+@transaction.atomic
+def blocked_term_remove(*, pk: int) -> None:
+    """Take a phrase off the blocklist (nothing happens if it is gone already)."""
+    BlockedTerm.objects.filter(pk=pk).delete()

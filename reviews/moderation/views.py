@@ -1,0 +1,300 @@
+"""The moderation desk: a queue of held and reported comments, decisions, sanctions, the
+blocklist, a dashboard and the decision log; and the page a reader reports a comment on.
+
+Every decision goes through reviews/moderation/services.py, like the admin's actions.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST
+
+from config import pagecache
+from reviews.discussion import fragments
+from reviews.discussion.models import Comment
+from reviews.moderation import queue as waiting
+from reviews.moderation import services
+from reviews.moderation.forms import BlockedTermForm, ReportForm, SanctionForm
+from reviews.moderation.fragments import (
+    QUEUE_FILTERS,
+    QUEUE_TEMPLATE,
+    queue_fragment_name,
+    render_queue,
+)
+from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+from reviews.moderation.selectors import dashboard_figures
+
+User = get_user_model()
+
+
+def moderator_required(view):
+    """Signed-out visitors go to sign in; signed-in people without the permission get 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not request.user.has_perm("reviews.moderate_comment"):
+            raise PermissionDenied("The moderation desk is for moderators.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@moderator_required
+def queue(request: HttpRequest) -> HttpResponse:
+    """Held and reported comments, oldest first, with what a moderator needs to decide.
+
+    The queue (filters, count, items with their forms, pages) is the same for every moderator,
+    so it is kept whole (`pagecache.kept`) until something it shows changes: the services
+    bump `services.QUEUE_STAMP` for that. A moderator reloading it costs no query of its own;
+    only the page around it (navigation, messages) and each form's token are theirs.
+    """
+    filters = {name: value for name in QUEUE_FILTERS if (value := request.GET.get(name, ""))}
+    page_number = request.GET.get("page", "")
+    counted: list[int] = []
+
+    def load() -> tuple[str, list[str], float]:
+        html, count = render_queue(filters, page_number)
+        if count is not None:
+            counted.append(count)
+        # Kept to the end of this minute: each item says how long ago it was posted ("3 hours,
+        # 5 minutes"), and an expired sanction drops off by itself.
+        return html, [waiting.QUEUE_STAMP], (time.time() // 60 + 1) * 60
+
+    part = pagecache.kept(request, queue_fragment_name(filters, page_number), load)
+    html = part.value.replace(fragments.CSRF_PLACEHOLDER, get_token(request))
+    context = {"queue": mark_safe(html)}  # the template's output, with the token put in
+    if counted:
+        # Just counted for the whole queue: the navigation's too, fresh, and saves a query.
+        context["moderation_waiting"] = counted[0]
+    return render(request, QUEUE_TEMPLATE, context)
+
+
+DECISIONS = {
+    "approve": services.comment_approve,
+    "reject": services.comment_reject,
+    "spam": services.comment_mark_spam,
+    "remove": services.comment_remove,
+    "restore": services.comment_restore,
+    "uphold": services.comment_uphold_reports,
+    "dismiss": services.comment_dismiss_reports,
+}
+DONE = {
+    "approve": "Approved",
+    "reject": "Rejected",
+    "spam": "Marked as spam",
+    "remove": "Removed",
+    "restore": "Restored",
+    "uphold": "Reports upheld, comment removed",
+    "dismiss": "Reports dismissed, comment published",
+}
+
+
+def _decide(request: HttpRequest, comment: Comment, action: str) -> str:
+    """Run one decision; return the message for the moderator."""
+    if action not in DECISIONS:
+        raise ValidationError("Choose approve, reject, spam, remove, restore, uphold or dismiss.")
+    kwargs = {
+        "comment": comment,
+        "moderator": request.user,
+        "expected_status": request.POST.get("expected_status") or None,
+        "note": request.POST.get("note", "")[:1000],
+    }
+    if action == "reject":
+        kwargs["reason"] = request.POST.get("reason", "")[:300]
+    if action == "remove":
+        kwargs["reason"] = request.POST.get("reason", "")[:300]
+    DECISIONS[action](**kwargs)
+    return f"{DONE[action]}: comment by {comment.author.get_username()}."
+
+
+@moderator_required
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
+    action = request.POST.get("action", "")
+    try:
+        message, ok = _decide(request, comment, action), True
+    except ValidationError as error:
+        message, ok = " ".join(error.messages), False
+    if request.htmx:
+        return render(
+            request,
+            "reviews/moderation/queue.html#decided",
+            {"comment": comment, "message": message, "ok": ok},
+        )
+    (messages.success if ok else messages.error)(request, message)
+    return redirect(_back_to_queue(request))
+
+
+def _back_to_queue(request: HttpRequest) -> str:
+    query = request.POST.get("query", "")
+    return reverse("moderation:queue") + (f"?{query}" if query else "")
+
+
+@moderator_required
+@require_POST
+def bulk_decide(request: HttpRequest) -> HttpResponse:
+    """The same decision for every selected comment; each is recorded on its own."""
+    action = request.POST.get("action", "")
+    ids = [int(pk) for pk in request.POST.getlist("selected") if pk.isdigit()]
+    if not ids:
+        messages.error(request, "Select at least one comment first.")
+        return redirect(_back_to_queue(request))
+    done, refused = 0, []
+    for comment in Comment.objects.filter(pk__in=ids).select_related("author"):
+        try:
+            _decide(request, comment, action)
+            done += 1
+        except ValidationError as error:
+            refused.append(" ".join(error.messages))
+    if done:
+        messages.success(request, f"{DONE.get(action, 'Decided')}: {done} comment(s).")
+    for reason in refused:
+        messages.error(request, reason)
+    return redirect(_back_to_queue(request))
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def sanction(request: HttpRequest, user_id: int) -> HttpResponse:
+    reader = get_object_or_404(User.objects.select_related("profile"), pk=user_id)
+    form = SanctionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        days = form.cleaned_data["duration"]
+        try:
+            services.sanction_create(
+                user=reader,
+                moderator=request.user,
+                kind=form.cleaned_data["kind"],
+                reason=form.cleaned_data["reason"],
+                expires_at=timezone.now() + timedelta(days=int(days)) if days else None,
+                spam_pending=form.cleaned_data["spam_pending"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{reader.get_username()} is sanctioned.")
+            return redirect("moderation:queue")
+    history = reader.sanctions.select_related("created_by", "lifted_by")
+    return render(
+        request,
+        "reviews/moderation/sanction_form.html",
+        {"reader": reader, "form": form, "history": history, "now": timezone.now()},
+        status=400 if form.errors else 200,
+    )
+
+
+@moderator_required
+@require_POST
+def sanction_lift(request: HttpRequest, pk: int) -> HttpResponse:
+    sanction_ = get_object_or_404(Sanction, pk=pk)
+    try:
+        services.sanction_lift(sanction=sanction_, moderator=request.user)
+        messages.success(request, "Sanction lifted.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("moderation:sanction", user_id=sanction_.user_id)
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def blocklist(request: HttpRequest) -> HttpResponse:
+    """The words and phrases that hold a comment for review."""
+    form = BlockedTermForm(request.POST if "add" in request.POST else None)
+    if request.method == "POST":
+        if "delete" in request.POST:
+            if (pk := request.POST.get("delete", "")).isdigit():
+                services.blocked_term_remove(pk=int(pk))
+            messages.success(request, "Removed from the list.")
+            return redirect("moderation:blocklist")
+        if form.is_valid():
+            try:
+                services.blocked_term_add(
+                    phrase=form.cleaned_data["phrase"], moderator=request.user
+                )
+            except ValidationError as error:
+                form.add_error("phrase", error)
+            else:
+                messages.success(request, "Added to the list.")
+                return redirect("moderation:blocklist")
+    return render(
+        request,
+        "reviews/moderation/blocklist.html",
+        {"form": form, "terms": BlockedTerm.objects.all()},
+        status=400 if form.errors else 200,
+    )
+
+
+@moderator_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The queue now, decisions per day, time to decision and why readers report."""
+    return render(request, "reviews/moderation/dashboard.html", dashboard_figures())
+
+
+@moderator_required
+def decision_log(request: HttpRequest) -> HttpResponse:
+    """Who decided what and why, newest first."""
+    decisions = ModerationDecision.objects.select_related(
+        "moderator", "comment__review", "comment__author", "sanction__user"
+    )
+    if who := request.GET.get("moderator", "").strip():
+        decisions = decisions.filter(moderator__username=who)
+    if action := request.GET.get("action", "").strip():
+        decisions = decisions.filter(action=action)
+    page = Paginator(decisions, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "reviews/moderation/decision_list.html",
+        {
+            "page_obj": page,
+            "actions": ModerationDecision.Action.choices,
+            "chosen_action": action,
+            "chosen_moderator": who,
+            "query": urlencode({"moderator": who, "action": action}),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(
+        Comment.objects.public().select_related("review", "author__profile"), pk=pk
+    )
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_report(
+                comment=comment,
+                reporter=request.user,
+                reason=form.cleaned_data["reason"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Thank you. The moderators will look at this comment.")
+            return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "reviews/moderation/comment_report.html",
+        {"form": form, "comment": comment},
+        status=status,
+    )

@@ -1,0 +1,50 @@
+"""A reader's own forms: their profile, signing up, deleting their account."""
+
+from __future__ import annotations
+
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+
+from reviews.readers.models import Profile
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = ["display_name", "bio", "notify_replies"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "display_name": "Shown with your comments.",
+            "bio": "A line or two about you, on your public profile.",
+        }
+
+
+class SignupForm(AllauthSignupForm):
+    display_name = forms.CharField(
+        max_length=80, required=False, help_text="Shown with your comments; your username if empty."
+    )
+
+
+class AccountDeleteForm(forms.Form):
+    """Deleting one's own account: their password, and a tick that they mean it."""
+
+    confirm = forms.BooleanField(
+        label="I understand: my comments' text goes, and this cannot be undone.",
+        error_messages={"required": "Tick the box to confirm."},
+    )
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That is not your password.", code="wrong_password")
+        return password

@@ -1,0 +1,51 @@
+"""The site search's form: what was asked for, cleaned, and the filters."""
+
+from __future__ import annotations
+
+from django import forms
+
+from films.models import Genre
+from films.search import clean_query, strip_controls
+
+
+class QueryField(forms.CharField):
+    """A search query, cleaned rather than refused: control characters (NUL included) become
+    spaces, a long query is cut, and one of only punctuation cleans to ""."""
+
+    def to_python(self, value) -> str:
+        return clean_query(super().to_python(value))
+
+    def bound_data(self, data, initial):
+        # Shown back in the box as typed, minus what could not be shown anyway.
+        return strip_controls(data or "")
+
+
+class SearchForm(forms.Form):
+    """The search page's query and filters. Bad input never makes an error page: the query
+    is cleaned, and a bad filter is reported next to the value typed, then ignored."""
+
+    KINDS = [("", "Films and reviews"), ("film", "Films"), ("review", "Reviews")]
+
+    q = QueryField(
+        label="Search",
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Film, person or words"}),
+    )
+    kind = forms.ChoiceField(label="Show", choices=KINDS, required=False)
+    year = forms.IntegerField(
+        label="Release year",
+        required=False,
+        min_value=1888,
+        max_value=2100,
+        widget=forms.TextInput(
+            attrs={"placeholder": "e.g. 2025", "inputmode": "numeric", "pattern": "[0-9]{4}"}
+        ),
+        error_messages={"invalid": "Enter a year as four digits, e.g. 2025."},
+    )
+    genre = forms.ModelChoiceField(
+        queryset=Genre.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any genre",
+        error_messages={"invalid_choice": "There is no such genre; pick one from the list."},
+    )
