@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from reviews import services
 from reviews.models import Review
-from reviews.readers.models import Profile
 from tests.factories import EditorFactory, FilmFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -286,23 +285,3 @@ def test_moderator_may_read_the_review_changelist_but_not_act(moderator_client):
     assert action.status_code == HTTPStatus.OK
     review.refresh_from_db()
     assert review.status == Review.Status.DRAFT
-
-
-def test_editor_sees_and_edits_only_their_own_profile(editor_client, editor):
-    other = EditorFactory(username="mina")
-
-    listing = editor_client.get(reverse("admin:reviews_profile_changelist"))
-    own = editor_client.post(
-        reverse("admin:reviews_profile_change", args=[editor.profile.pk]),
-        {"display_name": "Ed Kim", "bio": "Edits."},
-    )
-    others = editor_client.get(reverse("admin:reviews_profile_change", args=[other.profile.pk]))
-
-    assert [profile.user for profile in results(listing)] == [editor]
-    assert own.status_code == HTTPStatus.FOUND
-    assert Profile.objects.get(user=editor).display_name == "Ed Kim"
-    # The admin redirects to its index when the object is outside the editor's queryset.
-    assert others.status_code == HTTPStatus.FOUND
-    assert editor_client.get(reverse("admin:reviews_profile_add")).status_code == (
-        HTTPStatus.FORBIDDEN
-    )

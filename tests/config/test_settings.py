@@ -6,6 +6,8 @@ import pytest
 
 from tests.servers import production_env, run_manage, settings_in
 
+pytestmark = pytest.mark.slow  # each test runs manage.py in another process
+
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 CONSOLE = "django.core.mail.backends.console.EmailBackend"
 

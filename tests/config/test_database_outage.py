@@ -22,6 +22,7 @@ PG_BIN = Path("/usr/lib/postgresql/15/bin")
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.slow,
     pytest.mark.skipif(
         not (PG_BIN / "initdb").exists() or os.geteuid() != 0 or not shutil.which("runuser"),
         reason="needs PostgreSQL 15's binaries and root (to run them as the postgres user)",

@@ -13,7 +13,9 @@ from psycopg import sql
 
 from config.database import ensure_database
 
-PROJECT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # each test runs manage.py in another process
+
+PROJECT = Path(__file__).resolve().parents[2]
 # Nothing listens on port 1, so the connection is refused at once.
 UNREACHABLE = {"NAME": "starlight", "USER": "postgres", "HOST": "127.0.0.1", "PORT": 1}
 

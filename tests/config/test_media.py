@@ -61,6 +61,7 @@ def test_django_serves_nothing_outside_media_root(client, media_root, path, stat
     assert b"not an upload" not in response.content
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("bucket", "routed"), [("", "routed"), ("starlight-media", "not routed")], ids=["disk", "s3"]
 )
@@ -155,6 +156,7 @@ def test_bucket_url_is_where_django_storages_puts_the_files(options, expected):
     assert storage.url("posters/sky.png") == f"{expected}posters/sky.png"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("bucket_env", "allowed"),
     [

@@ -15,7 +15,7 @@ from reviews.discussion.models import Comment
 from tests.factories import ReviewFactory, UserFactory
 from tests.servers import ROOT, Browser, database_url, gunicorn, gunicorns, production_env
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 PASSWORD = "orbit-2050-song"

@@ -92,7 +92,7 @@ def test_default_image_exists_at_the_open_graph_size():
 
     from PIL import Image
 
-    with Image.open(Path(__file__).parent.parent / "static/img/og-default.png") as image:
+    with Image.open(Path(__file__).resolve().parents[2] / "static/img/og-default.png") as image:
         assert image.size == (1200, 630)
 
 

@@ -165,7 +165,12 @@ def test_an_expired_or_lifted_sanction_no_longer_applies(review):
         expires_at=timezone.now() - timedelta(minutes=1),
     )
     SanctionFactory(user=expired.user, lifted_at=timezone.now())
-    comment_create(review=review, author=expired.user, body="back again")
+
+    comment = comment_create(review=review, author=expired.user, body="back again")
+
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.APPROVED
+    assert comment.body == "back again"
 
 
 def test_an_approved_reply_e_mails_the_parent_author_after_commit(
