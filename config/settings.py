@@ -49,6 +49,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304s for every page, from the cache or not.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous readers' pages from the shared cache, before sessions and the view run.
     "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,11 +109,13 @@ else:
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="starlight")
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "config.cache.RedisCache"  # one client per pool
+if CACHES["default"]["BACKEND"].endswith(".RedisCache"):  # django-environ picks django-redis
+    # django-redis keeps one client per server, where Django's own builds one for every call
+    # (README, "Performance").
+    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
     # A Redis that stops answering must fail fast (readyz says so), not hang every request.
     CACHES["default"].setdefault("OPTIONS", {}).update(
-        socket_connect_timeout=2, socket_timeout=2, retry_on_timeout=False
+        SOCKET_CONNECT_TIMEOUT=2, SOCKET_TIMEOUT=2
     )
     # Sessions live in the shared cache, so any app server can serve any reader.
     _SESSION_DEFAULT = "django.contrib.sessions.backends.cache"
@@ -240,11 +244,16 @@ COMMENT_RATE_LIMIT_PER_USER = (env.int("COMMENT_RATE_USER_COUNT", default=5), _C
 COMMENT_RATE_LIMIT_PER_IP = (env.int("COMMENT_RATE_IP_COUNT", default=20), _COMMENT_RATE_WINDOW)
 COMMENT_DUPLICATE_MINUTES = 10
 
-# Page cache (config/pagecache.py): anonymous readers' pages from the shared cache, kept
-# fresh by precise invalidation; PAGE_CACHE_TIMEOUT bounds how long an entry lives at most.
+# Page cache (config/pagecache/): anonymous readers' pages and parts of everyone's pages in the
+# shared cache, fresh to the moment; PAGE_CACHE_TIMEOUT bounds how long a value lives at most.
 # Proxies and CDNs may keep anonymous pages PAGE_CACHE_SECONDS (s-maxage): a change shows up
-# for readers behind them within that time.
+# for readers behind them within that time. Each mechanism can be switched off on its own, for
+# `make bench` to measure what it brings (README, "Performance").
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_WHOLE_PAGES = env.bool("PAGE_CACHE_WHOLE_PAGES", default=True)
+PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
+PAGE_CACHE_PROCESS_COPIES = env.bool("PAGE_CACHE_PROCESS_COPIES", default=True)
+PAGE_CACHE_SINGLE_LOADER = env.bool("PAGE_CACHE_SINGLE_LOADER", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60)
 

@@ -10,7 +10,9 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from config import pagecache
+from films import stamps as films_stamps
 from films.models import Film
+from reviews import stamps as reviews_stamps
 from reviews.models import Review
 
 ROBOTS_DISALLOWED = ["/admin/", "/moderation/"]
@@ -79,10 +81,4 @@ class HomeView(pagecache.CachedPageMixin, TemplateView):
         )
 
     def page_stamps(self, context):
-        yield from (pagecache.REVIEWS, pagecache.CATALOGUE)
-        if context["featured"]:
-            yield pagecache.film(context["featured"].pk)
-        for review in [*context["featured_reviews"], *context["latest_reviews"]]:
-            yield from pagecache.review_card(review)
-        for film in context["films"]:
-            yield pagecache.film(film.pk)
+        return [films_stamps.CATALOGUE, reviews_stamps.REVIEWS]

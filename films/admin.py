@@ -1,9 +1,6 @@
-from collections.abc import Iterable
-
 from django.contrib import admin
 
-from config import pagecache
-from films.images import make_poster_variants
+from films import services
 from films.models import Credit, Film, Genre, Person, WatchOption
 
 
@@ -50,44 +47,39 @@ class FilmAdmin(admin.ModelAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # A new or removed poster: (re)make the resized copies the pages' srcset offers.
-        if "poster" in form.changed_data:
-            make_poster_variants(obj)
+        services.film_save(film=obj, poster_changed="poster" in form.changed_data)
 
     def save_related(self, request, form, formsets, change):
-        # After the inlines: credits added, changed or removed, before and after the save.
-        film = form.instance
-        people = set(film.credits.values_list("person_id", flat=True))
-        super().save_related(request, form, formsets, change)
-        people |= set(film.credits.values_list("person_id", flat=True))
-        film_changed(film.pk, people)
+        services.film_genres_set(film=form.instance, genres=form.cleaned_data["genres"])
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request, form, formset, change):
+        # Credits and where to watch, each through its service.
+        save, delete = _INLINE_SERVICES[formset.model]
+        for obj in formset.save(commit=False):
+            save(obj)
+        for obj in formset.deleted_objects:
+            delete(obj)
 
     def delete_model(self, request, obj):
-        pk, people = obj.pk, set(obj.credits.values_list("person_id", flat=True))
-        super().delete_model(request, obj)
-        film_changed(pk, people)
+        services.film_delete(film=obj)
 
     def delete_queryset(self, request, queryset):
-        gone = _credited(queryset, "film_id", "person_id")
-        super().delete_queryset(request, queryset)
-        for pk, people in gone.items():
-            film_changed(pk, people)
+        for film in queryset:
+            services.film_delete(film=film)
 
 
-def _credited(queryset, own: str, other: str) -> dict[int, set[int]]:
-    """For each film (or person) of `queryset`, the people (or films) credited with it: read
-    before a bulk delete takes the credits too."""
-    credited = {pk: set() for pk in queryset.values_list("pk", flat=True)}
-    for pk, partner in Credit.objects.filter(**{f"{own}__in": queryset}).values_list(own, other):
-        credited[pk].add(partner)
-    return credited
-
-
-def film_changed(film_pk: int, people: set[int]) -> None:
-    """A film, its credits, genres or where to watch changed: its pages, the catalogue and
-    the pages of everyone credited on it are stale."""
-    pagecache.changed(pagecache.film(film_pk), pagecache.CATALOGUE, *map(pagecache.person, people))
+_INLINE_SERVICES = {
+    Credit: (
+        lambda credit: services.credit_save(credit=credit),
+        lambda credit: services.credit_delete(credit=credit),
+    ),
+    WatchOption: (
+        lambda option: services.watch_option_save(option=option),
+        lambda option: services.watch_option_delete(option=option),
+    ),
+}
 
 
 @admin.register(Person)
@@ -98,25 +90,14 @@ class PersonAdmin(admin.ModelAdmin):
     fields = ["name", ("original_name", "original_name_language"), "slug", "bio"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        person_changed(obj.pk, set(obj.credits.values_list("film_id", flat=True)))
+        services.person_save(person=obj)
 
     def delete_model(self, request, obj):
-        pk, films = obj.pk, set(obj.credits.values_list("film_id", flat=True))
-        super().delete_model(request, obj)
-        person_changed(pk, films)
+        services.person_delete(person=obj)
 
     def delete_queryset(self, request, queryset):
-        gone = _credited(queryset, "person_id", "film_id")
-        super().delete_queryset(request, queryset)
-        for pk, films in gone.items():
-            person_changed(pk, films)
-
-
-def person_changed(person_pk: int, films: set[int]) -> None:
-    """A person's name shows on their page and on the pages of their films, and the site
-    search matches it."""
-    pagecache.changed(pagecache.person(person_pk), pagecache.SEARCH, *map(pagecache.film, films))
+        for person in queryset:
+            services.person_delete(person=person)
 
 
 @admin.register(Genre)
@@ -125,21 +106,12 @@ class GenreAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        genre_changed(obj.films.values_list("pk", flat=True))
+        services.genre_save(genre=obj)
 
     # A deleted genre leaves the choices of the film list's and the search's filters too.
     def delete_model(self, request, obj):
-        films = list(obj.films.values_list("pk", flat=True))
-        super().delete_model(request, obj)
-        genre_changed(films)
+        services.genre_delete(genre=obj)
 
     def delete_queryset(self, request, queryset):
-        films = list(Film.objects.filter(genres__in=queryset).values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        genre_changed(films)
-
-
-def genre_changed(films: Iterable[int]) -> None:
-    """Genres are filter choices (the catalogue) and show on their films' pages."""
-    pagecache.changed(pagecache.CATALOGUE, *map(pagecache.film, set(films)))
+        for genre in queryset:
+            services.genre_delete(genre=genre)

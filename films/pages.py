@@ -24,6 +24,11 @@ class FilmPageParts:
     json_ld: dict = field(default_factory=dict)  # merged into the schema.org Movie
     stamps: list[str] = field(default_factory=list)
 
+    @property
+    def page_cache_stamps(self) -> list[str]:
+        """The film page depends on what its parts show (config.pagecache.stamps_of)."""
+        return self.stamps
+
 
 Loader = Callable[[HttpRequest, Film], FilmPageParts]
 _loaders: list[Loader] = []

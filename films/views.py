@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from config import pagecache
-from films import pages
+from films import pages, stamps
 from films.forms import FilmFilterForm
 from films.models import Credit, Film, Person
 
@@ -30,9 +30,7 @@ class FilmListView(pagecache.CachedPageMixin, ListView):
         )
 
     def page_stamps(self, context):
-        yield pagecache.CATALOGUE
-        for film in context["object_list"]:
-            yield pagecache.film(film.pk)
+        return [stamps.CATALOGUE]
 
 
 class FilmDetailView(pagecache.CachedPageMixin, DetailView):
@@ -55,10 +53,6 @@ class FilmDetailView(pagecache.CachedPageMixin, DetailView):
             **kwargs,
         )
 
-    def page_stamps(self, context):
-        yield pagecache.film(self.object.pk)
-        yield from context["film_parts"].stamps
-
 
 class PersonDetailView(pagecache.CachedPageMixin, DetailView):
     """A person's films, newest first, each once with all the roles they had on it."""
@@ -74,9 +68,5 @@ class PersonDetailView(pagecache.CachedPageMixin, DetailView):
             {"film": film, "roles": [credit.role_label for credit in film_credits]}
             for film, film_credits in groupby(credits, key=attrgetter("film"))
         ]
-        return super().get_context_data(filmography=filmography, **kwargs)
-
-    def page_stamps(self, context):
-        yield pagecache.person(self.object.pk)
-        for entry in context["filmography"]:
-            yield pagecache.film(entry["film"].pk)
+        # The credits too: the page lists them, so a credit added or removed makes it stale.
+        return super().get_context_data(filmography=filmography, credits=credits, **kwargs)

@@ -6,7 +6,6 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 
-from config import pagecache
 from reviews import services
 from reviews.discussion.models import Comment
 from reviews.models import Review
@@ -54,12 +53,7 @@ class ReviewAdmin(admin.ModelAdmin):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        publication = not change or bool({"status", "publish_at", "film"} & set(form.changed_data))
-        old_film = form.initial.get("film") if change else None
-        pagecache.review_changed(obj, publication=publication, old_film_id=old_film)
-        if change and {"headline", "slug"} & set(form.changed_data):
-            services.review_renamed(review=obj)
+        services.review_save(review=obj)
 
     def get_deleted_objects(self, objs, request):
         # Comments cannot be deleted on their own (moderators take them down instead), but
@@ -69,17 +63,11 @@ class ReviewAdmin(admin.ModelAdmin):
         return deleted, counts, perms_needed, protected
 
     def delete_model(self, request, obj):
-        pk, film_id = obj.pk, obj.film_id
-        super().delete_model(request, obj)
-        pagecache.changed(pagecache.review(pk), pagecache.REVIEWS, pagecache.film_reviews(film_id))
+        services.review_delete(review=obj)
 
     def delete_queryset(self, request, queryset):
-        gone = list(queryset.values_list("pk", "film_id"))
-        super().delete_queryset(request, queryset)
-        for pk, film_id in gone:
-            pagecache.changed(
-                pagecache.review(pk), pagecache.REVIEWS, pagecache.film_reviews(film_id)
-            )
+        for review in queryset:
+            services.review_delete(review=review)
 
     def view_on_site(self, obj: Review) -> str:
         # Unpublished reviews are 404 on the site, so "View on site" opens the preview.

@@ -8,6 +8,7 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from films import pages
+        from reviews import stamps
         from reviews.discussion import screening
         from reviews.film_pages import reviews_of_film
         from reviews.groups import sync_groups_after_migrate
@@ -19,3 +20,5 @@ class ReviewsConfig(AppConfig):
         screening.register(screen)
         # The film page shows the critics' score and the reviews; the catalogue never imports us.
         pages.register(reviews_of_film)
+        # What review cards show beyond their row; when pages change by themselves.
+        stamps.register()

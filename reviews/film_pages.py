@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from config import pagecache
 from films.models import Film
 from films.pages import FilmPageParts
-from reviews import structured_data
+from reviews import stamps, structured_data
 from reviews.models import Review
 
 TEMPLATE = "reviews/film_parts.html"
@@ -26,8 +26,5 @@ def reviews_of_film(request: HttpRequest, film: Film) -> FilmPageParts:
         json_ld=structured_data.aggregate_rating(
             average=summary["average_rating"], count=summary["review_count"]
         ),
-        stamps=[
-            pagecache.film_reviews(film.pk),
-            *(stamp for review in reviews for stamp in pagecache.review_card(review)),
-        ],
+        stamps=sorted(pagecache.stamps_of(reviews) | {stamps.film_reviews(film.pk)}),
     )

@@ -26,9 +26,6 @@ class ReviewQuerySet(models.QuerySet):
         """Reviews a reader may see now: scheduled ones appear by themselves when due."""
         return self.filter(status=Review.Status.PUBLISHED, publish_at__lte=timezone.now())
 
-    def drafts(self) -> ReviewQuerySet:
-        return self.filter(status=Review.Status.DRAFT)
-
     def scheduled(self) -> ReviewQuerySet:
         """Published by an editor, but not due yet."""
         return self.filter(status=Review.Status.PUBLISHED, publish_at__gt=timezone.now())

@@ -1,4 +1,5 @@
-"""Editors' changes to review articles that have rules or side effects."""
+"""Editors' changes to review articles: saving, publishing, unpublishing, deleting. The admin,
+commands and the shell all go through these, so no page is left stale."""
 
 from __future__ import annotations
 
@@ -7,10 +8,18 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from config import pagecache
-from reviews.discussion.models import Comment
+from reviews import stamps
 from reviews.models import Review
-from reviews.moderation import queue
+
+
+@transaction.atomic
+def review_save(*, review: Review) -> Review:
+    """Create or change a review (its text, film, byline, rating or publication)."""
+    before = Review.objects.filter(pk=review.pk).values_list("film_id", flat=True).first()
+    review.full_clean()
+    review.save()
+    stamps.review_changed(review, old_film_id=before)
+    return review
 
 
 @transaction.atomic
@@ -27,7 +36,7 @@ def review_publish(*, review: Review, at: datetime | None = None) -> Review:
         review.publish_at = timezone.now()
     review.full_clean()
     review.save(update_fields=["status", "publish_at", "updated_at"])
-    pagecache.review_changed(review, publication=True)
+    stamps.review_changed(review)
     return review
 
 
@@ -36,11 +45,12 @@ def review_unpublish(*, review: Review) -> Review:
     """Take a review back to draft; it disappears from every public page at once."""
     review.status = Review.Status.DRAFT
     review.save(update_fields=["status", "updated_at"])
-    pagecache.review_changed(review, publication=True)
+    stamps.review_changed(review)
     return review
 
 
-def review_renamed(*, review: Review) -> None:
-    """The review's headline or address changed (in the admin): the desk shows both beside
-    its waiting comments, and the headline in its filter."""
-    queue.shows_changed(Comment.objects.filter(review=review))
+@transaction.atomic
+def review_delete(*, review: Review) -> None:
+    """Delete a review and its discussion; the moderation record keeps its decisions."""
+    stamps.review_deleted(review)
+    review.delete()

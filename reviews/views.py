@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView
 
 from config import pagecache
 from films.models import Film
-from reviews.discussion import fragments
+from reviews import stamps
 from reviews.discussion.forms import CommentForm
 from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context, kept_discussion
 from reviews.models import Review
@@ -30,9 +30,7 @@ class ReviewListView(pagecache.CachedPageMixin, ListView):
         return Review.objects.published().for_listing()
 
     def page_stamps(self, context):
-        yield pagecache.REVIEWS
-        for review in context["object_list"]:
-            yield from pagecache.review_card(review)
+        return [stamps.REVIEWS]
 
 
 class FilmReviewListView(ReviewListView):
@@ -46,9 +44,7 @@ class FilmReviewListView(ReviewListView):
         return super().get_context_data(film=self.film, **kwargs)
 
     def page_stamps(self, context):
-        yield from (pagecache.film(self.film.pk), pagecache.film_reviews(self.film.pk))
-        for review in context["object_list"]:
-            yield from pagecache.review_card(review)
+        return [stamps.film_reviews(self.film.pk)]
 
 
 class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
@@ -79,12 +75,6 @@ class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
             context.update(discussion_context(self.request, review))
         return super().get_context_data(**context)
 
-    def page_stamps(self, context):
-        review = self.object
-        yield from pagecache.review_card(review)
-        yield pagecache.film_reviews(review.film_id)
-        yield from context["other_reviews"].stamps
-
 
 @dataclass
 class PublishedReview:
@@ -96,14 +86,13 @@ class PublishedReview:
 
 
 def published_review(request: HttpRequest, slug: str) -> PublishedReview:
-    """Kept until the review, its film or its author's profile changes (each bumps one of
-    its stamps): every signed-in reader's view of a review needs it, and anonymous readers'
-    pages are rendered from it."""
+    """Kept until the review, its film or its author changes: every signed-in reader's view of
+    a review needs it, and anonymous readers' pages are rendered from it."""
     template = "reviews/review_detail.html"
     where = f"{request.get_host()}:{timezone.get_current_timezone_name()}"
-    name = f"published-review:{slug}:{fragments.template_version(template)}:{where}"
+    name = f"published-review:{slug}:{pagecache.template_version(template)}:{where}"
 
-    def load() -> tuple[PublishedReview, list[str]]:
+    def compute() -> tuple[PublishedReview, set[str]]:
         review = get_object_or_404(
             Review.objects.published().select_related("film", "author__profile"), slug=slug
         )
@@ -112,28 +101,27 @@ def published_review(request: HttpRequest, slug: str) -> PublishedReview:
             head=render_to_string(f"{template}#review-head", {"review": review}, request),
             article=render_to_string(f"{template}#review-article", {"review": review}, request),
         )
-        return published, [pagecache.review(review.pk), pagecache.film(review.film_id)]
+        return published, pagecache.stamps_of(review)
 
-    return pagecache.kept(request, name, load).value
+    return pagecache.page_part(request, name, compute).value
 
 
-def _other_reviews(request: HttpRequest, review: Review) -> pagecache.Fragment:
+def _other_reviews(request: HttpRequest, review: Review) -> pagecache.PagePart:
     """ "More on this film": the same for every reader, so kept (with what it depends on)."""
+    template = "reviews/review_detail.html#other-reviews"
 
-    def render() -> tuple[str, list[str]]:
+    def compute() -> tuple[str, set[str]]:
         others = list(
             Review.objects.published()
             .for_listing()
             .filter(film_id=review.film_id)
             .exclude(pk=review.pk)[:4]
         )
-        html = render_to_string(
-            "reviews/review_detail.html#other-reviews", {"review": review, "other_reviews": others}
-        )
-        stamps = [pagecache.film_reviews(review.film_id)]
-        return html, stamps + [name for other in others for name in pagecache.review_card(other)]
+        html = render_to_string(template, {"review": review, "other_reviews": others})
+        return html, pagecache.stamps_of(others) | {stamps.film_reviews(review.film_id)}
 
-    return pagecache.fragment(request, f"other-reviews:{review.pk}:{review.film_id}", render)
+    name = f"other-reviews:{review.pk}:{review.film_id}:{pagecache.template_version(template)}"
+    return pagecache.page_part(request, name, compute)
 
 
 class ReviewPreviewView(PermissionRequiredMixin, ReviewDetailView):

@@ -72,10 +72,10 @@ def page_cache_on(settings):
 
 @pytest.fixture(autouse=True)
 def page_cache_off(settings, monkeypatch):
-    """The page cache (config/pagecache.py) outlives a test's database; tests of the cache
-    (tests/test_pagecache.py) switch it on with a cleared cache. This process's own copies
-    of pages and kept values start empty too, as they would in a new process."""
+    """The page cache (config/pagecache/) outlives a test's database; tests of the cache
+    switch it on with a cleared cache (`page_cache_on`). This process's own copies of pages
+    and parts start empty too, as they would in a new process."""
     settings.PAGE_CACHE_ENABLED = False
-    monkeypatch.setattr(pagecache, "_recent", pagecache._Recent())
-    monkeypatch.setattr(pagecache, "_recent_kept", pagecache._Recent())
-    monkeypatch.setattr(pagecache, "_loading", pagecache._Claims())
+    monkeypatch.setattr(pagecache.pages, "page_copies", pagecache.parts.ProcessCopies())
+    monkeypatch.setattr(pagecache.parts, "part_copies", pagecache.parts.ProcessCopies())
+    monkeypatch.setattr(pagecache.parts, "computing", pagecache.parts.ComputingNow())

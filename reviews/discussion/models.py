@@ -28,14 +28,6 @@ def fingerprint(text: str) -> str:
     return hashlib.blake2b(normalise(text).encode(), digest_size=8).hexdigest()
 
 
-DISCUSSION_FIELDS = [
-    *("review_id", "author_id", "root_id", "parent_id", "in_reply_to_id", "depth", "status"),
-    *("body_html", "like_count", "created_at", "edited_at", "deleted_at", "moderation_reason"),
-    *("author__username", "author__profile__display_name"),
-    *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
-]
-
-
 class CommentQuerySet(models.QuerySet):
     def same_text(self, *, author, body: str, since: datetime) -> CommentQuerySet:
         """The author's comments since then that say what `body` says (see `normalise`): one
@@ -79,14 +71,6 @@ class CommentQuerySet(models.QuerySet):
         ).values("comment_id")
         return self.filter(pk__in=held.union(reported, all=True))
 
-    def for_discussion(self) -> CommentQuerySet:
-        """What a comment in a thread shows, with its author's and the answered author's
-        names, and nothing more: a page loads a hundred of these, and each unused column
-        costs in the query's compilation and in building the objects."""
-        return self.select_related("author__profile", "in_reply_to__author__profile").only(
-            *DISCUSSION_FIELDS
-        )
-
     def visible_to(self, user) -> CommentQuerySet:
         """Approved comments, plus the reader's own comments still awaiting moderation."""
         return self.filter(Comment.visible_to(user))
@@ -121,7 +105,7 @@ class Comment(models.Model):
         related_name="comments",
         db_index=False,
     )
-    # The top-level comment of the thread (itself for a top-level one once saved: see `thread`).
+    # The top-level comment of the thread; empty for a top-level comment itself.
     root = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="thread_comments"
     )

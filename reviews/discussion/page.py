@@ -4,6 +4,7 @@ kept for signed-in readers until it changes."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
@@ -12,6 +13,8 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from config import pagecache
+from config.pagecache.fragments import CSRF_PLACEHOLDER
+from reviews import stamps
 from reviews.discussion import fragments, selectors
 from reviews.discussion.forms import CommentForm
 from reviews.discussion.models import Comment, CommentLike
@@ -38,37 +41,32 @@ def discussion_context(
     user = request.user
     sort = _thread_sort(request)
     counted = selectors.counts(review, user)
-    in_full = selectors.in_full(user)
-    paginator = Paginator(
-        fragments.rows(
-            selectors.shown_threads(review, user).order_by(*THREAD_SORTS[sort]), in_full
-        ),
-        settings.COMMENTS_PER_PAGE,
-    )
+    threads = selectors.shown_threads(review, user).order_by(*THREAD_SORTS[sort])
+    paginator = Paginator(selectors.rows(threads, user), settings.COMMENTS_PER_PAGE)
     paginator.count = counted["threads"]  # counted above, with the total: one query for both
     page = paginator.get_page(request.GET.get("page"))
-    roots = fragments.as_shown(page.object_list)
+    roots = selectors.as_shown(page.object_list)
     # Every reply under the page's threads, whatever its state: a hidden one with replies
-    # still shown leaves a placeholder (reviews/selectors.py).
-    replies = fragments.as_shown(
-        fragments.rows(
-            Comment.objects.filter(root__in=[root.pk for root in roots]).order_by(
-                "created_at", "id"
-            ),
-            in_full,
-        )
+    # still shown leaves a placeholder (reviews/discussion/selectors.py).
+    replies = Comment.objects.filter(root__in=[root.pk for root in roots]).order_by(
+        "created_at", "id"
     )
-    arranged = selectors.arrange(roots, replies) if roots else []
-    on_page = selectors.shown(arranged)
+    arranged = selectors.arrange(roots, selectors.as_shown(selectors.rows(replies, user)))
+    shown = selectors.on_page(arranged)
     liked = set()
-    if user.is_authenticated and on_page:
+    if user.is_authenticated and shown:
         liked = set(
             CommentLike.objects.filter(
-                user=user, comment__in=[comment.pk for comment in on_page if comment.in_full]
+                user=user, comment__in=[comment.pk for comment in shown if comment.in_full]
             ).values_list("comment_id", flat=True)
         )
     fragments.attach_html(
-        request, review, on_page, liked_ids=liked, keep_csrf_placeholder=keep_csrf_placeholder
+        request, shown, liked_ids=liked, keep_csrf_placeholder=keep_csrf_placeholder
+    )
+    # The page shows these rows' values, not objects: what they depend on, said here.
+    authors = {comment.author_id for comment in shown if comment.author_id}
+    depends_on = pagecache.DependsOn(
+        stamps.discussion(review.pk), *(pagecache.stamp_for(User, pk) for pk in authors)
     )
     return {
         "threads": arranged,
@@ -77,7 +75,8 @@ def discussion_context(
         "comment_sorts": [("oldest", "Oldest"), ("newest", "Newest"), ("liked", "Most liked")],
         "liked_ids": liked,
         "comment_total": counted["comments"],
-        "edits_close_at": fragments.first_edit_window_end(on_page, user),
+        "edits_close_at": fragments.first_edit_window_end(shown, user),
+        "discussion_depends_on": depends_on,
     }
 
 
@@ -96,37 +95,38 @@ def kept_discussion(
     entry. A reader who has keeps entries of their own: their comments carry edit and delete
     (until the edit window closes: the entry's `until`), their likes show, and so do their
     comments awaiting moderation (their newest comment is in the name). The discussion stamp
-    is bumped by every change to what the section shows, likes and names included."""
+    is bumped by every change to what the section shows, likes included; its authors' stamps
+    by a change of their names."""
     user = request.user
     # Whether they took part changes only with the discussion (a reader's post, held or not,
     # and their likes bump its stamp), so it is kept too.
-    own = pagecache.kept(
+    own = pagecache.page_part(
         request,
-        f"own-activity:{review.pk}:{user.pk}",
-        lambda: (selectors.took_part(review, user), [pagecache.discussion(review.pk)]),
+        f"took-part:{review.pk}:{user.pk}",
+        lambda: (selectors.took_part(review, user), [stamps.discussion(review.pk)]),
     ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
     sort, page = _thread_sort(request), request.GET.get("page", "")
     template = "reviews/review_detail.html"
     where = f"{timezone.get_current_timezone_name()}:{review.slug}"
-    layout = fragments.template_version(template)
-    name = f"discussion:{review.pk}:{viewer}:{fragments.digest((layout, where, sort, page))}"
+    made_of = (pagecache.template_version(template), pagecache.template_version(fragments.TEMPLATE))
+    name = f"discussion:{review.pk}:{viewer}:{pagecache.digest((made_of, where, sort, page))}"
 
-    def render() -> tuple[str, list[str], float | None]:
+    def compute() -> tuple[str, set[str], float | None]:
         discussion = discussion_context(request, review, keep_csrf_placeholder=True)
         html = render_to_string(
             f"{template}#discussion",
-            {"review": review, "user": user, "csrf_token": fragments.CSRF_PLACEHOLDER,
+            {"review": review, "user": user, "csrf_token": CSRF_PLACEHOLDER,
              "comment_form": CommentForm(), "form_marks": (_FORM_START, _FORM_END),
              **discussion},
         )  # fmt: skip
-        stamps = [pagecache.discussion(review.pk), pagecache.review(review.pk)]
-        return html, stamps, discussion["edits_close_at"]
+        depends = pagecache.stamps_of(review, discussion["discussion_depends_on"])
+        return html, depends, discussion["edits_close_at"]
 
-    html = pagecache.kept(request, name, render).value
+    html = pagecache.page_part(request, name, compute).value
     if form is not None:
         before, rest = html.split(_FORM_START)
         after = rest.split(_FORM_END)[1]
         context = {"review": review, "comment_form": form}
         html = before + render_to_string(f"{template}#comment-form", context, request) + after
-    return mark_safe(html.replace(fragments.CSRF_PLACEHOLDER, get_token(request)))
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))

@@ -9,11 +9,13 @@ thread is on the page when anything in it is shown.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from reviews.discussion.fragments import ShownComment
+from reviews.discussion.fragments import CommentView, ShownComment
 from reviews.discussion.models import Comment, CommentLike
 from reviews.models import Review
 
@@ -28,9 +30,16 @@ def shown_threads(review: Review, user) -> QuerySet[Comment]:
     return review.comments.filter(depth=1).filter(visible | Exists(shown_under))
 
 
-def in_full(user) -> ExpressionWrapper:
-    """Whether a comment is shown in full to `user`, as a column of its row."""
-    return ExpressionWrapper(Comment.visible_to(user), output_field=BooleanField())
+def rows(comments: QuerySet[Comment], user) -> QuerySet:
+    """`comments` as rows for `shown()`: whether each is shown in full to `user`, and its view."""
+    in_full = ExpressionWrapper(Comment.visible_to(user), output_field=BooleanField())
+    return comments.annotate(shown_in_full=in_full).values_list(
+        "shown_in_full", *CommentView.LOOKUPS
+    )
+
+
+def as_shown(found: Iterable[tuple]) -> list[ShownComment]:
+    return [ShownComment(CommentView(*row[1:]), in_full=row[0]) for row in found]
 
 
 def counts(review: Review, user) -> dict[str, int]:
@@ -84,7 +93,7 @@ def arrange(roots: list[ShownComment], replies: list[ShownComment]) -> list[Show
     return [root for root in roots if keep(root)]
 
 
-def shown(threads: list[ShownComment]) -> list[ShownComment]:
+def on_page(threads: list[ShownComment]) -> list[ShownComment]:
     """Every comment and placeholder on the page, threads first."""
     found, stack = [], list(reversed(threads))
     while stack:

@@ -11,14 +11,13 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
-from config import pagecache
+from reviews import stamps
 from reviews.discussion import screening
 from reviews.discussion.models import Comment, CommentLike, CommentRevision
 from reviews.models import Review
-from reviews.moderation import queue
 
 
 def _rate_limited(scope: str, ident: object, limit: tuple[int, int]) -> bool:
@@ -91,13 +90,11 @@ def comment_create(
     else:
         comment.status = Comment.Status.APPROVED
     comment.save()
-    # Held or not, its author sees it in the discussion (reviews.views._kept_discussion).
-    pagecache.discussion_changed(review.pk)
-    if comment.status == Comment.Status.PENDING:
-        queue.changed()
+    # Held or not, its author sees it in the discussion at once; a held one joins the desk.
+    stamps.comment_changed(
+        comment, waiting=comment.status == Comment.Status.PENDING, history=True
+    )
     if comment.status == Comment.Status.APPROVED:
-        # The queue shows each author's count of approved comments.
-        queue.shows_changed(Comment.objects.filter(author=author))
         notify_reply(comment)
     return comment
 
@@ -119,7 +116,7 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
         raise PermissionDenied("You can only edit your own comments.")
     if comment.is_deleted:
         raise ValidationError("A deleted comment cannot be edited.", code="deleted")
-    if comment.status not in (Comment.Status.APPROVED, Comment.Status.PENDING):
+    if comment.status not in Comment.EDITABLE:
         raise ValidationError(
             "A comment a moderator took down cannot be edited.", code="taken_down"
         )
@@ -140,9 +137,7 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
     CommentRevision.objects.create(comment=comment, body=comment.body)
     comment.body, comment.edited_at = body, timezone.now()
     comment.save(update_fields=["body", "edited_at"])
-    pagecache.discussion_changed(comment.review_id)
-    # The queue shows a waiting comment's text, and the text of the comment a reply answers.
-    queue.shows_changed(Comment.objects.filter(Q(pk=comment.pk) | Q(parent_id=comment.pk)))
+    stamps.comment_changed(comment)
     return comment
 
 
@@ -154,10 +149,7 @@ def comment_delete(*, comment: Comment, user: User) -> Comment:
     if not comment.is_deleted:
         comment.deleted_at = timezone.now()
         comment.save(update_fields=["deleted_at"])
-        pagecache.discussion_changed(comment.review_id)
-        # The queue does not say a waiting comment was withdrawn (yet): redrawn all the same,
-        # so that it may without another invalidation.
-        queue.shows_changed(Comment.objects.filter(pk=comment.pk))
+        stamps.comment_changed(comment)
     return comment
 
 
@@ -171,6 +163,6 @@ def comment_like(*, comment: Comment, user: User) -> Comment:
     if not created:
         raise ValidationError("You already like this comment.", code="already_liked")
     Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
-    pagecache.discussion_changed(comment.review_id)
+    stamps.comment_changed(comment)
     comment.refresh_from_db(fields=["like_count"])
     return comment

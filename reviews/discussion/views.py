@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from reviews.discussion import fragments, selectors, services
 from reviews.discussion.forms import CommentEditForm, CommentForm
-from reviews.discussion.models import Comment, CommentLike
+from reviews.discussion.models import Comment
 from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context
 from reviews.models import Review
 from reviews.views import published_review, render_review
@@ -134,20 +134,9 @@ def _comment_with_names(pk: int) -> Comment:
 def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
     """One comment alone (after an in-place edit or delete), without its replies."""
     if comment.is_deleted:
-        comment.placeholder = selectors.WITHDRAWN
-        return render(request, fragments.PLACEHOLDER_TEMPLATE, {"comment": comment})
-    comment.editable = comment.can_be_edited_by(request.user)
-    comment.thread_replies = []
-    liked = set(
-        CommentLike.objects.filter(user=request.user, comment=comment).values_list(
-            "comment_id", flat=True
-        )
-    )
-    return render(
-        request,
-        "reviews/review_detail.html#comment",
-        {"comment": comment, "review": comment.review, "liked_ids": liked},
-    )
+        context = {"pk": comment.pk, "placeholder": selectors.WITHDRAWN}
+        return render(request, fragments.PLACEHOLDER_TEMPLATE, context)
+    return HttpResponse(fragments.render_one(request, comment.pk))
 
 
 @login_required
@@ -211,10 +200,7 @@ def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             messages.error(request, error.messages[0])
     if request.htmx:
-        comment.refresh_from_db(fields=["like_count"])
-        return render(
-            request,
-            "reviews/review_detail.html#like-button",
-            {"comment": comment, "liked_ids": {comment.pk}},
+        return HttpResponse(
+            fragments.render_one(request, comment.pk, template=fragments.LIKE_TEMPLATE)
         )
     return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")

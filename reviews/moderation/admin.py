@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from reviews.discussion.models import Comment, CommentReport, CommentRevision
-from reviews.moderation import queue, services
+from reviews.moderation import services
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 
 User = get_user_model()
@@ -117,12 +117,11 @@ class CommentReportAdmin(admin.ModelAdmin):
 
     # Only superusers may delete reports; a deleted open report leaves the queue.
     def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        queue.changed()
+        services.report_delete(report=obj)
 
     def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        queue.changed()
+        for report in queryset:
+            services.report_delete(report=report)
 
     @admin.action(description="Uphold: remove the reported comments", permissions=["moderate"])
     def uphold(self, request, queryset):

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from reviews.discussion.models import Comment, CommentReport
 from reviews.models import Review
-from reviews.moderation.models import Sanction
+from reviews.moderation.models import ModerationDecision, Sanction
 
 CANNED_REASONS = [
     "Personal attack on another reader",
@@ -118,3 +118,27 @@ class ReportForm(forms.Form):
         if cleaned.get("reason") == CommentReport.Reason.OTHER and not cleaned.get("note"):
             self.add_error("note", "Say what is wrong when you choose “Something else”.")
         return cleaned
+
+
+class DecisionForm(forms.Form):
+    """A decision on the desk: the button pressed names the action, by ModerationDecision's
+    own values."""
+
+    Action = ModerationDecision.Action
+    ACTIONS = [
+        *(Action.APPROVE, Action.REJECT, Action.SPAM, Action.REMOVE, Action.RESTORE),
+        *(Action.UPHOLD_REPORTS, Action.DISMISS_REPORTS),
+    ]
+
+    action = forms.ChoiceField(
+        choices=[(action.value, action.label) for action in ACTIONS],
+        error_messages={
+            "required": "Choose a decision.",
+            "invalid_choice": "Choose approve, reject, spam, remove or restore, or keep or "
+            "remove a reported comment.",
+        },
+    )
+    # The status the moderator saw: another moderator's decision in between refuses this one.
+    expected_status = forms.ChoiceField(choices=Comment.Status.choices, required=False)
+    reason = forms.CharField(max_length=300, required=False)
+    note = forms.CharField(max_length=1000, required=False)

@@ -60,15 +60,6 @@ def queue_items(ids: list[int]) -> list[Comment]:
     )
 
 
-def summarise_reports(items) -> None:
-    for comment in items:
-        reasons: dict[str, int] = {}
-        for report in comment.open_reports:
-            label = report.get_reason_display()
-            reasons[label] = reasons.get(label, 0) + 1
-        comment.report_reasons = sorted(reasons.items(), key=lambda item: -item[1])
-
-
 class Median(Aggregate):
     function = "percentile_cont"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"

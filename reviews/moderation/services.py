@@ -14,9 +14,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from config import pagecache
+from reviews import stamps
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import notify_reply
-from reviews.moderation import queue
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 
 
@@ -36,7 +36,7 @@ def comment_report(
     )
     if not created:
         raise ValidationError("You have already reported this comment.", code="already_reported")
-    queue.changed()
+    pagecache.changed(stamps.WAITING)  # it waits on the desk now
     _hide_if_reported_enough(comment)
     return report
 
@@ -113,7 +113,7 @@ def _already_decided(comment: Comment) -> AlreadyDecided:
     )
 
 
-def _decide(
+def _record_decision(
     *,
     comment: Comment,
     moderator: User | None,
@@ -135,8 +135,7 @@ def _decide(
     # Its author sees the reason on their refused comment; a published one needs none.
     locked.moderation_reason = "" if locked.status == Comment.Status.APPROVED else reason
     locked.save(update_fields=["status", "moderation_reason"])
-    pagecache.discussion_changed(locked.review_id)
-    queue.changed()
+    stamps.comment_changed(locked, waiting=True, history=True)
     if transition.closes_reports:
         _close_reports(locked, moderator, transition.closes_reports)
     ModerationDecision.objects.create(
@@ -165,7 +164,7 @@ def comment_approve(
         return comment_dismiss_reports(
             comment=comment, moderator=moderator, expected_status=expected_status, note=note
         )
-    return _decide(
+    return _record_decision(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.APPROVE,
@@ -186,7 +185,7 @@ def comment_reject(
     """Refuse a held comment; the author sees the reason."""
     if not reason.strip():
         raise ValidationError("Give the author a reason for the rejection.", code="reason_required")
-    return _decide(
+    return _record_decision(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.REJECT,
@@ -200,7 +199,7 @@ def comment_reject(
 def comment_mark_spam(
     *, comment: Comment, moderator: User | None, expected_status: str | None = None, note: str = ""
 ) -> Comment:
-    return _decide(
+    return _record_decision(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.SPAM,
@@ -219,7 +218,7 @@ def comment_remove(
     note: str = "",
 ) -> Comment:
     """Take down a published comment."""
-    return _decide(
+    return _record_decision(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.REMOVE,
@@ -234,7 +233,7 @@ def comment_restore(
     *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
 ) -> Comment:
     """Bring back a rejected, spam or removed comment."""
-    return _decide(
+    return _record_decision(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.RESTORE,
@@ -258,7 +257,7 @@ def comment_uphold_reports(
     *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
 ) -> Comment:
     """The reports were right: the comment is removed and the reports closed."""
-    return _decide(
+    return _record_decision(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.UPHOLD_REPORTS,
@@ -272,7 +271,7 @@ def comment_dismiss_reports(
     *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
 ) -> Comment:
     """The reports were wrong: the comment is (again) published and the reports closed."""
-    return _decide(
+    return _record_decision(
         comment=comment,
         moderator=moderator,
         action=ModerationDecision.Action.DISMISS_REPORTS,
@@ -292,7 +291,7 @@ def _hide_if_reported_enough(comment: Comment) -> None:
     locked.status = Comment.Status.PENDING
     locked.held_reason = f"Reported by {reporters} readers"
     locked.save(update_fields=["status", "held_reason"])
-    pagecache.discussion_changed(locked.review_id)
+    stamps.comment_changed(locked, waiting=True, history=True)
     ModerationDecision.objects.create(
         comment=locked,
         moderator=None,
@@ -333,7 +332,7 @@ def sanction_create(
         for comment in Comment.objects.filter(author=user, status=Comment.Status.PENDING):
             comment_mark_spam(comment=comment, moderator=moderator, note="With the ban")
     # The queue lists each waiting comment's author's active sanctions.
-    queue.shows_changed(Comment.objects.filter(author=user))
+    stamps.sanctions_changed(user.pk)
     return sanction
 
 
@@ -350,7 +349,7 @@ def sanction_lift(*, sanction: Sanction, moderator: User, note: str = "") -> San
         action=ModerationDecision.Action.LIFT_SANCTION,
         note=note,
     )
-    queue.shows_changed(Comment.objects.filter(author_id=locked.user_id))
+    stamps.sanctions_changed(locked.user_id)
     return locked
 
 
@@ -368,3 +367,10 @@ def blocked_term_add(*, phrase: str, moderator: User) -> BlockedTerm:
 def blocked_term_remove(*, pk: int) -> None:
     """Take a phrase off the blocklist (nothing happens if it is gone already)."""
     BlockedTerm.objects.filter(pk=pk).delete()
+
+
+@transaction.atomic
+def report_delete(*, report: CommentReport) -> None:
+    """An admin deletes a report (an open one leaves the desk)."""
+    report.delete()
+    pagecache.changed(stamps.WAITING)

@@ -25,11 +25,10 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config import pagecache
-from reviews.discussion import fragments
+from config.pagecache.fragments import CSRF_PLACEHOLDER
 from reviews.discussion.models import Comment
-from reviews.moderation import queue as waiting
 from reviews.moderation import services
-from reviews.moderation.forms import BlockedTermForm, ReportForm, SanctionForm
+from reviews.moderation.forms import BlockedTermForm, DecisionForm, ReportForm, SanctionForm
 from reviews.moderation.fragments import (
     QUEUE_FILTERS,
     QUEUE_TEMPLATE,
@@ -60,24 +59,24 @@ def queue(request: HttpRequest) -> HttpResponse:
     """Held and reported comments, oldest first, with what a moderator needs to decide.
 
     The queue (filters, count, items with their forms, pages) is the same for every moderator,
-    so it is kept whole (`pagecache.kept`) until something it shows changes: the services
-    bump `services.QUEUE_STAMP` for that. A moderator reloading it costs no query of its own;
-    only the page around it (navigation, messages) and each form's token are theirs.
+    so it is kept whole until something it shows changes. A moderator reloading it costs no
+    query of its own; only the page around it (navigation, messages) and each form's token
+    are theirs.
     """
     filters = {name: value for name in QUEUE_FILTERS if (value := request.GET.get(name, ""))}
     page_number = request.GET.get("page", "")
     counted: list[int] = []
 
-    def load() -> tuple[str, list[str], float]:
-        html, count = render_queue(filters, page_number)
+    def compute() -> tuple[str, set[str], float]:
+        html, depends, count = render_queue(filters, page_number)
         if count is not None:
             counted.append(count)
         # Kept to the end of this minute: each item says how long ago it was posted ("3 hours,
         # 5 minutes"), and an expired sanction drops off by itself.
-        return html, [waiting.QUEUE_STAMP], (time.time() // 60 + 1) * 60
+        return html, depends, (time.time() // 60 + 1) * 60
 
-    part = pagecache.kept(request, queue_fragment_name(filters, page_number), load)
-    html = part.value.replace(fragments.CSRF_PLACEHOLDER, get_token(request))
+    part = pagecache.page_part(request, queue_fragment_name(filters, page_number), compute)
+    html = part.value.replace(CSRF_PLACEHOLDER, get_token(request))
     context = {"queue": mark_safe(html)}  # the template's output, with the token put in
     if counted:
         # Just counted for the whole queue: the navigation's too, fresh, and saves a query.
@@ -85,41 +84,42 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, QUEUE_TEMPLATE, context)
 
 
+Action = ModerationDecision.Action
+# What each decision on the desk runs, and what the moderator is told when it is done.
 DECISIONS = {
-    "approve": services.comment_approve,
-    "reject": services.comment_reject,
-    "spam": services.comment_mark_spam,
-    "remove": services.comment_remove,
-    "restore": services.comment_restore,
-    "uphold": services.comment_uphold_reports,
-    "dismiss": services.comment_dismiss_reports,
+    Action.APPROVE: services.comment_approve,
+    Action.REJECT: services.comment_reject,
+    Action.SPAM: services.comment_mark_spam,
+    Action.REMOVE: services.comment_remove,
+    Action.RESTORE: services.comment_restore,
+    Action.UPHOLD_REPORTS: services.comment_uphold_reports,
+    Action.DISMISS_REPORTS: services.comment_dismiss_reports,
 }
 DONE = {
-    "approve": "Approved",
-    "reject": "Rejected",
-    "spam": "Marked as spam",
-    "remove": "Removed",
-    "restore": "Restored",
-    "uphold": "Reports upheld, comment removed",
-    "dismiss": "Reports dismissed, comment published",
+    Action.APPROVE: "Approved",
+    Action.REJECT: "Rejected",
+    Action.SPAM: "Marked as spam",
+    Action.REMOVE: "Removed",
+    Action.RESTORE: "Restored",
+    Action.UPHOLD_REPORTS: "Reports upheld, comment removed",
+    Action.DISMISS_REPORTS: "Reports dismissed, comment published",
 }
+WITH_REASON = {Action.REJECT, Action.REMOVE}
 
 
-def _decide(request: HttpRequest, comment: Comment, action: str) -> str:
-    """Run one decision; return the message for the moderator."""
-    if action not in DECISIONS:
-        raise ValidationError("Choose approve, reject, spam, remove, restore, uphold or dismiss.")
-    kwargs = {
-        "comment": comment,
-        "moderator": request.user,
-        "expected_status": request.POST.get("expected_status") or None,
-        "note": request.POST.get("note", "")[:1000],
-    }
-    if action == "reject":
-        kwargs["reason"] = request.POST.get("reason", "")[:300]
-    if action == "remove":
-        kwargs["reason"] = request.POST.get("reason", "")[:300]
-    DECISIONS[action](**kwargs)
+def _run_decision(request: HttpRequest, comment: Comment, form: DecisionForm) -> str:
+    """Run the decision the form asks for; return the message for the moderator."""
+    if not form.is_valid():
+        raise ValidationError([error for errors in form.errors.values() for error in errors])
+    action = form.cleaned_data["action"]
+    extra = {"reason": form.cleaned_data["reason"]} if action in WITH_REASON else {}
+    DECISIONS[action](
+        comment=comment,
+        moderator=request.user,
+        expected_status=form.cleaned_data["expected_status"] or None,
+        note=form.cleaned_data["note"],
+        **extra,
+    )
     return f"{DONE[action]}: comment by {comment.author.get_username()}."
 
 
@@ -127,9 +127,8 @@ def _decide(request: HttpRequest, comment: Comment, action: str) -> str:
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
-    action = request.POST.get("action", "")
     try:
-        message, ok = _decide(request, comment, action), True
+        message, ok = _run_decision(request, comment, DecisionForm(request.POST)), True
     except ValidationError as error:
         message, ok = " ".join(error.messages), False
     if request.htmx:
@@ -151,7 +150,7 @@ def _back_to_queue(request: HttpRequest) -> str:
 @require_POST
 def bulk_decide(request: HttpRequest) -> HttpResponse:
     """The same decision for every selected comment; each is recorded on its own."""
-    action = request.POST.get("action", "")
+    form = DecisionForm(request.POST)
     ids = [int(pk) for pk in request.POST.getlist("selected") if pk.isdigit()]
     if not ids:
         messages.error(request, "Select at least one comment first.")
@@ -159,12 +158,12 @@ def bulk_decide(request: HttpRequest) -> HttpResponse:
     done, refused = 0, []
     for comment in Comment.objects.filter(pk__in=ids).select_related("author"):
         try:
-            _decide(request, comment, action)
+            _run_decision(request, comment, form)
             done += 1
         except ValidationError as error:
             refused.append(" ".join(error.messages))
     if done:
-        messages.success(request, f"{DONE.get(action, 'Decided')}: {done} comment(s).")
+        messages.success(request, f"{DONE[form.cleaned_data['action']]}: {done} comment(s).")
     for reason in refused:
         messages.error(request, reason)
     return redirect(_back_to_queue(request))

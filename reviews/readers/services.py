@@ -8,8 +8,8 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from config import pagecache
+from reviews import stamps
 from reviews.discussion.models import Comment, CommentLike, CommentReport, CommentRevision
-from reviews.moderation import queue
 from reviews.moderation.models import ModerationDecision
 from reviews.readers.models import Profile
 
@@ -26,19 +26,10 @@ def profile_update(*, user: User, display_name: str, bio: str, notify_replies: b
 
 def names_changed(*, user: User) -> None:
     """What the site shows of a user changed: their display name (here, or in the admin), or
-    in the admin their username or when they joined. Refresh the pages that show it."""
-    # On the reader's comments and, for editors, on their bylines.
-    pagecache.changed(
-        *map(pagecache.discussion, user.comments.values_list("review_id", flat=True).distinct()),
-        *map(pagecache.review, user.reviews.values_list("pk", flat=True)),
-    )
-    # On the desk: as a waiting comment's author, or as the author of the comment it answers.
-    # Two look-ups: as one (an OR across the join), PostgreSQL read every comment when
-    # nothing of theirs waits (bench database: ~230 ms).
-    queue.shows_changed(
-        Comment.objects.filter(author=user),
-        Comment.objects.filter(parent__in=Comment.objects.filter(author=user)),
-    )
+    in the admin their username or when they joined. Every page that shows them depends on
+    their stamps: bylines and the desk through the objects, discussions through their rows."""
+    profile = Profile.objects.filter(user=user).first()
+    pagecache.changed_objects(user, *([profile] if profile else []))
 
 
 def profile_for(user: User) -> Profile:
@@ -91,6 +82,8 @@ def account_delete(*, user: User) -> None:
             moderator=None, moderator_deleted=True
         )
         cursor.execute("SELECT set_config('starlight.deleting_account', '', true)")
+    pagecache.changed_objects(user)
+    pagecache.changed(*map(stamps.discussion, stale))
     user.delete()
-    pagecache.changed(*map(pagecache.discussion, stale))
-    queue.changed()
+    # Their comments (text gone) and reports changed or went: the desk and its count.
+    pagecache.changed(stamps.WAITING)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import django
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,16 +9,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from config import pagecache
+from films import stamps as films_stamps
 from films.models import Genre
 from films.search import suggestions
-from reviews.discussion import fragments
-from reviews.search.engine import Result, SearchResults
+from reviews import stamps
+from reviews.search.engine import SearchResults
 from reviews.search.forms import SearchForm
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_EXAMPLES = ["Lost in Starlight", "이 별에 필요한", "Han Ji-won", '"space exploration"']
-# Any search page shows films, which reviews are public, and what the search matches.
-SEARCH_STAMPS = [pagecache.CATALOGUE, pagecache.REVIEWS, pagecache.SEARCH]
+# What a search matches against: the films, who is credited on them, the public reviews.
+SEARCHED = [films_stamps.CATALOGUE, films_stamps.PEOPLE, stamps.REVIEWS]
 # What the results part is rendered from: a change to any of them names a new fragment.
 _RESULTS_TEMPLATES = ["reviews/search.html", "includes/pagination.html", "includes/stars.html"]
 
@@ -48,41 +47,38 @@ def search(request: HttpRequest) -> HttpResponse:
         "examples": SEARCH_EXAMPLES,
         "filters_fragment": filters,
     }
-    stamps = [*SEARCH_STAMPS, *filters.stamps]
     if text:
-        context["results_fragment"] = results = _results(request, text, data)
-        stamps += results.stamps
+        context["results_fragment"] = _results(request, text, data)
     else:
         context["genres"] = Genre.objects.all()[:8]
     response = render(request, "reviews/search.html", context)
-    # Anonymous readers get search pages from the page cache, like the site's other pages: a
-    # search reads every film and public review, so most changes make its pages stale.
-    pagecache.page_dependencies(response, lambda: stamps)
+    # Anonymous readers get search pages from the page cache, like the site's other pages.
+    pagecache.page_dependencies(response, lambda: [*SEARCHED, *pagecache.stamps_of(context)])
     return response
 
 
-def _filters(request: HttpRequest, form: SearchForm) -> pagecache.Fragment:
+def _filters(request: HttpRequest, form: SearchForm) -> pagecache.PagePart:
     """The filter form, kept too: with the results kept, rendering its widgets (and reading
     the genre choices) was most of what was left of a signed-in search. Its HTML shows the
     values as typed, their errors and the genres to pick from."""
 
     def render() -> tuple[str, list[str]]:
         html = render_to_string("reviews/search.html#filters", {"form": form})
-        return html, [pagecache.CATALOGUE]  # the genres
+        return html, [films_stamps.CATALOGUE]  # the genres to pick from
 
-    name = fragments.digest(
+    name = pagecache.digest(
         (
-            fragments.template_version("reviews/search.html"),
+            pagecache.template_version("reviews/search.html"),
             django.get_version(),  # the widgets' own templates
             translation.get_language(),
             form.is_bound,
             [request.GET.getlist(field) for field in form.fields],
         )
     )
-    return pagecache.fragment(request, f"search-filters:{name}", render)
+    return pagecache.page_part(request, f"search-filters:{name}", render)
 
 
-def _results(request: HttpRequest, text: str, data: dict) -> pagecache.Fragment:
+def _results(request: HttpRequest, text: str, data: dict) -> pagecache.PagePart:
     """The results part of a search page (counts by kind, the page of results, pagination,
     spelling suggestions), kept under everything its HTML shows."""
     query = request.GET.copy()
@@ -117,14 +113,15 @@ def _results(request: HttpRequest, text: str, data: dict) -> pagecache.Fragment:
         if not page.paginator.count:
             context["suggestions"] = suggestions(text)
         html = render_to_string("reviews/search.html#results", context)
-        return html, [*SEARCH_STAMPS, *_review_stamps(page.object_list)]
+        shown = [result.object for result in page.object_list]
+        return html, [*SEARCHED, *pagecache.stamps_of(shown)]
 
     # The links repeat the query string as given (unknown parameters and invalid filters
     # too), so it is part of the name along with what was searched; dates are shown in the
     # current time zone.
-    name = fragments.digest(
+    name = pagecache.digest(
         (
-            [fragments.template_version(template) for template in _RESULTS_TEMPLATES],
+            [pagecache.template_version(template) for template in _RESULTS_TEMPLATES],
             SEARCH_RESULTS_PER_PAGE,
             timezone.get_current_timezone_name(),
             translation.get_language(),
@@ -135,13 +132,7 @@ def _results(request: HttpRequest, text: str, data: dict) -> pagecache.Fragment:
             genre and genre.pk,
         )
     )
-    return pagecache.fragment(request, f"search-results:{name}", render)
-
-
-def _review_stamps(results: list[Result]) -> Iterator[str]:
-    for result in results:
-        if result.kind == "review":
-            yield pagecache.review(result.object.pk)  # its byline: the author's display name
+    return pagecache.page_part(request, f"search-results:{name}", render)
 
 
 def _with_kind(query, kind: str) -> str:

@@ -1,40 +1,36 @@
-"""config/cache.py: Django's Redis cache, sharing one Redis client per connection pool."""
+"""The shared cache as production configures it: django-redis, with what the site relies on."""
 
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
 
-from config.cache import RedisCache
-
-REDIS = {
-    "default": {
-        "BACKEND": "config.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/11",
-        "KEY_PREFIX": "cache-backend-test",
-    }
-}
+from tests.servers import production_env, settings_in
 
 
 @pytest.fixture
 def redis_cache():
-    with override_settings(CACHES=REDIS):
+    configured = settings_in(production_env(CACHE_URL="redis://127.0.0.1:6379/11"), "CACHES")
+    with override_settings(CACHES={"default": configured["CACHES"]["default"]}):
         cache = caches.create_connection("default")
         yield cache
         cache.clear()
 
 
-def test_it_is_a_working_redis_cache(redis_cache):
+@pytest.mark.slow
+def test_production_uses_django_redis_with_short_timeouts(redis_cache):
+    assert type(redis_cache).__module__ == "django_redis.cache"
+    assert redis_cache._server == "redis://127.0.0.1:6379/11"
+
+
+@pytest.mark.slow
+def test_it_keeps_what_the_page_cache_and_rate_limits_need(redis_cache):
     redis_cache.set("star", {"light": 1}, timeout=30)
     redis_cache.set_many({"a": 1, "b": 2}, timeout=30)
 
     assert redis_cache.get("star") == {"light": 1}
     assert redis_cache.get_many(["a", "b", "missing"]) == {"a": 1, "b": 2}
     assert redis_cache.incr("a") == 2
-    assert isinstance(redis_cache, RedisCache)
-
-
-def test_each_call_reuses_the_pools_client(redis_cache):
-    client = redis_cache._cache
-
-    assert client.get_client("x") is client.get_client("y")
-    assert client.get_client("x", write=True) is client.get_client("y", write=True)
+    with pytest.raises(ValueError, match="not found"):  # a rate limit then starts with add()
+        redis_cache.incr("not-yet")
+    assert redis_cache.add("not-yet", 1, timeout=30)
+    assert not redis_cache.add("not-yet", 5, timeout=30)

@@ -72,7 +72,7 @@ def test_debug_off_turns_on_the_hardening_and_the_shared_state():
     assert seen["SESSION_COOKIE_SAMESITE"] == "Lax"
     # Nothing kept in one process's memory: sessions and cache (rate limits) in Redis.
     assert (
-        seen["CACHES"]["default"]["BACKEND"] == "config.cache.RedisCache"
+        seen["CACHES"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     )  # Django's, one client per pool
     assert seen["SESSION_ENGINE"] == "django.contrib.sessions.backends.cache"
     assert seen["STORAGES"]["staticfiles"]["BACKEND"] == (

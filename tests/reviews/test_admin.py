@@ -265,7 +265,7 @@ def test_unpublish_action_sends_reviews_back_to_draft_through_the_service(
     assert sorted(service_calls) == sorted(
         [("review_unpublish", live.pk), ("review_unpublish", scheduled.pk)]
     )
-    assert set(Review.objects.drafts()) == {live, scheduled}
+    assert set(Review.objects.filter(status=Review.Status.DRAFT)) == {live, scheduled}
 
 
 def test_moderator_may_not_add_a_review(moderator_client):

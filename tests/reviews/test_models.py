@@ -106,7 +106,6 @@ def reviews_by_state(db):
     ("method", "expected"),
     [
         ("published", {"published", "just_published"}),
-        ("drafts", {"draft", "draft_with_old_time"}),
         ("scheduled", {"scheduled"}),
     ],
 )

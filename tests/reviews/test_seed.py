@@ -55,7 +55,7 @@ def test_seed_loads_the_demo_catalogue_and_reviews(seed):
 
     assert Film.objects.count() == 7
     assert Review.objects.count() == 8
-    assert Review.objects.drafts().count() == 1
+    assert Review.objects.filter(status=Review.Status.DRAFT).count() == 1
     assert Review.objects.scheduled().count() == 1
     assert Review.objects.published().count() == 6
     assert Film.objects.filter(slug="lost-in-starlight").exists()

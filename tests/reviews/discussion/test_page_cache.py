@@ -13,13 +13,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from config import pagecache
-from reviews.discussion import fragments
+from config.pagecache.fragments import CSRF_PLACEHOLDER
 from reviews.discussion.models import Comment
 from reviews.discussion.services import comment_create, comment_like
-from reviews.moderation.services import comment_remove
+from reviews.moderation.services import comment_approve, comment_remove
 from reviews.readers.services import profile_update
-from reviews.services import review_unpublish
+from reviews.services import review_save, review_unpublish
 from tests.factories import CommentFactory, ProfileFactory, ReviewFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -54,9 +53,9 @@ def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_a
     first, _ = signed_in("ada")
     second, _ = signed_in("bo")
     # the review, session, user, the next scheduled publication (how long entries may be
-    # kept), other reviews, whether the reader took part, the counts, threads, replies, the
-    # reader's likes among them, and the comments to render
-    with django_assert_num_queries(11):
+    # kept), other reviews, whether the reader took part, the counts, threads and replies
+    # (with all their comments show), and the reader's likes among them
+    with django_assert_num_queries(10):
         page(first, review)
 
     # session, user, whether this reader took part: the rest was kept by the first one's visit
@@ -70,7 +69,7 @@ def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_a
     assert "Reply to 0" in text
     assert "Bo</a>" in text
     assert "Ada</a>" not in text
-    assert fragments.CSRF_PLACEHOLDER not in text
+    assert CSRF_PLACEHOLDER not in text
 
 
 def test_a_reader_who_took_part_gets_a_discussion_of_their_own(review):
@@ -95,7 +94,7 @@ def test_every_form_on_a_kept_discussion_carries_the_readers_own_token(review):
     text = page(client, review)
     tokens = set(TOKEN.findall(text))
     assert len(TOKEN.findall(text)) > 3
-    assert fragments.CSRF_PLACEHOLDER not in tokens
+    assert CSRF_PLACEHOLDER not in tokens
     thread = Comment.objects.filter(review=review, depth=1).first()
     response = client.post(
         reverse("discussion:comment-create", args=[review.slug]),
@@ -110,11 +109,11 @@ def test_every_form_on_a_kept_discussion_carries_the_readers_own_token(review):
 @pytest.mark.parametrize(
     "change",
     [
-        lambda review, other, moderator: (
-            CommentFactory(
-                review=review, author=other, status=Comment.Status.APPROVED, body="Fresh words"
-            )
-            and pagecache.discussion_changed(review.pk)
+        lambda review, other, moderator: comment_approve(
+            comment=CommentFactory(
+                review=review, author=other, status=Comment.Status.PENDING, body="Fresh words"
+            ),
+            moderator=moderator,
         ),
         lambda review, other, moderator: comment_create(
             review=review, author=other, body="Fresh words", parent=None
@@ -179,8 +178,7 @@ def test_editing_the_review_or_renaming_its_author_shows_at_once(review, editor_
     assert "Stars over Seoul" in page(reader, review)
 
     review.headline = "Starlight over Seoul"
-    review.save()
-    pagecache.review_changed(review)
+    review_save(review=review)
     assert "Starlight over Seoul" in page(reader, review)
 
     profile_update(

@@ -88,8 +88,8 @@ class Discussion(RuleBasedStateMachine):
     @staticmethod
     def forget_caches() -> None:
         cache.clear()
-        pagecache._recent = pagecache._Recent()
-        pagecache._recent_kept = pagecache._Recent()
+        pagecache.pages.page_copies = pagecache.parts.ProcessCopies()
+        pagecache.parts.part_copies = pagecache.parts.ProcessCopies()
 
     def text(self, word: str) -> str:
         self.posted += 1

@@ -318,13 +318,12 @@ def test_review_page_query_count_does_not_grow_with_comments(
 
     # With the page cache off (as in every test but those of kept parts), each request reads
     # the review, session, user with profile (header), other reviews, whether the reader
-    # took part, the counts (threads and comments), threads, replies, the reader's likes,
-    # and the comments to render (none are in the cache yet). With it on, a second request
-    # reads only the session and user: see test_discussion_cache.py.
-    with django_assert_num_queries(10):
+    # took part, the counts (threads and comments), threads with all their comments show,
+    # replies the same, and the reader's likes among them. With it on, a second request reads
+    # only the session and user: see test_page_cache.py.
+    with django_assert_num_queries(9):
         response = client.get(review.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
-    # Again: the comments' HTML now comes from the cache.
     with django_assert_num_queries(9):
         again = client.get(review.get_absolute_url())
     assert without_tokens(again.text) == without_tokens(response.text)

@@ -32,8 +32,9 @@ def messages_of(response) -> list[str]:
     return [str(message) for message in get_messages(response.wsgi_request)]
 
 
-def queued(response) -> list[Comment]:
-    return list(response.context["page_obj"].object_list)
+def queued(response) -> list:
+    """The queue's items (QueueItem) on the page, in order."""
+    return [item for item, _html in response.context["page_obj"].object_list]
 
 
 def ago(**delta):

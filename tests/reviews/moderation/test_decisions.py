@@ -58,7 +58,7 @@ DESK_DECISIONS = [
     (pending, "spam", {}, Status.SPAM, Action.SPAM, "Marked as spam"),
     (
         reported,
-        "dismiss",
+        "dismiss_reports",
         {},
         Status.APPROVED,
         Action.DISMISS_REPORTS,
@@ -66,7 +66,7 @@ DESK_DECISIONS = [
     ),
     (
         reported,
-        "uphold",
+        "uphold_reports",
         {},
         Status.REMOVED,
         Action.UPHOLD_REPORTS,
@@ -146,7 +146,8 @@ def test_deciding_an_already_decided_comment_names_who_decided(moderator_client,
         ({"action": "reject", "reason": ""}, "Give the author a reason for the rejection."),
         (
             {"action": "explode"},
-            "Choose approve, reject, spam, remove, restore, uphold or dismiss.",
+            "Choose approve, reject, spam, remove or restore, or keep or remove a reported "
+            "comment.",
         ),
     ],
 )

@@ -73,7 +73,7 @@ def test_queue_lists_held_and_reported_comments_oldest_first_with_their_context(
     assert "3 comments waiting" in response.text
     first = queued(response)[0]
     assert (first.author_approved, first.author_refused) == (2, 2)
-    assert [s.kind for s in first.author.active_sanctions] == [Sanction.Kind.PROBATION]
+    assert first.sanctions == ((Sanction.Kind.PROBATION.label, None),)
     item = re.search(rf'<li class="queue-item" id="queue-{reply.pk}".*?</li>', response.text, re.S)
     text = item.group(0)
     assert "Nebula nights" in text
@@ -129,8 +129,8 @@ def test_a_reported_comment_below_the_hiding_threshold_waits_as_reported(
 
     assert [c.pk for c in queued(response)] == [comment.pk]
     assert "Reported</span> still published" in response.text
-    assert 'value="dismiss"' in response.text
-    assert 'value="uphold"' in response.text
+    assert 'value="dismiss_reports"' in response.text
+    assert 'value="uphold_reports"' in response.text
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
-"""The anonymous page cache (config/pagecache.py): hits, precise invalidation, isolation of
-signed-in readers and of per-request values, HTTP caching headers."""
+"""The page cache (config/pagecache/): whole pages for anonymous readers and parts of pages,
+hits, precise invalidation, isolation of signed-in readers and of per-request values, HTTP
+caching headers."""
 
 import re
 import time
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config import pagecache
+from config.pagecache import pages, parts, stamps
 from films.models import Credit
 from reviews.discussion.models import Comment
 from reviews.discussion.services import comment_edit
@@ -111,13 +113,13 @@ def test_a_process_serves_its_recent_pages_reading_only_the_stamps(anonymous, si
     url = site["review"].get_absolute_url()
     warm(anonymous, url)  # the second request copied the stored page into this process
     read = []
-    real_get = pagecache.cache.get
+    real_get = cache.get
 
     def get(key, *args, **kwargs):
         read.append(key)
         return real_get(key, *args, **kwargs)
 
-    monkeypatch.setattr(pagecache.cache, "get", get)
+    monkeypatch.setattr(cache, "get", get)
 
     assert served_from_cache(anonymous, url)
     # The stamps, but not the page itself, from the shared cache.
@@ -141,52 +143,52 @@ def test_a_kept_value_is_reused_until_a_stamp_or_its_time_says_otherwise(monkeyp
     def load(value, until=None):
         def loader():
             loads.append(value)
-            return value, [pagecache.film(1)], until
+            return value, ["films.film:1"], until
 
         return loader
 
-    assert pagecache.kept(next(requests), "x", load("first")).value == "first"
-    pagecache.changed(pagecache.film(1))
-    assert pagecache.kept(next(requests), "x", load("second", start + 5)).value == "second"
-    assert pagecache.kept(next(requests), "x", load("unused")).value == "second"
+    assert pagecache.page_part(next(requests), "x", load("first")).value == "first"
+    pagecache.changed("films.film:1")
+    assert pagecache.page_part(next(requests), "x", load("second", start + 5)).value == "second"
+    assert pagecache.page_part(next(requests), "x", load("unused")).value == "second"
     monkeypatch.setattr(time, "time", lambda: start + 6)
-    assert pagecache.kept(next(requests), "x", load("third")).value == "third"
+    assert pagecache.page_part(next(requests), "x", load("third")).value == "third"
     assert loads == ["first", "second", "third"]
 
 
 def test_past_its_time_one_thread_at_a_time_loads_a_kept_value_again(monkeypatch):
     start = time.time()
     requests = requests_in_turn(start)
-    stamp, key = pagecache.film(1), "pagecache:kept:x"
+    stamp, key = "films.film:1", "pagecache:part:x"
 
     def load(value, until):
         return lambda: (value, [stamp], until)
 
-    pagecache.kept(next(requests), "x", load("minute one", start + 30))
+    pagecache.page_part(next(requests), "x", load("minute one", start + 30))
     monkeypatch.setattr(time, "time", lambda: start + 31)
-    assert pagecache._loading.claim(key)  # as another thread of this process would
+    assert parts.computing.claim(key)  # as another thread of this process would
 
-    assert pagecache.kept(next(requests), "x", load("two", start + 90)).value == "minute one"
-    pagecache._loading.release(key)
-    assert pagecache.kept(next(requests), "x", load("minute two", start + 90)).value == "minute two"
-    monkeypatch.setattr(time, "time", lambda: start + 90 + pagecache._OVERTIME + 1)
-    assert pagecache._loading.claim(key)
+    assert pagecache.page_part(next(requests), "x", load("two", start + 90)).value == "minute one"
+    parts.computing.release(key)
+    assert pagecache.page_part(next(requests), "x", load("minute two", start + 90)).value == "minute two"
+    monkeypatch.setattr(time, "time", lambda: start + 90 + parts.STALE_WHILE_COMPUTING_SECONDS + 1)
+    assert parts.computing.claim(key)
     # Long past its time: never shown, however busy the others are.
-    assert pagecache.kept(next(requests), "x", load("three", start + 150)).value == "three"
+    assert pagecache.page_part(next(requests), "x", load("three", start + 150)).value == "three"
 
 
 def test_a_processs_recent_copy_never_hides_a_newer_value_kept_by_another(monkeypatch):
     requests = requests_in_turn(time.time())
-    stamp = pagecache.film(1)
+    stamp = "films.film:1"
     first = next(requests)
-    pagecache.kept(first, "x", lambda: ("old", [stamp]))
-    pagecache.kept(first, "x", lambda: ("unused", [stamp]))  # now in this process's memory
+    pagecache.page_part(first, "x", lambda: ("old", [stamp]))
+    pagecache.page_part(first, "x", lambda: ("unused", [stamp]))  # now in this process's memory
     pagecache.changed(stamp)
     with monkeypatch.context() as other_process:
-        other_process.setattr(pagecache, "_recent_kept", pagecache._Recent())
-        pagecache.kept(next(requests), "x", lambda: ("new", [stamp]))
+        other_process.setattr(parts, "part_copies", parts.ProcessCopies())
+        pagecache.page_part(next(requests), "x", lambda: ("new", [stamp]))
 
-    assert pagecache.kept(next(requests), "x", lambda: ("again", [stamp])).value == "new"
+    assert pagecache.page_part(next(requests), "x", lambda: ("again", [stamp])).value == "new"
 
 
 def test_a_cached_page_needs_no_database_query(anonymous, site, django_assert_num_queries):
@@ -205,7 +207,7 @@ def test_the_cache_adds_no_query_to_a_miss(anonymous, site, settings, django_ass
     # The same six, plus one for the time of the next scheduled review, kept afterwards.
     with django_assert_num_queries(7):
         anonymous.get(url)
-    cache.delete(pagecache._page_key_for(url))
+    cache.delete(pages.key_for("testserver", url))
     with django_assert_num_queries(6):
         anonymous.get(url)
 
@@ -355,14 +357,15 @@ def test_a_scheduled_review_appears_when_its_time_comes(anonymous, site, setting
     warm(anonymous, url)
 
     # The entry lives no longer than until the scheduled time.
-    entry_ttl = cache.ttl(pagecache._page_key_for(url)) if hasattr(cache, "ttl") else None
+    entry_ttl = cache.ttl(pages.key_for("testserver", url)) if hasattr(cache, "ttl") else None
     if entry_ttl is not None:
         assert entry_ttl <= 2
     # At that time: the shared cache lets the entry go, and the process's own copy is past
     # its expiry.
-    cache.delete(pagecache._page_key_for(url))
+    cache.delete(pages.key_for("testserver", url))
     later = time.time() + 3
-    monkeypatch.setattr(pagecache, "time", SimpleNamespace(time=lambda: later))
+    for module in (pages, parts, stamps):
+        monkeypatch.setattr(module, "time", SimpleNamespace(time=lambda: later))
     Review.objects.filter(slug="scheduled-one").update(publish_at=timezone.now())
     assert "scheduled-one" in anonymous.get(url).text
 
@@ -372,7 +375,7 @@ def test_entries_expire_at_the_next_scheduled_publication(site, settings, monkey
     ReviewFactory(film=site["first"], publish_at=due, slug="later-one")
     stored = {}
     monkeypatch.setattr(
-        pagecache.cache, "set", lambda key, value, timeout=None: stored.update({key: timeout})
+        cache, "set", lambda key, value, timeout=None: stored.update({key: timeout})
     )
     Client().get(reverse("reviews:review-list"))
 
@@ -472,7 +475,7 @@ def test_only_our_own_pages_may_keep_a_draft(site, headers, kept):
 
 def test_a_page_holding_a_csrf_token_is_never_stored(site, monkeypatch):
     """A safety net: if a template ever puts a token into an anonymous page, it is not kept."""
-    monkeypatch.setattr(pagecache, "_PER_REQUEST", b"<html")  # as if every page held one
+    monkeypatch.setattr(pages, "_PER_REQUEST", b"<html")  # as if every page held one
     url = site["review"].get_absolute_url()
     first = Client().get(url)
 

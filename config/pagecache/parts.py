@@ -1,0 +1,182 @@
+"""Parts of pages kept in the shared cache until what they depend on changes.
+
+`page_part(request, name, compute)` returns `compute()`'s value, kept under `name`: valid while
+none of its stamps has been bumped since it was computed, and, if it says so, until a time of
+its own (an edit link that closes, the minute a list shows). Pages rendered for one reader are
+put together from such parts; whole pages for anonymous readers are kept the same way
+(config/pagecache/pages.py).
+
+Two refinements, each a setting so that `make bench` can measure it (README, "Performance"):
+- PAGE_CACHE_PROCESS_COPIES: each process keeps the parts it used last in its memory, so a hit
+  reads only the stamps from the shared cache, not the value too;
+- PAGE_CACHE_SINGLE_LOADER: when a part is out of date by its time alone, one thread of the
+  process computes it again while the others show the old one for a few seconds more.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from config.pagecache.stamps import fresh, note_unchanged_since
+
+_KEY = "pagecache:part:"
+# How long past its time a part may still be shown while another thread computes it again.
+STALE_WHILE_COMPUTING_SECONDS = 5
+
+
+@dataclass
+class PagePart:
+    value: object
+    stamps: list[str]
+    started: float
+    until: float | None = None  # a time after which it must not be shown (None: no such time)
+    expires: float = 0.0  # when the shared cache lets it go
+
+    @property
+    def page_cache_stamps(self) -> list[str]:
+        """A page that shows this part depends on what the part depends on."""
+        return self.stamps
+
+    def in_time(self) -> bool:
+        return self.until is None or self.until > time.time()
+
+
+class ProcessCopies:
+    """The entries this process used last, shared by its threads: treat them as read-only."""
+
+    SIZE = 64
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str):
+        if not settings.PAGE_CACHE_PROCESS_COPIES:
+            return None
+        with self._lock:
+            if (entry := self._entries.get(key)) is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry) -> None:
+        if not settings.PAGE_CACHE_PROCESS_COPIES:
+            return
+        with self._lock:
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.SIZE:
+                self._entries.popitem(last=False)
+
+
+class ComputingNow:
+    """The keys a thread of this process is computing."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()
+        self._lock = threading.Lock()
+
+    def claim(self, key: str) -> bool:
+        with self._lock:
+            if key in self._keys:
+                return False
+            self._keys.add(key)
+            return True
+
+    def release(self, key: str) -> None:
+        with self._lock:
+            self._keys.discard(key)
+
+
+part_copies = ProcessCopies()
+computing = ComputingNow()
+
+Compute = Callable[[], tuple[object, Iterable[str]] | tuple[object, Iterable[str], float | None]]
+
+
+def page_part(
+    request: HttpRequest | None, name: str, compute: Compute, *, scheduled: bool = True
+) -> PagePart:
+    """`compute()` returns the value and the stamps it depends on, and optionally a time after
+    which the value is out of date by itself. Whatever else it depends on (who it is for, a
+    page number, the templates) belongs in `name`. An exception from `compute` keeps nothing.
+    With `scheduled`, it is also kept no longer than the next change that comes by itself."""
+    key = _KEY + name
+    if not (settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_FRAGMENTS):
+        return _compute(request, key, compute, keep=False, scheduled=scheduled)
+    entry, claimed = part_copies.get(key), False
+    if entry is not None and entry.expires > time.time() and fresh(entry.stamps, entry.started):
+        if entry.in_time():
+            return entry
+        if settings.PAGE_CACHE_SINGLE_LOADER and time.time() < (
+            entry.until + STALE_WHILE_COMPUTING_SECONDS
+        ):
+            claimed = computing.claim(key)
+            if not claimed:
+                return entry  # another thread is computing it
+    try:
+        entry = cache.get(key)  # another process may have kept a newer one
+        if entry is not None and entry.in_time() and fresh(entry.stamps, entry.started):
+            part_copies.put(key, entry)
+            return entry
+        return _compute(request, key, compute, keep=True, scheduled=scheduled)
+    finally:
+        if claimed:
+            computing.release(key)
+
+
+def _compute(
+    request: HttpRequest | None, key: str, compute: Compute, *, keep: bool, scheduled: bool
+) -> PagePart:
+    # As old as the page it is part of: were it any later, the page's own entry would count
+    # the stamps this part sets up as changes made after the page began.
+    started = getattr(request, "page_cache_started", None) or time.time()
+    value, stamps, *until = compute()
+    entry = PagePart(value, sorted(set(stamps)), started, until[0] if until else None)
+    if keep:
+        note_unchanged_since(entry.stamps, started)
+        timeout = lifetime(request) if scheduled else settings.PAGE_CACHE_TIMEOUT
+        if entry.until is not None:
+            timeout = max(1, min(timeout, int(entry.until - time.time()) + 5))
+        entry.expires = time.time() + timeout  # kept with it: other processes copy it too
+        cache.set(key, entry, timeout=timeout)
+        part_copies.put(key, entry)
+    return entry
+
+
+# When cached values may go stale by themselves, with nothing bumped: a review scheduled for
+# later goes live at its time. The apps that know say so (`changes_by_itself`).
+_scheduled_changes: list[Callable[[HttpRequest | None], PagePart]] = []
+
+
+def changes_by_itself(when: Callable[[], tuple[float | None, Iterable[str]]]) -> None:
+    """Register `when()`: the next time something changes by itself (a Unix time, or None),
+    with the stamps after whose bump it must be asked again."""
+
+    def next_change(request: HttpRequest | None) -> PagePart:
+        def compute():
+            moment, stamps = when()
+            return moment, stamps, moment
+
+        name = f"next-change:{when.__module__}.{when.__qualname__}"
+        return page_part(request, name, compute, scheduled=False)
+
+    _scheduled_changes.append(next_change)
+
+
+def lifetime(request: HttpRequest | None) -> int:
+    """How long a value may be kept: PAGE_CACHE_TIMEOUT, or less if something changes by
+    itself sooner. (Asked as part of `request`: a stamp it sets up must not count as a change
+    made after the request began.)"""
+    timeout = settings.PAGE_CACHE_TIMEOUT
+    for next_change in _scheduled_changes:
+        if (moment := next_change(request).value) is not None:
+            timeout = min(timeout, max(1, int(moment - time.time())))
+    return timeout

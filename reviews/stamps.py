@@ -1,0 +1,93 @@
+"""What the reviews app's changes make stale, beyond the objects themselves (which every page
+showing them depends on: config/pagecache/stamps.py), and what its objects show beyond their
+own rows. Called by the app's services only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+
+from config import pagecache
+from reviews.models import Review
+
+# Which reviews are public, in what order, under what headline: lists, the search, the desk's
+# filter by review.
+REVIEWS = "reviews.reviews"
+# Which comments wait for a moderator.
+WAITING = "reviews.waiting"
+
+
+def film_reviews(film_pk: int) -> str:
+    """Which reviews of a film are public."""
+    return f"reviews.film-reviews:{film_pk}"
+
+
+def discussion(review_pk: int) -> str:
+    """Which comments a review's discussion shows, and what it shows of each."""
+    return f"reviews.discussion:{review_pk}"
+
+
+def comments_by(user_pk: int) -> str:
+    """How many of a reader's comments were published or refused: their history on the desk."""
+    return f"reviews.comments-by:{user_pk}"
+
+
+def sanctions_of(user_pk: int) -> str:
+    """A reader's active sanctions, shown on the desk."""
+    return f"reviews.sanctions-of:{user_pk}"
+
+
+def _beyond_the_row(model, attribute: str, stamp) -> None:
+    def depends(obj) -> Iterable[str]:
+        if attribute in vars(obj):
+            yield stamp(obj)
+
+    pagecache.also_depends(model, depends)
+
+
+def register() -> None:
+    """Said once, at start-up (reviews/apps.py)."""
+    from reviews.discussion.models import Comment
+
+    # A review card shows its comment count (ReviewQuerySet.for_listing); a queue item its
+    # author's history (moderation.selectors.queue_items), and their active sanctions.
+    _beyond_the_row(Review, "comment_count", lambda review: discussion(review.pk))
+    _beyond_the_row(Comment, "author_approved", lambda comment: comments_by(comment.author_id))
+    _beyond_the_row(User, "active_sanctions", lambda user: sanctions_of(user.pk))
+    pagecache.changes_by_itself(next_publication)
+
+
+def next_publication() -> tuple[float | None, list[str]]:
+    """When the next scheduled review goes live (a Unix time, or None): pages that list
+    reviews are kept no longer. Asked again once the schedule changes."""
+    upcoming = Review.objects.scheduled().order_by("publish_at")
+    first = upcoming.values_list("publish_at", flat=True).first()
+    return (first.timestamp() if first else None), [REVIEWS]
+
+
+def review_changed(review: Review, *, old_film_id: int | None = None) -> None:
+    """A review was saved, published or unpublished (and perhaps moved from `old_film_id`)."""
+    films = {review.film_id, old_film_id} - {None}
+    pagecache.changed(pagecache.stamp(review), REVIEWS, *map(film_reviews, films))
+
+
+def review_deleted(review: Review) -> None:
+    """A review goes, with its discussion: its comments leave the desk too."""
+    review_changed(review)
+    pagecache.changed(discussion(review.pk), WAITING)
+
+
+def comment_changed(comment, *, waiting: bool = False, history: bool = False) -> None:
+    """A comment was posted, edited, liked, deleted or decided on: its review's discussion;
+    with `waiting`, which comments wait on the desk; with `history`, its author's counts."""
+    stamps = [pagecache.stamp(comment), discussion(comment.review_id)]
+    if waiting:
+        stamps.append(WAITING)
+    if history and comment.author_id:
+        stamps.append(comments_by(comment.author_id))
+    pagecache.changed(*stamps)
+
+
+def sanctions_changed(user_pk: int) -> None:
+    pagecache.changed(sanctions_of(user_pk))
