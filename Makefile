@@ -48,7 +48,7 @@ var/secret_key:
 	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 # Load test of the production configuration, side by side with a static file (README,
-# "Performance"): seeds its own database once, then gunicorn (two configurations) and nginx
+# "Performance"): seeds its own database once, then gunicorn (three configurations) and nginx
 # on loopback under wrk. The table goes to var/bench/results.md. BENCH_ARGS="--duration 20".
 bench: setup db
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \

@@ -1,0 +1,88 @@
+"""What a run measures: the server configurations, the endpoints, and the plan the arguments make.
+
+Pure data and functions, no processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+BIG_REVIEW = "/reviews/bench-big-discussion/"
+PRODUCTION: list[str] = []  # config/gunicorn.conf.py as it is: sync workers, 2 x cores + 1
+# Each configuration: gunicorn's extra arguments, and the settings it changes from `make serve`'s.
+# Compared: sync workers (production's), threaded workers, and Django's persistent connections
+# instead of psycopg's pool.
+CONFIGS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "sync": (PRODUCTION, {}),
+    "gthread": (["--worker-class", "gthread", "--workers", "3", "--threads", "4"], {}),
+    "sync-persistent": (PRODUCTION, {"DATABASE_POOL": "false", "CONN_MAX_AGE": "600"}),
+}
+DEFAULT_CONFIGS = ",".join(CONFIGS)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One row of the table. A static endpoint is the hashed name of css/site.css, known only
+    after collectstatic; the comment POST's path and bodies come from its Lua script."""
+
+    name: str
+    kind: Literal["static", "get", "post"]
+    path: str = ""
+    signed_in_as: Literal["", "reader", "moderator"] = ""
+
+
+STATIC_CSS = "static CSS (whitenoise)"
+# In the order measured. The static file again in the middle and at the end: on a shared
+# machine one run of it can be off by half, and it is what every ratio divides by.
+APP_ENDPOINTS = [
+    Endpoint(STATIC_CSS, "static"),
+    Endpoint("home, anonymous", "get", "/"),
+    Endpoint("film detail, anonymous", "get", "/films/lost-in-starlight/"),
+    Endpoint("review, 2,000 comments, anonymous", "get", BIG_REVIEW),
+    Endpoint("search, anonymous", "get", "/search/?q=star+song"),
+    Endpoint(f"{STATIC_CSS}, again", "static"),
+    Endpoint("search, signed-in reader", "get", "/search/?q=star+song", "reader"),
+    Endpoint("moderation queue, moderator", "get", "/moderation/", "moderator"),
+    Endpoint("review, signed-in reader", "get", BIG_REVIEW, "reader"),
+    Endpoint("comment POST, 100 readers", "post"),
+    Endpoint(f"{STATIC_CSS}, last", "static"),
+]
+NGINX_ENDPOINTS = [
+    Endpoint("static CSS", "static"),
+    Endpoint("review, 2,000 comments, from nginx's cache", "get", BIG_REVIEW),
+]
+
+
+@dataclass(frozen=True)
+class Plan:
+    configs: list[str]
+    app_endpoints: list[Endpoint]  # measured in this order for each configuration
+    nginx_endpoints: list[Endpoint]  # empty: nginx is not started
+
+
+def plan_from_arguments(configs: str = DEFAULT_CONFIGS) -> Plan:
+    """The plan for `--configs` (names, comma-separated): every endpoint, on each configuration.
+
+    Raises ValueError for an unknown configuration.
+    """
+    chosen_configs: list[str] = []
+    for config in _items(configs):
+        if config not in CONFIGS:
+            raise ValueError(f"no configuration {config!r}; known: {', '.join(CONFIGS)}")
+        if config not in chosen_configs:
+            chosen_configs.append(config)
+    return Plan(chosen_configs, list(APP_ENDPOINTS), list(NGINX_ENDPOINTS))
+
+
+def warm_ups(endpoints: list[Endpoint]) -> list[Endpoint]:
+    """Each GET to measure once, in order (imports, pools, caches); the POST is not repeated."""
+    seen: dict[tuple[str, str, str], Endpoint] = {}
+    for endpoint in endpoints:
+        if endpoint.kind != "post":
+            seen.setdefault((endpoint.kind, endpoint.path, endpoint.signed_in_as), endpoint)
+    return list(seen.values())
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
