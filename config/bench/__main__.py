@@ -14,6 +14,7 @@ from config.bench.plan import (
     CONFIGS,
     DEFAULT_CONFIGS,
     NGINX_ENDPOINTS,
+    PRESETS,
     plan_from_arguments,
 )
 from config.bench.report import ceiling, report
@@ -24,6 +25,8 @@ def argument_parser() -> argparse.ArgumentParser:
     for name, (gunicorn_arguments, overrides) in CONFIGS.items():
         changes = [*gunicorn_arguments, *(f"{key}={value}" for key, value in overrides.items())]
         lines.append(f"  {name:<24}{' '.join(changes)}".rstrip())
+    lines.append("presets:")
+    lines += [f"  {name}: {', '.join(configs)}" for name, configs in PRESETS.items()]
     lines += ["endpoints (gunicorn):", *(f"  {e.name}" for e in APP_ENDPOINTS)]
     lines += ["endpoints (nginx):", *(f"  {e.name}" for e in NGINX_ENDPOINTS)]
     parser = argparse.ArgumentParser(
@@ -37,7 +40,7 @@ def argument_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--configs",
         default=DEFAULT_CONFIGS,
-        help="configurations, comma-separated (default: %(default)s)",
+        help="configurations and presets, comma-separated (default: %(default)s)",
     )
     return parser
 

@@ -1,6 +1,6 @@
 """What a run measures: the server configurations, the endpoints, and the plan the arguments make.
 
-Pure data and functions, no processes.
+Pure data and functions, no processes: the tests check that the presets select what they say.
 """
 
 from __future__ import annotations
@@ -11,14 +11,30 @@ from typing import Literal
 BIG_REVIEW = "/reviews/bench-big-discussion/"
 PRODUCTION: list[str] = []  # config/gunicorn.conf.py as it is: sync workers, 2 x cores + 1
 # Each configuration: gunicorn's extra arguments, and the settings it changes from `make serve`'s.
-# Compared: sync workers (production's), threaded workers, and Django's persistent connections
-# instead of psycopg's pool.
+# Compared by default: sync workers (production's), threaded workers, and Django's persistent
+# connections instead of psycopg's pool. Then production's with one caching mechanism of the
+# site switched off, to show what each is worth (README, "Performance").
 CONFIGS: dict[str, tuple[list[str], dict[str, str]]] = {
     "sync": (PRODUCTION, {}),
     "gthread": (["--worker-class", "gthread", "--workers", "3", "--threads", "4"], {}),
     "sync-persistent": (PRODUCTION, {"DATABASE_POOL": "false", "CONN_MAX_AGE": "600"}),
+    "sync-no-whole-pages": (PRODUCTION, {"PAGE_CACHE_WHOLE_PAGES": "false"}),
+    "sync-no-process-copies": (PRODUCTION, {"PAGE_CACHE_PROCESS_COPIES": "false"}),
+    "sync-no-single-loader": (PRODUCTION, {"PAGE_CACHE_SINGLE_LOADER": "false"}),
+    "sync-no-fragments": (PRODUCTION, {"PAGE_CACHE_FRAGMENTS": "false"}),
+    "sync-no-cache": (PRODUCTION, {"PAGE_CACHE_ENABLED": "false"}),
 }
-DEFAULT_CONFIGS = ",".join(CONFIGS)
+DEFAULT_CONFIGS = "sync,gthread,sync-persistent"
+PRESETS: dict[str, list[str]] = {
+    "mechanisms": [
+        "sync",
+        "sync-no-whole-pages",
+        "sync-no-process-copies",
+        "sync-no-single-loader",
+        "sync-no-fragments",
+        "sync-no-cache",
+    ],
+}
 
 
 @dataclass(frozen=True)
@@ -62,16 +78,19 @@ class Plan:
 
 
 def plan_from_arguments(configs: str = DEFAULT_CONFIGS) -> Plan:
-    """The plan for `--configs` (names, comma-separated): every endpoint, on each configuration.
+    """The plan for `--configs` (names and presets, comma-separated): every endpoint, on each
+    configuration.
 
     Raises ValueError for an unknown configuration.
     """
     chosen_configs: list[str] = []
-    for config in _items(configs):
-        if config not in CONFIGS:
-            raise ValueError(f"no configuration {config!r}; known: {', '.join(CONFIGS)}")
-        if config not in chosen_configs:
-            chosen_configs.append(config)
+    for name in _items(configs):
+        for config in PRESETS.get(name, [name]):
+            if config not in CONFIGS:
+                known = ", ".join([*CONFIGS, *PRESETS])
+                raise ValueError(f"no configuration {config!r}; known: {known}")
+            if config not in chosen_configs:
+                chosen_configs.append(config)
     return Plan(chosen_configs, list(APP_ENDPOINTS), list(NGINX_ENDPOINTS))
 
 

@@ -1,5 +1,5 @@
-"""`make bench`'s plan (nothing is measured here), how wrk's output is read, and the sessions the
-bench signs in with."""
+"""`make bench`'s plan: what the configurations and presets select (nothing is
+measured here), how wrk's output is read, and the sessions the bench signs in with."""
 
 import json
 from importlib import import_module
@@ -11,12 +11,22 @@ from django.contrib.auth import SESSION_KEY
 from config.bench import wrk
 from config.bench.plan import (
     APP_ENDPOINTS,
+    CONFIGS,
     NGINX_ENDPOINTS,
+    PRODUCTION,
     plan_from_arguments,
     warm_ups,
 )
 from config.bench.sessions import print_sessions
 from tests.factories import ReviewFactory, UserFactory
+
+MECHANISMS = {
+    "sync-no-whole-pages": "PAGE_CACHE_WHOLE_PAGES",
+    "sync-no-process-copies": "PAGE_CACHE_PROCESS_COPIES",
+    "sync-no-single-loader": "PAGE_CACHE_SINGLE_LOADER",
+    "sync-no-fragments": "PAGE_CACHE_FRAGMENTS",
+    "sync-no-cache": "PAGE_CACHE_ENABLED",
+}
 
 
 def names(endpoints) -> list[str]:
@@ -44,7 +54,22 @@ def test_by_default_the_bench_compares_the_three_configurations_on_every_endpoin
     ]
 
 
-@pytest.mark.parametrize("configs", ["sync,nope", "Sync"])
+def test_the_mechanisms_preset_is_sync_and_one_configuration_per_mechanism_switched_off():
+    plan = plan_from_arguments("mechanisms")
+
+    assert plan.configs == ["sync", *MECHANISMS]
+    for config, variable in MECHANISMS.items():
+        assert CONFIGS[config] == (PRODUCTION, {variable: "false"}), config
+    assert CONFIGS["sync"] == (PRODUCTION, {})
+
+
+def test_presets_and_names_mix_and_each_configuration_is_measured_once():
+    plan = plan_from_arguments("gthread,mechanisms,sync")
+
+    assert plan.configs == ["gthread", "sync", *MECHANISMS]
+
+
+@pytest.mark.parametrize("configs", ["sync,nope", "Sync", "mechanism"])
 def test_an_unknown_configuration_is_refused(configs):
     with pytest.raises(ValueError, match="no configuration"):
         plan_from_arguments(configs)
