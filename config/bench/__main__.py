@@ -42,6 +42,12 @@ def argument_parser() -> argparse.ArgumentParser:
         default=DEFAULT_CONFIGS,
         help="configurations and presets, comma-separated (default: %(default)s)",
     )
+    parser.add_argument(
+        "--endpoints",
+        default="",
+        help="pieces of endpoint names, comma-separated (default: all); "
+        "the static file's runs always stay in",
+    )
     return parser
 
 
@@ -49,7 +55,7 @@ def main() -> None:
     parser = argument_parser()
     args = parser.parse_args()
     try:
-        plan = plan_from_arguments(args.configs)
+        plan = plan_from_arguments(args.configs, args.endpoints)
     except ValueError as error:
         parser.error(str(error))
     for tool in ("wrk", "nginx"):

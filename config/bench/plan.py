@@ -1,6 +1,7 @@
 """What a run measures: the server configurations, the endpoints, and the plan the arguments make.
 
-Pure data and functions, no processes: the tests check that the presets select what they say.
+Pure data and functions, no processes: the tests check that presets and the endpoint filter
+select what they say.
 """
 
 from __future__ import annotations
@@ -77,11 +78,11 @@ class Plan:
     nginx_endpoints: list[Endpoint]  # empty: nginx is not started
 
 
-def plan_from_arguments(configs: str = DEFAULT_CONFIGS) -> Plan:
-    """The plan for `--configs` (names and presets, comma-separated): every endpoint, on each
-    configuration.
+def plan_from_arguments(configs: str = DEFAULT_CONFIGS, endpoints: str = "") -> Plan:
+    """The plan for `--configs` (names and presets, comma-separated) and `--endpoints`
+    (comma-separated pieces of endpoint names, any case; empty: every endpoint).
 
-    Raises ValueError for an unknown configuration.
+    Raises ValueError for an unknown configuration or a piece that names no endpoint.
     """
     chosen_configs: list[str] = []
     for name in _items(configs):
@@ -91,7 +92,16 @@ def plan_from_arguments(configs: str = DEFAULT_CONFIGS) -> Plan:
                 raise ValueError(f"no configuration {config!r}; known: {known}")
             if config not in chosen_configs:
                 chosen_configs.append(config)
-    return Plan(chosen_configs, list(APP_ENDPOINTS), list(NGINX_ENDPOINTS))
+    pieces = [piece.lower() for piece in _items(endpoints)]
+    for piece in pieces:
+        if not any(piece in e.name.lower() for e in [*APP_ENDPOINTS, *NGINX_ENDPOINTS]):
+            raise ValueError(f"no endpoint name contains {piece!r}; see --help for the names")
+    app_endpoints = _selected(APP_ENDPOINTS, pieces)
+    return Plan(
+        configs=chosen_configs if app_endpoints else [],
+        app_endpoints=app_endpoints,
+        nginx_endpoints=_selected(NGINX_ENDPOINTS, pieces),
+    )
 
 
 def warm_ups(endpoints: list[Endpoint]) -> list[Endpoint]:
@@ -101,6 +111,20 @@ def warm_ups(endpoints: list[Endpoint]) -> list[Endpoint]:
         if endpoint.kind != "post":
             seen.setdefault((endpoint.kind, endpoint.path, endpoint.signed_in_as), endpoint)
     return list(seen.values())
+
+
+def _selected(endpoints: list[Endpoint], pieces: list[str]) -> list[Endpoint]:
+    """The endpoints a piece names, with the static file's runs; none if a piece names none
+    of them, so that a server with nothing to measure is not started."""
+    if not pieces:
+        return list(endpoints)
+    if not any(piece in e.name.lower() for e in endpoints for piece in pieces):
+        return []
+    return [
+        e
+        for e in endpoints
+        if e.kind == "static" or any(piece in e.name.lower() for piece in pieces)
+    ]
 
 
 def _items(text: str) -> list[str]:

@@ -1,5 +1,5 @@
-"""`make bench`'s plan: what the configurations and presets select (nothing is
-measured here), how wrk's output is read, and the sessions the bench signs in with."""
+"""`make bench`'s plan: what the configurations, presets and endpoint filter select (nothing
+is measured here), how wrk's output is read, and the sessions the bench signs in with."""
 
 import json
 from importlib import import_module
@@ -20,6 +20,11 @@ from config.bench.plan import (
 from config.bench.sessions import print_sessions
 from tests.factories import ReviewFactory, UserFactory
 
+STATIC_RUNS = [
+    "static CSS (whitenoise)",
+    "static CSS (whitenoise), again",
+    "static CSS (whitenoise), last",
+]
 MECHANISMS = {
     "sync-no-whole-pages": "PAGE_CACHE_WHOLE_PAGES",
     "sync-no-process-copies": "PAGE_CACHE_PROCESS_COPIES",
@@ -73,6 +78,47 @@ def test_presets_and_names_mix_and_each_configuration_is_measured_once():
 def test_an_unknown_configuration_is_refused(configs):
     with pytest.raises(ValueError, match="no configuration"):
         plan_from_arguments(configs)
+
+
+def test_the_endpoint_filter_keeps_the_static_runs_and_leaves_out_a_server_with_nothing_chosen():
+    plan = plan_from_arguments(endpoints="signed-in,QUEUE")
+
+    assert plan.configs == ["sync", "gthread", "sync-persistent"]
+    assert names(plan.app_endpoints) == [
+        "static CSS (whitenoise)",
+        "static CSS (whitenoise), again",
+        "search, signed-in reader",
+        "moderation queue, moderator",
+        "review, signed-in reader",
+        "static CSS (whitenoise), last",
+    ]
+    assert plan.nginx_endpoints == []
+
+
+@pytest.mark.parametrize(
+    ("endpoints", "app", "nginx"),
+    [
+        ("post", [*STATIC_RUNS[:2], "comment POST, 100 readers", STATIC_RUNS[2]], []),
+        ("nginx", [], ["static CSS", "review, 2,000 comments, from nginx's cache"]),
+        ("static", STATIC_RUNS, ["static CSS"]),
+        (
+            "2,000 comments",
+            [STATIC_RUNS[0], "review, 2,000 comments, anonymous", *STATIC_RUNS[1:]],
+            ["static CSS", "review, 2,000 comments, from nginx's cache"],
+        ),
+    ],
+)
+def test_the_endpoint_filter_selects_the_rows_whose_names_contain_a_piece(endpoints, app, nginx):
+    plan = plan_from_arguments("sync", endpoints)
+
+    assert names(plan.app_endpoints) == app
+    assert names(plan.nginx_endpoints) == nginx
+    assert plan.configs == (["sync"] if app else [])
+
+
+def test_a_piece_that_names_no_endpoint_is_refused():
+    with pytest.raises(ValueError, match="no endpoint name contains 'reveiw'"):
+        plan_from_arguments(endpoints="review,reveiw")
 
 
 def test_each_get_is_warmed_up_once_and_the_post_not_at_all():
