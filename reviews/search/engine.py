@@ -34,6 +34,7 @@ from reviews.models import Review
 # Reviews' vectors are built with "english"; a query must use the same configuration.
 REVIEW_CONFIG = "english"
 
+
 def review_matches(text: str) -> models.QuerySet[Review]:
     """Published reviews matching the query, annotated with `rank`."""
     query = SearchQuery(text, search_type="websearch", config=REVIEW_CONFIG)
@@ -135,7 +136,9 @@ class SearchResults:
         matched = {pk for key in keys for pk in key.credit_ids}
         film_ids = [key.pk for key in keys if key.kind == "film"]
         review_ids = [key.pk for key in keys if key.kind == "review"]
-        loaded = {("film", film.pk): film for film in films_for_results(film_ids, self.text, matched)}
+        loaded = {
+            ("film", film.pk): film for film in films_for_results(film_ids, self.text, matched)
+        }
         loaded |= {("review", review.pk): review for review in self._load_reviews(review_ids)}
         return [
             Result(
