@@ -48,8 +48,9 @@ var/secret_key:
 	@umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 # Load test of the production configuration, side by side with a static file (README,
-# "Performance"): seeds its own database once, then gunicorn (two configurations) and nginx
-# on loopback under wrk. The table goes to var/bench/results.md. BENCH_ARGS="--duration 20".
+# "Performance"): seeds its own database once, then gunicorn (three configurations) and nginx
+# on loopback under wrk. The table goes to var/bench/results.md. BENCH_ARGS="--duration 20",
+# BENCH_ARGS="--configs mechanisms" (what each caching mechanism is worth).
 bench: setup db
 	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
 		echo "Installing Debian's wrk and nginx-light for the benchmark..."; \

@@ -100,7 +100,7 @@ def test_every_name_in_the_nginx_config_is_filled_in_by_the_bench_and_named_in_t
     conf = (ROOT / "config" / "nginx.conf").read_text()
     directives = "\n".join(line for line in conf.splitlines() if not line.lstrip().startswith("#"))
     names = set(re.findall(r"__[A-Z_]+__", directives))
-    bench = (ROOT / "config" / "bench.py").read_text()
+    bench = "\n".join(path.read_text() for path in (ROOT / "config" / "bench").glob("*.py"))
     readme = (ROOT / "README.md").read_text()
 
     assert "__MEDIA_ROOT__" in names

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person, WatchOption
-from reviews import demo_content
+from reviews import demo
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.models import Review
@@ -62,17 +62,15 @@ class Command(BaseCommand):
 
     def seed_users(self) -> None:
         User = get_user_model()
-        bylines = {author["username"]: author for author in demo_content.AUTHORS}
+        bylines = {author["username"]: author for author in demo.AUTHORS}
         accounts = [(u, p, g, s) for u, p, _role, g, s in SIGN_INS]
         accounts += [
             (author["username"], EXTRA_EDITOR_PASSWORD, [EDITORS], False)
-            for author in demo_content.AUTHORS
+            for author in demo.AUTHORS
             if author["username"] not in {a[0] for a in accounts}
         ]
-        accounts += [
-            (r["username"], EXTRA_READER_PASSWORD, [], False) for r in demo_content.READERS
-        ]
-        bylines.update({reader["username"]: reader for reader in demo_content.READERS})
+        accounts += [(r["username"], EXTRA_READER_PASSWORD, [], False) for r in demo.READERS]
+        bylines.update({reader["username"]: reader for reader in demo.READERS})
         for username, password, groups, superuser in accounts:
             author = bylines.get(username, {})
             user, created = User.objects.get_or_create(
@@ -101,8 +99,7 @@ class Command(BaseCommand):
 
     def seed_catalogue(self) -> None:
         genres = {
-            g["slug"]: upsert(Genre, {"slug": g["slug"]}, {"name": g["name"]})
-            for g in demo_content.GENRES
+            g["slug"]: upsert(Genre, {"slug": g["slug"]}, {"name": g["name"]}) for g in demo.GENRES
         }
         people = {
             p["slug"]: upsert(
@@ -110,9 +107,9 @@ class Command(BaseCommand):
                 {"slug": p["slug"]},
                 {key: p[key] for key in ("name", "original_name", "original_name_language", "bio")},
             )
-            for p in demo_content.PEOPLE
+            for p in demo.PEOPLE
         }
-        for data in demo_content.FILMS:
+        for data in demo.FILMS:
             film = upsert(
                 Film,
                 {"slug": data["slug"]},
@@ -155,7 +152,7 @@ class Command(BaseCommand):
         User = get_user_model()
         films = {film.slug: film for film in Film.objects.all()}
         authors = {user.username: user for user in User.objects.filter(groups__name=EDITORS)}
-        for data in demo_content.REVIEWS:
+        for data in demo.REVIEWS:
             if data["published_on"]:
                 publish_at = timezone.make_aware(datetime.combine(data["published_on"], time(9)))
             elif data["scheduled_in_days"]:
@@ -183,7 +180,7 @@ class Command(BaseCommand):
         """A small discussion; comments are only ever added, matched on review, author and text."""
         User = get_user_model()
         by_key: dict[str, Comment] = {}
-        for data in demo_content.COMMENTS:
+        for data in demo.COMMENTS:
             review = Review.objects.get(slug=data["review"])
             author = User.objects.get(username=data["author"])
             comment = Comment.objects.filter(
@@ -210,7 +207,7 @@ class Command(BaseCommand):
         User = get_user_model()
         moderator = User.objects.get(username="moderator")
         now = timezone.now()
-        for data in demo_content.MODERATED_COMMENTS:
+        for data in demo.MODERATED_COMMENTS:
             review = Review.objects.get(slug=data["review"])
             author = User.objects.get(username=data["author"])
             if Comment.objects.filter(review=review, author=author, body=data["body"]).exists():
@@ -239,7 +236,7 @@ class Command(BaseCommand):
                     to_status=to_status,
                     created_at=submitted + timedelta(minutes=minutes),
                 )
-        for data in demo_content.REPORTS:
+        for data in demo.REPORTS:
             CommentReport.objects.get_or_create(
                 comment=by_key[data["comment"]],
                 reporter=User.objects.get(username=data["reporter"]),

@@ -1,0 +1,131 @@
+"""What a run measures: the server configurations, the endpoints, and the plan the arguments make.
+
+Pure data and functions, no processes: the tests check that presets and the endpoint filter
+select what they say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+BIG_REVIEW = "/reviews/bench-big-discussion/"
+PRODUCTION: list[str] = []  # config/gunicorn.conf.py as it is: sync workers, 2 x cores + 1
+# Each configuration: gunicorn's extra arguments, and the settings it changes from `make serve`'s.
+# Compared by default: sync workers (production's), threaded workers, and Django's persistent
+# connections instead of psycopg's pool. Then production's with one caching mechanism of the
+# site switched off, to show what each is worth (README, "Performance").
+CONFIGS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "sync": (PRODUCTION, {}),
+    "gthread": (["--worker-class", "gthread", "--workers", "3", "--threads", "4"], {}),
+    "sync-persistent": (PRODUCTION, {"DATABASE_POOL": "false", "CONN_MAX_AGE": "600"}),
+    "sync-no-whole-pages": (PRODUCTION, {"PAGE_CACHE_WHOLE_PAGES": "false"}),
+    "sync-no-process-copies": (PRODUCTION, {"PAGE_CACHE_PROCESS_COPIES": "false"}),
+    "sync-no-single-loader": (PRODUCTION, {"PAGE_CACHE_SINGLE_LOADER": "false"}),
+    "sync-no-fragments": (PRODUCTION, {"PAGE_CACHE_FRAGMENTS": "false"}),
+    "sync-no-cache": (PRODUCTION, {"PAGE_CACHE_ENABLED": "false"}),
+}
+DEFAULT_CONFIGS = "sync,gthread,sync-persistent"
+PRESETS: dict[str, list[str]] = {
+    "mechanisms": [
+        "sync",
+        "sync-no-whole-pages",
+        "sync-no-process-copies",
+        "sync-no-single-loader",
+        "sync-no-fragments",
+        "sync-no-cache",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """One row of the table. A static endpoint is the hashed name of css/site.css, known only
+    after collectstatic; the comment POST's path and bodies come from its Lua script."""
+
+    name: str
+    kind: Literal["static", "get", "post"]
+    path: str = ""
+    signed_in_as: Literal["", "reader", "moderator"] = ""
+
+
+STATIC_CSS = "static CSS (whitenoise)"
+# In the order measured. The static file again in the middle and at the end: on a shared
+# machine one run of it can be off by half, and it is what every ratio divides by.
+APP_ENDPOINTS = [
+    Endpoint(STATIC_CSS, "static"),
+    Endpoint("home, anonymous", "get", "/"),
+    Endpoint("film detail, anonymous", "get", "/films/lost-in-starlight/"),
+    Endpoint("review, 2,000 comments, anonymous", "get", BIG_REVIEW),
+    Endpoint("search, anonymous", "get", "/search/?q=star+song"),
+    Endpoint(f"{STATIC_CSS}, again", "static"),
+    Endpoint("search, signed-in reader", "get", "/search/?q=star+song", "reader"),
+    Endpoint("moderation queue, moderator", "get", "/moderation/", "moderator"),
+    Endpoint("review, signed-in reader", "get", BIG_REVIEW, "reader"),
+    Endpoint("comment POST, 100 readers", "post"),
+    Endpoint(f"{STATIC_CSS}, last", "static"),
+]
+NGINX_ENDPOINTS = [
+    Endpoint("static CSS", "static"),
+    Endpoint("review, 2,000 comments, from nginx's cache", "get", BIG_REVIEW),
+]
+
+
+@dataclass(frozen=True)
+class Plan:
+    configs: list[str]
+    app_endpoints: list[Endpoint]  # measured in this order for each configuration
+    nginx_endpoints: list[Endpoint]  # empty: nginx is not started
+
+
+def plan_from_arguments(configs: str = DEFAULT_CONFIGS, endpoints: str = "") -> Plan:
+    """The plan for `--configs` (names and presets, comma-separated) and `--endpoints`
+    (comma-separated pieces of endpoint names, any case; empty: every endpoint).
+
+    Raises ValueError for an unknown configuration or a piece that names no endpoint.
+    """
+    chosen_configs: list[str] = []
+    for name in _items(configs):
+        for config in PRESETS.get(name, [name]):
+            if config not in CONFIGS:
+                known = ", ".join([*CONFIGS, *PRESETS])
+                raise ValueError(f"no configuration {config!r}; known: {known}")
+            if config not in chosen_configs:
+                chosen_configs.append(config)
+    pieces = [piece.lower() for piece in _items(endpoints)]
+    for piece in pieces:
+        if not any(piece in e.name.lower() for e in [*APP_ENDPOINTS, *NGINX_ENDPOINTS]):
+            raise ValueError(f"no endpoint name contains {piece!r}; see --help for the names")
+    app_endpoints = _selected(APP_ENDPOINTS, pieces)
+    return Plan(
+        configs=chosen_configs if app_endpoints else [],
+        app_endpoints=app_endpoints,
+        nginx_endpoints=_selected(NGINX_ENDPOINTS, pieces),
+    )
+
+
+def warm_ups(endpoints: list[Endpoint]) -> list[Endpoint]:
+    """Each GET to measure once, in order (imports, pools, caches); the POST is not repeated."""
+    seen: dict[tuple[str, str, str], Endpoint] = {}
+    for endpoint in endpoints:
+        if endpoint.kind != "post":
+            seen.setdefault((endpoint.kind, endpoint.path, endpoint.signed_in_as), endpoint)
+    return list(seen.values())
+
+
+def _selected(endpoints: list[Endpoint], pieces: list[str]) -> list[Endpoint]:
+    """The endpoints a piece names, with the static file's runs; none if a piece names none
+    of them, so that a server with nothing to measure is not started."""
+    if not pieces:
+        return list(endpoints)
+    if not any(piece in e.name.lower() for e in endpoints for piece in pieces):
+        return []
+    return [
+        e
+        for e in endpoints
+        if e.kind == "static" or any(piece in e.name.lower() for piece in pieces)
+    ]
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]

@@ -1,0 +1,34 @@
+"""The bench's signed-in sessions, made inside `manage.py shell` on the bench's database."""
+
+import json
+import secrets
+from importlib import import_module
+
+
+def print_sessions() -> None:
+    """Print, as one line of JSON, a session key for the moderator, the reader and the 100
+    readers who post ("posters"), a CSRF token and the review the comment POST goes to."""
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+
+    from reviews.models import Review
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    out = {}
+    for name in ("moderator", "reader", *(f"reader{i}" for i in range(100))):
+        user = get_user_model().objects.get(username=name)
+        session = store()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        out[name] = session.session_key
+    out["posters"] = [out.pop(f"reader{i}") for i in range(100)]
+    out["csrf"] = secrets.token_hex(16)
+    out["post_review"] = Review.objects.get(slug="bench-review-1").slug
+    print(json.dumps(out))
