@@ -114,9 +114,7 @@ if CACHES["default"]["BACKEND"].endswith(".RedisCache"):  # django-environ picks
     # (README, "Performance").
     CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
     # A Redis that stops answering must fail fast (readyz says so), not hang every request.
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        SOCKET_CONNECT_TIMEOUT=2, SOCKET_TIMEOUT=2
-    )
+    CACHES["default"].setdefault("OPTIONS", {}).update(SOCKET_CONNECT_TIMEOUT=2, SOCKET_TIMEOUT=2)
     # Sessions live in the shared cache, so any app server can serve any reader.
     _SESSION_DEFAULT = "django.contrib.sessions.backends.cache"
 else:

@@ -48,7 +48,9 @@ def render_fragments[T](
     keys = [fragment_key(template, context) for context in contexts]
     use_cache = settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_FRAGMENTS
     found = cache.get_many(list(set(keys))) if use_cache and keys else {}
-    missing = {key: context for key, context in zip(keys, contexts, strict=True) if key not in found}
+    missing = {
+        key: context for key, context in zip(keys, contexts, strict=True) if key not in found
+    }
     if missing:
         compiled = get_template(template)
         rendered = {key: compiled.render(context) for key, context in missing.items()}

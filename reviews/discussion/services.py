@@ -91,9 +91,7 @@ def comment_create(
         comment.status = Comment.Status.APPROVED
     comment.save()
     # Held or not, its author sees it in the discussion at once; a held one joins the desk.
-    stamps.comment_changed(
-        comment, waiting=comment.status == Comment.Status.PENDING, history=True
-    )
+    stamps.comment_changed(comment, waiting=comment.status == Comment.Status.PENDING, history=True)
     if comment.status == Comment.Status.APPROVED:
         notify_reply(comment)
     return comment

@@ -170,7 +170,10 @@ def test_past_its_time_one_thread_at_a_time_loads_a_kept_value_again(monkeypatch
 
     assert pagecache.page_part(next(requests), "x", load("two", start + 90)).value == "minute one"
     parts.computing.release(key)
-    assert pagecache.page_part(next(requests), "x", load("minute two", start + 90)).value == "minute two"
+    assert (
+        pagecache.page_part(next(requests), "x", load("minute two", start + 90)).value
+        == "minute two"
+    )
     monkeypatch.setattr(time, "time", lambda: start + 90 + parts.STALE_WHILE_COMPUTING_SECONDS + 1)
     assert parts.computing.claim(key)
     # Long past its time: never shown, however busy the others are.
