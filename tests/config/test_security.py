@@ -2,6 +2,7 @@
 
 import re
 from http import HTTPStatus
+from urllib.parse import urlparse
 
 import pytest
 from django.core.cache import cache
@@ -122,8 +123,16 @@ def test_a_reader_opening_the_admin_is_refused_not_looped(client):
 
 
 def test_the_admin_sign_in_refuses_to_send_anyone_elsewhere(client):
+    editor = EditorFactory(username="sora", password="night-sky-2050")
     response = client.get("/admin/login/?next=https://evil.example/")
-    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2F"
+    sign_in = response["Location"]
+    assert sign_in.startswith("/accounts/login/?next=%2F")  # back to this site only
+
+    signed_in = client.post(sign_in, {"login": editor.username, "password": "night-sky-2050"})
+    landed = client.get(signed_in["Location"])
+
+    assert "evil.example" not in urlparse(signed_in["Location"]).netloc
+    assert landed["Location"] == "/admin/"
 
 
 def test_failed_sign_ins_are_throttled_per_account(client, settings):
