@@ -19,14 +19,12 @@ wsgi_app = "config.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 
 # Sync workers, one request at a time each, 2 x cores + 1 of them, behind a proxy that buffers
-# slow clients (nginx, README "Deploying"). With most of a page kept in the cache a request is
-# mostly Python, so threads mainly queued behind one another's GIL: make bench measured gthread
-# (3 processes x 4 threads) at about the same rate, but with p99 twice as long, as the
-# connections a process happened to accept waited on its one GIL. GUNICORN_WORKER_CLASS=gthread
-# and GUNICORN_THREADS switch to threads. Each process has its own psycopg pool (up to
-# DATABASE_POOL_MAX_SIZE connections, keep it >= GUNICORN_THREADS), so a machine holds up to
-# WEB_CONCURRENCY x DATABASE_POOL_MAX_SIZE connections: keep the sum over all machines under
-# PostgreSQL's max_connections.
+# slow clients (nginx, README "Deploying"): with most of a page in the cache a request is mostly
+# Python, and threads would queue behind their process's GIL (README, "Performance").
+# GUNICORN_WORKER_CLASS=gthread and GUNICORN_THREADS switch to threads. Each process has its
+# own psycopg pool (up to DATABASE_POOL_MAX_SIZE connections, keep it >= GUNICORN_THREADS), so
+# a machine holds up to WEB_CONCURRENCY x DATABASE_POOL_MAX_SIZE connections: keep the sum over
+# all machines under PostgreSQL's max_connections.
 workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1)))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
@@ -38,8 +36,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = 5
 # Recycle workers now and then, so a slow leak can never take a machine down; rarely, since a
-# new worker starts cold (make bench at ~1,000 req/s recycled one every two seconds with 2,000,
-# and each restart showed in p99). Memory stays near 90 MB a worker (make bench prints it).
+# new worker starts cold and each restart shows in p99.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = 5000
 # Not preloaded: each worker opens its own database pool after the fork.

@@ -265,7 +265,7 @@ FILMS_PER_PAGE = 12
 # The site's public address, for links in e-mails sent outside a request.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
-# Moderation rules (see reviews/rules.py): a new reader's first N comments are held, as are
+# Moderation rules (see reviews/moderation/rules.py): a new reader's first N comments are held, as are
 # comments with more than MAX_LINKS links; K distinct reports hide a published comment.
 MODERATION_NEW_ACCOUNT_HELD = env.int("MODERATION_NEW_ACCOUNT_HELD", default=1)
 MODERATION_MAX_LINKS = env.int("MODERATION_MAX_LINKS", default=2)

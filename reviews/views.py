@@ -16,7 +16,7 @@ from config import pagecache
 from films.models import Film
 from reviews import stamps
 from reviews.discussion.forms import CommentForm
-from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context, kept_discussion
+from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context, signed_in_discussion
 from reviews.models import Review
 
 
@@ -68,7 +68,7 @@ class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
         if self.request.user.is_authenticated and not context.get("is_preview"):
             form = context["comment_form"]
             blank = not form.is_bound and not form.initial
-            context["discussion_kept"] = kept_discussion(
+            context["discussion_for_reader"] = signed_in_discussion(
                 self.request, review, form=None if blank else form
             )
         else:  # anonymous readers get the whole page from the page cache

@@ -84,7 +84,7 @@ def discussion_context(
 _FORM_START, _FORM_END = "<!--comment-form-->", "<!--/comment-form-->"
 
 
-def kept_discussion(
+def signed_in_discussion(
     request: HttpRequest, review: Review, *, form: CommentForm | None
 ) -> SafeString:
     """The discussion as a signed-in reader sees it, kept until it changes, with a blank

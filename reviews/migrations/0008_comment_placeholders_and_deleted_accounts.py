@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
         ),
         # The record is append-only for deletes as well as updates. The one change allowed:
         # deleting a moderator's account empties their name on it, when the transaction says
-        # which account it deletes (reviews.services.account_delete).
+        # which account it deletes (reviews.readers.services.account_delete).
         migrations.RunSQL(
             sql="""
             CREATE OR REPLACE FUNCTION reviews_decision_immutable() RETURNS trigger AS $$

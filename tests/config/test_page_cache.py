@@ -15,7 +15,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from config import pagecache
 from config.pagecache import pages, parts, stamps
 from films.models import Credit
 from reviews.discussion.models import Comment
@@ -127,71 +126,6 @@ def test_a_process_serves_its_recent_pages_reading_only_the_stamps(anonymous, si
     comment_approve(comment=CommentFactory(review=site["review"], status="pending"),
                              moderator=ModeratorFactory())  # fmt: skip
     assert not served_from_cache(anonymous, url)  # the stamps still decide
-
-
-def requests_in_turn(start: float):
-    """Requests that each began a second after the one before: a change made now is after the
-    first began and before the others."""
-    return iter(SimpleNamespace(page_cache_started=start + n) for n in range(10))
-
-
-def test_a_kept_value_is_reused_until_a_stamp_or_its_time_says_otherwise(monkeypatch):
-    start = time.time()
-    requests = requests_in_turn(start)
-    loads = []
-
-    def load(value, until=None):
-        def loader():
-            loads.append(value)
-            return value, ["films.film:1"], until
-
-        return loader
-
-    assert pagecache.page_part(next(requests), "x", load("first")).value == "first"
-    pagecache.changed("films.film:1")
-    assert pagecache.page_part(next(requests), "x", load("second", start + 5)).value == "second"
-    assert pagecache.page_part(next(requests), "x", load("unused")).value == "second"
-    monkeypatch.setattr(time, "time", lambda: start + 6)
-    assert pagecache.page_part(next(requests), "x", load("third")).value == "third"
-    assert loads == ["first", "second", "third"]
-
-
-def test_past_its_time_one_thread_at_a_time_loads_a_kept_value_again(monkeypatch):
-    start = time.time()
-    requests = requests_in_turn(start)
-    stamp, key = "films.film:1", "pagecache:part:x"
-
-    def load(value, until):
-        return lambda: (value, [stamp], until)
-
-    pagecache.page_part(next(requests), "x", load("minute one", start + 30))
-    monkeypatch.setattr(time, "time", lambda: start + 31)
-    assert parts.computing.claim(key)  # as another thread of this process would
-
-    assert pagecache.page_part(next(requests), "x", load("two", start + 90)).value == "minute one"
-    parts.computing.release(key)
-    assert (
-        pagecache.page_part(next(requests), "x", load("minute two", start + 90)).value
-        == "minute two"
-    )
-    monkeypatch.setattr(time, "time", lambda: start + 90 + parts.STALE_WHILE_COMPUTING_SECONDS + 1)
-    assert parts.computing.claim(key)
-    # Long past its time: never shown, however busy the others are.
-    assert pagecache.page_part(next(requests), "x", load("three", start + 150)).value == "three"
-
-
-def test_a_processs_recent_copy_never_hides_a_newer_value_kept_by_another(monkeypatch):
-    requests = requests_in_turn(time.time())
-    stamp = "films.film:1"
-    first = next(requests)
-    pagecache.page_part(first, "x", lambda: ("old", [stamp]))
-    pagecache.page_part(first, "x", lambda: ("unused", [stamp]))  # now in this process's memory
-    pagecache.changed(stamp)
-    with monkeypatch.context() as other_process:
-        other_process.setattr(parts, "part_copies", parts.ProcessCopies())
-        pagecache.page_part(next(requests), "x", lambda: ("new", [stamp]))
-
-    assert pagecache.page_part(next(requests), "x", lambda: ("again", [stamp])).value == "new"
 
 
 def test_a_cached_page_needs_no_database_query(anonymous, site, django_assert_num_queries):

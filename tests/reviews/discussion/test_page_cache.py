@@ -1,6 +1,6 @@
-"""A signed-in reader's review page, put together from kept parts (reviews/views.py:
-`_published_review`, `_kept_discussion`): always as fresh as a full render, never anything
-of another reader's."""
+"""A signed-in reader's review page, put together from cached parts (`published_review` in
+reviews/views.py, `signed_in_discussion` in reviews/discussion/page.py): always as fresh as a
+full render, never anything of another reader's."""
 
 import re
 import time

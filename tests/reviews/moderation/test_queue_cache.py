@@ -1,4 +1,4 @@
-"""The moderation queue kept whole in the cache (reviews/desk.py `queue`): no query of its own
+"""The moderation queue kept whole in the cache (reviews/moderation/views.py `queue`): no query of its own
 when nothing changed, fresh at once after every change to what it shows, each moderator's own
 CSRF token in its forms."""
 
