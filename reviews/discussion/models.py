@@ -127,7 +127,7 @@ class Comment(models.Model):
     held_reason = models.CharField(max_length=200, blank=True)
     # The reason a moderator gave with the decision that left the comment in its status
     # (rejected or removed); shown to its author alone.
-    moderation_reason = models.CharField(max_length=300, blank=True)
+    moderation_reason = models.CharField(max_length=300, blank=True, db_default="")
     like_count = models.PositiveIntegerField(default=0)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
