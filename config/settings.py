@@ -254,6 +254,8 @@ PAGE_CACHE_PROCESS_COPIES = env.bool("PAGE_CACHE_PROCESS_COPIES", default=True)
 PAGE_CACHE_SINGLE_LOADER = env.bool("PAGE_CACHE_SINGLE_LOADER", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60)
+# Names what a release caches (e.g. the deployed commit); by default a digest of the sources.
+PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
 
 SITE_NAME = "Starlight Reviews"
 # The film the home page features; the seed command creates it.

@@ -21,7 +21,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from config.pagecache.keys import digest, template_version
+from config.pagecache.keys import digest, release, template_version
 
 CSRF_PLACEHOLDER = "PAGECACHECSRFTOKEN"
 TIMEOUT = 60 * 60 * 24
@@ -31,7 +31,7 @@ _KEY = "pagecache:fragment:"
 def fragment_key(template: str, context: dict) -> str:
     where = (timezone.get_current_timezone_name(), translation.get_language())
     made_of = repr(sorted(context.items()))
-    return f"{_KEY}{template}:{template_version(template)}:{digest((where, made_of))}"
+    return f"{_KEY}{release()}:{template}:{template_version(template)}:{digest((where, made_of))}"
 
 
 def render_fragments[T](

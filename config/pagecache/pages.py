@@ -28,6 +28,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csp import get_nonce
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from config.pagecache.keys import read, release
 from config.pagecache.parts import ProcessCopies, lifetime
 from config.pagecache.stamps import fresh, note_unchanged_since, stamps_of
 
@@ -92,7 +93,8 @@ def _key(request: HttpRequest) -> str:
 def key_for(host: str, path: str) -> str:
     """Where the page at `path` (with its query string) on `host` is kept."""
     identity = f"{host}|{path}"
-    return _KEY + hashlib.md5(identity.encode(), usedforsecurity=False).hexdigest()
+    digest = hashlib.md5(identity.encode(), usedforsecurity=False).hexdigest()
+    return f"{_KEY}{release()}:{digest}"
 
 
 def _anonymous(request: HttpRequest) -> bool:
@@ -150,7 +152,7 @@ class PageCacheMiddleware:
         page = page_copies.get(key)
         if page and page.expires > time.time() and fresh(page.stamps, page.started):
             return page
-        page = cache.get(key)
+        page = read(cache, key)
         if page is None or not fresh(page.stamps, page.started):
             return None
         page_copies.put(key, page)

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from config.pagecache.keys import read, release
 from config.pagecache.stamps import fresh, note_unchanged_since
 
 _KEY = "pagecache:part:"
@@ -108,7 +109,7 @@ def page_part(
     which the value is out of date by itself. Whatever else it depends on (who it is for, a
     page number, the templates) belongs in `name`. An exception from `compute` keeps nothing.
     With `scheduled`, it is also kept no longer than the next change that comes by itself."""
-    key = _KEY + name
+    key = f"{_KEY}{release()}:{name}"
     if not (settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_FRAGMENTS):
         return _compute(request, key, compute, keep=False, scheduled=scheduled)
     entry, claimed = part_copies.get(key), False
@@ -122,7 +123,7 @@ def page_part(
             if not claimed:
                 return entry  # another thread is computing it
     try:
-        entry = cache.get(key)  # another process may have kept a newer one
+        entry = read(cache, key)  # another process may have kept a newer one
         if entry is not None and entry.in_time() and fresh(entry.stamps, entry.started):
             part_copies.put(key, entry)
             return entry

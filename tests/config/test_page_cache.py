@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from config.pagecache import pages, parts, stamps
+from config.pagecache import keys, pages, parts, stamps
 from films.models import Credit
 from reviews.discussion.models import Comment
 from reviews.discussion.services import comment_edit
@@ -481,3 +481,39 @@ def test_deleting_people_or_films_in_bulk_refreshes_the_pages_they_were_on(
         {"action": "delete_selected", ACTION_CHECKBOX_NAME: [site["second"].pk], "post": "yes"},
     )
     assert not served_from_cache(anonymous, urls(site)["films"])
+
+
+def test_an_entry_another_release_kept_is_never_read(anonymous, site, settings):
+    """After a deploy, entries of the release before (pickled from its own classes) are left
+    alone: each release names its own."""
+    url = site["review"].get_absolute_url()
+    warm(anonymous, url)
+    before = keys.release()
+    keys.release.cache_clear()
+    settings.PAGE_CACHE_RELEASE = "next-release"
+    try:
+        assert keys.release() == "next-release" != before
+        assert not served_from_cache(anonymous, url)
+        assert served_from_cache(anonymous, url)
+    finally:
+        settings.PAGE_CACHE_RELEASE = ""
+        keys.release.cache_clear()
+
+
+def test_an_unreadable_entry_is_a_miss_not_an_error(anonymous, site, monkeypatch):
+    url = site["review"].get_absolute_url()
+    warm(anonymous, url)
+
+    real_get = cache.get
+
+    def unpickling_fails(key, *args, **kwargs):
+        if key.startswith(("pagecache:page:", "pagecache:part:")):
+            raise AttributeError("Can't get attribute 'Entry' on <module 'config.pagecache'>")
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", unpickling_fails)
+    monkeypatch.setattr(pages, "page_copies", parts.ProcessCopies())
+
+    response = anonymous.get(url)
+    assert response.status_code == HTTPStatus.OK
+    assert response.get("X-Page-Cache") != "hit"

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from config import pagecache
-from config.pagecache import parts
+from config.pagecache import keys, parts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -43,7 +43,7 @@ def test_a_kept_value_is_reused_until_a_stamp_or_its_time_says_otherwise(monkeyp
 def test_past_its_time_one_thread_at_a_time_loads_a_kept_value_again(monkeypatch):
     start = time.time()
     requests = requests_in_turn(start)
-    stamp, key = "films.film:1", "pagecache:part:x"
+    stamp, key = "films.film:1", f"pagecache:part:{keys.release()}:x"
 
     def load(value, until):
         return lambda: (value, [stamp], until)
