@@ -251,7 +251,6 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_WHOLE_PAGES = env.bool("PAGE_CACHE_WHOLE_PAGES", default=True)
 PAGE_CACHE_FRAGMENTS = env.bool("PAGE_CACHE_FRAGMENTS", default=True)
 PAGE_CACHE_PROCESS_COPIES = env.bool("PAGE_CACHE_PROCESS_COPIES", default=True)
-PAGE_CACHE_SINGLE_LOADER = env.bool("PAGE_CACHE_SINGLE_LOADER", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60)
 # Names what a release caches (e.g. the deployed commit); by default a digest of the sources.

@@ -78,4 +78,3 @@ def page_cache_off(settings, monkeypatch):
     settings.PAGE_CACHE_ENABLED = False
     monkeypatch.setattr(pagecache.pages, "page_copies", pagecache.parts.ProcessCopies())
     monkeypatch.setattr(pagecache.parts, "part_copies", pagecache.parts.ProcessCopies())
-    monkeypatch.setattr(pagecache.parts, "computing", pagecache.parts.ComputingNow())

@@ -14,8 +14,7 @@ the table, writes it to var/bench/results.md, and prints the workers' memory (RS
 by default `sync,gthread,sync-persistent`. The preset `mechanisms` is `sync` and, with the
 same gunicorn arguments, one configuration for each caching mechanism of the site switched
 off: `sync-no-whole-pages` (PAGE_CACHE_WHOLE_PAGES=false), `sync-no-process-copies`
-(PAGE_CACHE_PROCESS_COPIES=false), `sync-no-single-loader` (PAGE_CACHE_SINGLE_LOADER=false),
-`sync-no-fragments` (PAGE_CACHE_FRAGMENTS=false) and `sync-no-cache` (PAGE_CACHE_ENABLED=false).
+(PAGE_CACHE_PROCESS_COPIES=false), `sync-no-fragments` (PAGE_CACHE_FRAGMENTS=false) and `sync-no-cache` (PAGE_CACHE_ENABLED=false).
 
 `--endpoints` takes pieces of endpoint names, comma-separated and in any case (default: all),
 and measures only the rows whose names contain one: `--endpoints signed-in,queue`. The static

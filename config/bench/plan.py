@@ -21,7 +21,6 @@ CONFIGS: dict[str, tuple[list[str], dict[str, str]]] = {
     "sync-persistent": (PRODUCTION, {"DATABASE_POOL": "false", "CONN_MAX_AGE": "600"}),
     "sync-no-whole-pages": (PRODUCTION, {"PAGE_CACHE_WHOLE_PAGES": "false"}),
     "sync-no-process-copies": (PRODUCTION, {"PAGE_CACHE_PROCESS_COPIES": "false"}),
-    "sync-no-single-loader": (PRODUCTION, {"PAGE_CACHE_SINGLE_LOADER": "false"}),
     "sync-no-fragments": (PRODUCTION, {"PAGE_CACHE_FRAGMENTS": "false"}),
     "sync-no-cache": (PRODUCTION, {"PAGE_CACHE_ENABLED": "false"}),
 }
@@ -31,7 +30,6 @@ PRESETS: dict[str, list[str]] = {
         "sync",
         "sync-no-whole-pages",
         "sync-no-process-copies",
-        "sync-no-single-loader",
         "sync-no-fragments",
         "sync-no-cache",
     ],

@@ -6,11 +6,9 @@ its own (an edit link that closes, the minute a list shows). Pages rendered for 
 put together from such parts; whole pages for anonymous readers are kept the same way
 (config/pagecache/pages.py).
 
-Two refinements, each a setting so that `make bench` can measure it (README, "Performance"):
-- PAGE_CACHE_PROCESS_COPIES: each process keeps the parts it used last in its memory, so a hit
-  reads only the stamps from the shared cache, not the value too;
-- PAGE_CACHE_SINGLE_LOADER: when a part is out of date by its time alone, one thread of the
-  process computes it again while the others show the old one for a few seconds more.
+Each process keeps the parts it used last in its memory (PAGE_CACHE_PROCESS_COPIES), so a hit
+reads only the stamps from the shared cache, not the value too: `make bench` measures what
+that brings (README, "Performance").
 """
 
 from __future__ import annotations
@@ -29,8 +27,6 @@ from config.pagecache.keys import read, release
 from config.pagecache.stamps import fresh, note_unchanged_since
 
 _KEY = "pagecache:part:"
-# How long past its time a part may still be shown while another thread computes it again.
-STALE_WHILE_COMPUTING_SECONDS = 5
 
 
 @dataclass
@@ -77,27 +73,7 @@ class ProcessCopies:
                 self._entries.popitem(last=False)
 
 
-class ComputingNow:
-    """The keys a thread of this process is computing."""
-
-    def __init__(self) -> None:
-        self._keys: set[str] = set()
-        self._lock = threading.Lock()
-
-    def claim(self, key: str) -> bool:
-        with self._lock:
-            if key in self._keys:
-                return False
-            self._keys.add(key)
-            return True
-
-    def release(self, key: str) -> None:
-        with self._lock:
-            self._keys.discard(key)
-
-
 part_copies = ProcessCopies()
-computing = ComputingNow()
 
 Compute = Callable[[], tuple[object, Iterable[str]] | tuple[object, Iterable[str], float | None]]
 
@@ -112,25 +88,18 @@ def page_part(
     key = f"{_KEY}{release()}:{name}"
     if not (settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_FRAGMENTS):
         return _compute(request, key, compute, keep=False, scheduled=scheduled)
-    entry, claimed = part_copies.get(key), False
-    if entry is not None and entry.expires > time.time() and fresh(entry.stamps, entry.started):
-        if entry.in_time():
-            return entry
-        if settings.PAGE_CACHE_SINGLE_LOADER and time.time() < (
-            entry.until + STALE_WHILE_COMPUTING_SECONDS
-        ):
-            claimed = computing.claim(key)
-            if not claimed:
-                return entry  # another thread is computing it
-    try:
-        entry = read(cache, key)  # another process may have kept a newer one
-        if entry is not None and entry.in_time() and fresh(entry.stamps, entry.started):
-            part_copies.put(key, entry)
-            return entry
-        return _compute(request, key, compute, keep=True, scheduled=scheduled)
-    finally:
-        if claimed:
-            computing.release(key)
+    entry = part_copies.get(key)
+    if entry is not None and _usable(entry):
+        return entry
+    entry = read(cache, key)  # another process may have kept a newer one
+    if entry is not None and _usable(entry):
+        part_copies.put(key, entry)
+        return entry
+    return _compute(request, key, compute, keep=True, scheduled=scheduled)
+
+
+def _usable(entry: PagePart) -> bool:
+    return entry.expires > time.time() and entry.in_time() and fresh(entry.stamps, entry.started)
 
 
 def _compute(
@@ -145,7 +114,7 @@ def _compute(
         note_unchanged_since(entry.stamps, started)
         timeout = lifetime(request) if scheduled else settings.PAGE_CACHE_TIMEOUT
         if entry.until is not None:
-            timeout = max(1, min(timeout, int(entry.until - time.time()) + 5))
+            timeout = max(1, min(timeout, int(entry.until - time.time()) + 1))
         entry.expires = time.time() + timeout  # kept with it: other processes copy it too
         cache.set(key, entry, timeout=timeout)
         part_copies.put(key, entry)

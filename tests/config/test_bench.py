@@ -28,7 +28,6 @@ STATIC_RUNS = [
 MECHANISMS = {
     "sync-no-whole-pages": "PAGE_CACHE_WHOLE_PAGES",
     "sync-no-process-copies": "PAGE_CACHE_PROCESS_COPIES",
-    "sync-no-single-loader": "PAGE_CACHE_SINGLE_LOADER",
     "sync-no-fragments": "PAGE_CACHE_FRAGMENTS",
     "sync-no-cache": "PAGE_CACHE_ENABLED",
 }

@@ -1,6 +1,5 @@
 """Parts of pages in the cache (config/pagecache/parts.py): kept until a stamp or their own time
-says otherwise, computed again by one thread at a time, and a process's own copy never hiding
-a newer value kept by another process."""
+says otherwise, and a process's own copy never hiding a newer value kept by another process."""
 
 import time
 from types import SimpleNamespace
@@ -8,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from config import pagecache
-from config.pagecache import keys, parts
+from config.pagecache import parts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
@@ -38,30 +37,6 @@ def test_a_kept_value_is_reused_until_a_stamp_or_its_time_says_otherwise(monkeyp
     monkeypatch.setattr(time, "time", lambda: start + 6)
     assert pagecache.page_part(next(requests), "x", load("third")).value == "third"
     assert loads == ["first", "second", "third"]
-
-
-def test_past_its_time_one_thread_at_a_time_loads_a_kept_value_again(monkeypatch):
-    start = time.time()
-    requests = requests_in_turn(start)
-    stamp, key = "films.film:1", f"pagecache:part:{keys.release()}:x"
-
-    def load(value, until):
-        return lambda: (value, [stamp], until)
-
-    pagecache.page_part(next(requests), "x", load("minute one", start + 30))
-    monkeypatch.setattr(time, "time", lambda: start + 31)
-    assert parts.computing.claim(key)  # as another thread of this process would
-
-    assert pagecache.page_part(next(requests), "x", load("two", start + 90)).value == "minute one"
-    parts.computing.release(key)
-    assert (
-        pagecache.page_part(next(requests), "x", load("minute two", start + 90)).value
-        == "minute two"
-    )
-    monkeypatch.setattr(time, "time", lambda: start + 90 + parts.STALE_WHILE_COMPUTING_SECONDS + 1)
-    assert parts.computing.claim(key)
-    # Long past its time: never shown, however busy the others are.
-    assert pagecache.page_part(next(requests), "x", load("three", start + 150)).value == "three"
 
 
 def test_a_processs_recent_copy_never_hides_a_newer_value_kept_by_another(monkeypatch):
