@@ -3,6 +3,23 @@ from django import forms
 from films.models import FilmQuerySet, Genre, Person
 
 
+class YearField(forms.IntegerField):
+    """A release year, typed. A text input, not type=number: a browser drops a non-numeric
+    value from a number input, so the reader would not see what they typed next to the error."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            required=False,
+            min_value=1888,  # the first films
+            max_value=2100,
+            widget=forms.TextInput(
+                attrs={"placeholder": "e.g. 2025", "inputmode": "numeric", "pattern": "[0-9]{4}"}
+            ),
+            error_messages={"invalid": "Enter a year as four digits, e.g. 2025."},
+            **kwargs,
+        )
+
+
 class FilmFilterForm(forms.Form):
     """The film list's sort and filters, read from the query string."""
 
@@ -23,17 +40,7 @@ class FilmFilterForm(forms.Form):
     genre = forms.ModelChoiceField(
         queryset=Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any genre"
     )
-    year = forms.IntegerField(
-        required=False,
-        min_value=1888,
-        max_value=2100,
-        # A text input, not type=number: a browser drops a non-numeric value from a number
-        # input, so the reader would not see what they typed next to the error.
-        widget=forms.TextInput(
-            attrs={"placeholder": "e.g. 2025", "inputmode": "numeric", "pattern": "[0-9]{4}"}
-        ),
-        error_messages={"invalid": "Enter a year as four digits, e.g. 2025."},
-    )
+    year = YearField()
     director = forms.ModelChoiceField(
         queryset=Person.objects.filter(credits__role="director").distinct(),
         to_field_name="slug",

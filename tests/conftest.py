@@ -2,7 +2,13 @@ import pytest
 from django.core.cache import cache
 
 from config import pagecache
-from tests.factories import EditorFactory, FilmFactory, ModeratorFactory, UserFactory
+from tests.factories import (
+    EditorFactory,
+    FilmFactory,
+    ModeratorFactory,
+    ReviewFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -27,8 +33,23 @@ def reader(db):
 
 
 @pytest.fixture
+def review(db):
+    """A published review, live since yesterday."""
+    return ReviewFactory()
+
+
+@pytest.fixture
 def film(db):
     return FilmFactory(title="Lost in Starlight", slug="lost-in-starlight")
+
+
+@pytest.fixture
+def hidden_reviews(film):
+    """A draft and a review scheduled for later, both of the featured film."""
+    return [
+        ReviewFactory(film=film, draft=True, headline="Draft headline"),
+        ReviewFactory(film=film, scheduled=True, headline="Scheduled headline"),
+    ]
 
 
 @pytest.fixture
@@ -59,6 +80,14 @@ def tasks_run_at_once(settings):
 def new_readers_post_freely(settings):
     """Most tests are not about the new-account rule; tests of that rule switch it back on."""
     settings.MODERATION_NEW_ACCOUNT_HELD = 0
+
+
+@pytest.fixture
+def empty_cache():
+    """The shared cache empty before and after: rate limits count there."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -192,3 +192,33 @@ class ModerationDecisionFactory(factory.django.DjangoModelFactory):
     action = "approve"
     from_status = "pending"
     to_status = "approved"
+
+
+def make_reviews(count: int, film=None) -> list:
+    """Reviews by different authors of films with several credits each."""
+    reviews = []
+    for _ in range(count):
+        target = film or FilmFactory()
+        if film is None:
+            CreditFactory.create_batch(2, film=target)
+            CreditFactory(film=target, role=Credit.Role.VOICE, character_name="Jay")
+        reviews.append(ReviewFactory(film=target))
+    return reviews
+
+
+def review_admin_data(review, **changes) -> dict:
+    """What the review's change form in the admin posts as it stands, with `changes`."""
+    published = timezone.localtime(review.publish_at) if review.publish_at else None
+    return {
+        "film": review.film_id,
+        "headline": review.headline,
+        "slug": review.slug,
+        "standfirst": review.standfirst,
+        "body": review.body,
+        "rating": review.rating,
+        "author": review.author_id,
+        "status": review.status,
+        "publish_at_0": published.strftime("%Y-%m-%d") if published else "",
+        "publish_at_1": published.strftime("%H:%M:%S") if published else "",
+        **changes,
+    }

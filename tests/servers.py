@@ -13,12 +13,17 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
+# A Redis database of the tests' own, apart from development's and the bench's.
+REDIS_URL = "redis://127.0.0.1:6379/15"
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
@@ -57,6 +62,32 @@ def production_env(**overrides: str) -> dict[str, str]:
         if env[key] == "":
             del env[key]
     return env
+
+
+@contextmanager
+def on_this_database(**overrides: str) -> Iterator[dict[str, str]]:
+    """`production_env` on the test's database, plain HTTP on loopback, and a Redis key prefix
+    of its own (removed afterwards), so parallel runs never share sessions, pages or counters."""
+    from django.db import connection
+
+    prefix = f"starlight-test-{uuid.uuid4().hex[:12]}"
+    env = production_env(
+        DATABASE_URL=database_url(connection.settings_dict),
+        CACHE_URL=REDIS_URL,
+        CACHE_KEY_PREFIX=prefix,
+        SECURE_SSL_REDIRECT="false",
+        SECURE_COOKIES="false",
+        DATABASE_POOL_MIN_SIZE="1",
+        DATABASE_POOL_MAX_SIZE="4",
+        **overrides,
+    )
+    try:
+        yield env
+    finally:
+        client = redis.Redis.from_url(REDIS_URL)
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+        client.close()
 
 
 def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from films.forms import YearField
 from films.models import Genre
 from films.search import clean_query, strip_controls
 
@@ -32,16 +33,7 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Film, person or words"}),
     )
     kind = forms.ChoiceField(label="Show", choices=KINDS, required=False)
-    year = forms.IntegerField(
-        label="Release year",
-        required=False,
-        min_value=1888,
-        max_value=2100,
-        widget=forms.TextInput(
-            attrs={"placeholder": "e.g. 2025", "inputmode": "numeric", "pattern": "[0-9]{4}"}
-        ),
-        error_messages={"invalid": "Enter a year as four digits, e.g. 2025."},
-    )
+    year = YearField(label="Release year")
     genre = forms.ModelChoiceField(
         queryset=Genre.objects.all(),
         to_field_name="slug",

@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from films.models import Credit
 from tests.factories import (
     CreditFactory,
     FilmFactory,
     PersonFactory,
     ReviewFactory,
+    make_reviews,
 )
 
 pytestmark = pytest.mark.django_db
@@ -21,30 +21,9 @@ HOME = reverse("home")
 REVIEW_LIST = reverse("reviews:review-list")
 
 
-@pytest.fixture
-def hidden_reviews(film):
-    """A draft and a review scheduled for later, both of the featured film."""
-    return [
-        ReviewFactory(film=film, draft=True, headline="Draft headline"),
-        ReviewFactory(film=film, scheduled=True, headline="Scheduled headline"),
-    ]
-
-
 def assert_hidden(response) -> None:
     assert "Draft headline" not in response.text
     assert "Scheduled headline" not in response.text
-
-
-def make_reviews(count: int, film=None) -> list:
-    """Reviews by different authors of films with several credits each."""
-    reviews = []
-    for _ in range(count):
-        target = film or FilmFactory()
-        if film is None:
-            CreditFactory.create_batch(2, film=target)
-            CreditFactory(film=target, role=Credit.Role.VOICE, character_name="Jay")
-        reviews.append(ReviewFactory(film=target))
-    return reviews
 
 
 def test_home_features_the_film_with_its_directors_and_reviews(client, film, hidden_reviews):

@@ -3,49 +3,40 @@ only PostgreSQL and Redis. Nothing a reader does may depend on which one answers
 
 import json
 import subprocess
-import uuid
 from http import HTTPStatus
 
 import pytest
-import redis
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from reviews.discussion.models import Comment
 from tests.factories import ReviewFactory, UserFactory
-from tests.servers import ROOT, Browser, database_url, gunicorn, gunicorns, production_env
+from tests.servers import (
+    ROOT,
+    Browser,
+    gunicorn,
+    gunicorns,
+    on_this_database,
+    production_env,
+)
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
 PASSWORD = "orbit-2050-song"
 
 
 @pytest.fixture
 def shared_env():
-    """Production settings against this test's database and a Redis database of its own; the
-    key prefix is unique, so parallel runs never see each other's sessions or counters."""
-    prefix = f"starlight-test-{uuid.uuid4().hex[:12]}"
-    env = production_env(
-        DATABASE_URL=database_url(connection.settings_dict),
-        CACHE_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=prefix,
-        # Plain HTTP on loopback, files unhashed (no collectstatic needed).
-        SECURE_SSL_REDIRECT="false",
-        SECURE_COOKIES="false",
+    """Production settings against this test's database and a key prefix of its own in Redis."""
+    with on_this_database(
+        # Files unhashed (no collectstatic needed).
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
         COMMENT_RATE_USER_COUNT="3",
         COMMENT_RATE_IP_COUNT="1000",
         COMMENT_RATE_WINDOW_SECONDS="3600",
         MODERATION_NEW_ACCOUNT_HELD="0",
-        DATABASE_POOL_MIN_SIZE="1",
-        DATABASE_POOL_MAX_SIZE="4",
-    )
-    client = redis.Redis.from_url(REDIS_URL)
-    yield env
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-    client.close()
+    ) as env:
+        yield env
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from tests.factories import (
     ModeratorFactory,
     PersonFactory,
     ReviewFactory,
+    review_admin_data,
 )
 
 pytestmark = pytest.mark.django_db
@@ -186,18 +187,7 @@ def test_editing_a_review_in_the_admin_refreshes_the_pages_that_show_it(
 
     response = editor_client.post(
         reverse("admin:reviews_review_change", args=[review.pk]),
-        {
-            "film": review.film_id,
-            "headline": "A new headline",
-            "slug": review.slug,
-            "standfirst": review.standfirst,
-            "body": review.body,
-            "rating": review.rating,
-            "author": editor.pk,
-            "status": Review.Status.PUBLISHED,
-            "publish_at_0": timezone.localtime(review.publish_at).strftime("%Y-%m-%d"),
-            "publish_at_1": timezone.localtime(review.publish_at).strftime("%H:%M:%S"),
-        },
+        review_admin_data(review, headline="A new headline", author=editor.pk),
     )
 
     assert response.status_code == HTTPStatus.FOUND

@@ -5,21 +5,12 @@ from http import HTTPStatus
 from urllib.parse import urlparse
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from reviews.discussion.models import Comment
 from tests.factories import EditorFactory, ReviewFactory, UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Rate limits are counted in the cache; every test starts with none used."""
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def test_pages_carry_the_security_headers(client, settings):

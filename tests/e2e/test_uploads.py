@@ -2,25 +2,21 @@
 off, gunicorn, collectstatic's files, Redis, uploads on disk), and readers see it."""
 
 import re
-import uuid
 from collections.abc import Iterator
 from http import HTTPStatus
 from io import BytesIO
 from pathlib import Path
 
 import pytest
-import redis
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.db import connection
 from PIL import Image, ImageDraw
 from playwright.sync_api import Browser, Page, expect
 
 from tests.factories import EditorFactory, FilmFactory
-from tests.servers import Server, database_url, gunicorn, production_env, run_manage
+from tests.servers import Server, gunicorn, on_this_database, production_env, run_manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
 PASSWORD = "night-sky-2050"
 
 
@@ -42,26 +38,12 @@ def media_root(tmp_path) -> Path:
 
 @pytest.fixture
 def production_server(collected_static, media_root, tmp_path):
-    """The production configuration on this test's database, plain HTTP on loopback; a key
-    prefix of its own in Redis, so parallel runs never share pages or sign-in limits."""
-    prefix = f"starlight-test-{uuid.uuid4().hex[:12]}"
-    env = production_env(
-        DATABASE_URL=database_url(connection.settings_dict),
-        CACHE_URL=REDIS_URL,
-        CACHE_KEY_PREFIX=prefix,
-        SECURE_SSL_REDIRECT="false",
-        SECURE_COOKIES="false",
-        STATIC_ROOT=str(collected_static),
-        MEDIA_ROOT=str(media_root),
-        DATABASE_POOL_MIN_SIZE="1",
-        DATABASE_POOL_MAX_SIZE="4",
-    )
-    with gunicorn(env, tmp_path / "app.log") as server:
+    """The production configuration on this test's database, plain HTTP on loopback."""
+    with (
+        on_this_database(STATIC_ROOT=str(collected_static), MEDIA_ROOT=str(media_root)) as env,
+        gunicorn(env, tmp_path / "app.log") as server,
+    ):
         yield server
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}:*"):
-        client.delete(key)
-    client.close()
 
 
 @pytest.fixture

@@ -7,12 +7,10 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
 
-from films.models import Credit
 from tests.factories import (
-    CreditFactory,
-    FilmFactory,
     ReviewFactory,
     UserFactory,
+    make_reviews,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,15 +24,6 @@ def mina(db):
     return UserFactory(
         username="mina", profile__display_name="Mina Park", profile__bio="Writes about sound."
     )
-
-
-@pytest.fixture
-def hidden_reviews(film):
-    """A draft and a review scheduled for later, both of the featured film."""
-    return [
-        ReviewFactory(film=film, draft=True, headline="Draft headline"),
-        ReviewFactory(film=film, scheduled=True, headline="Scheduled headline"),
-    ]
 
 
 def assert_hidden(response) -> None:
@@ -255,18 +244,6 @@ def test_preview_of_unknown_review_is_not_found(editor_client):
 
 
 # --- Query counts: fixed whatever the amount of data -------------------------------------------
-
-
-def make_reviews(count: int, film=None) -> list:
-    """Reviews by different authors of films with several credits each."""
-    reviews = []
-    for _ in range(count):
-        target = film or FilmFactory()
-        if film is None:
-            CreditFactory.create_batch(2, film=target)
-            CreditFactory(film=target, role=Credit.Role.VOICE, character_name="Jay")
-        reviews.append(ReviewFactory(film=target))
-    return reviews
 
 
 @pytest.mark.parametrize("count", [2, 12])

@@ -29,6 +29,7 @@ from tests.factories import (
     ReviewFactory,
     SanctionFactory,
     UserFactory,
+    review_admin_data,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -388,18 +389,7 @@ def test_a_review_renamed_in_the_admin_shows_at_once(admin_client, held):
 
     response = admin_client.post(
         reverse("admin:reviews_review_change", args=[review.pk]),
-        {
-            "film": review.film_id,
-            "headline": "A new headline",
-            "slug": review.slug,
-            "standfirst": review.standfirst,
-            "body": review.body,
-            "rating": review.rating,
-            "author": review.author_id,
-            "status": review.status,
-            "publish_at_0": timezone.localtime(review.publish_at).strftime("%Y-%m-%d"),
-            "publish_at_1": timezone.localtime(review.publish_at).strftime("%H:%M:%S"),
-        },
+        review_admin_data(review, headline="A new headline"),
     )
 
     assert response.status_code == HTTPStatus.FOUND

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -21,20 +20,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """The per-reader rate limit lives in the cache; each test starts with a clean one."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def review():
-    return ReviewFactory()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 
 
 def post(review, author, body: str) -> Comment:

@@ -24,18 +24,12 @@ from tests.factories import (
     CommentFactory,
     CommentReportFactory,
     ModerationDecisionFactory,
-    ReviewFactory,
     UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 PASSWORD = "correct horse battery staple"  # the factories' password
-
-
-@pytest.fixture
-def review():
-    return ReviewFactory()
 
 
 def delete_own_account(client, **data):

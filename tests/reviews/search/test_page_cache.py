@@ -8,7 +8,6 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from films.models import Genre
 from reviews.models import Review
@@ -17,6 +16,7 @@ from reviews.services import review_publish, review_save
 from tests.factories import (
     ReviewFactory,
     UserFactory,
+    review_admin_data,
 )
 from tests.reviews.search.conftest import SEARCH, SEARCH_QUERIES, make_matches, search
 
@@ -183,21 +183,9 @@ def test_editing_a_review_in_the_admin_shows_in_a_signed_in_search(
     url = f"{SEARCH}?q=nebula"
     assert "Nothing matches" in signed_in.get(url).text
     review = Review.objects.get(slug="love-letter")
-    published = timezone.localtime(review.publish_at)
     response = editor_client.post(
         reverse("admin:reviews_review_change", args=[review.pk]),
-        {
-            "film": review.film_id,
-            "headline": review.headline,
-            "slug": review.slug,
-            "standfirst": review.standfirst,
-            "body": review.body + " A nebula, too.",
-            "rating": review.rating,
-            "author": review.author_id,
-            "status": review.status,
-            "publish_at_0": published.strftime("%Y-%m-%d"),
-            "publish_at_1": published.strftime("%H:%M:%S"),
-        },
+        review_admin_data(review, body=review.body + " A nebula, too."),
     )
     assert response.status_code == HTTPStatus.FOUND
     assert "A love letter written in starlight" in results_section(signed_in.get(url))
