@@ -91,3 +91,20 @@ def comment_changed(comment, *, waiting: bool = False, history: bool = False) ->
 
 def sanctions_changed(user_pk: int) -> None:
     pagecache.changed(sanctions_of(user_pk))
+
+
+def reports_changed() -> None:
+    """A report was filed or deleted: which comments wait on the desk."""
+    pagecache.changed(WAITING)
+
+
+def names_changed(user, profile=None) -> None:
+    """What the site shows of a person changed (their display name, username, when they
+    joined): pages that show them depend on their user's or profile's stamp."""
+    pagecache.changed_objects(user, *([profile] if profile else []))
+
+
+def account_deleted(user, *, reviews_commented: set[int]) -> None:
+    """An account goes: its comments stay as placeholders, its reports and likes go."""
+    names_changed(user)
+    pagecache.changed(*map(discussion, reviews_commented), WAITING)

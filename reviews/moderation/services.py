@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from config import pagecache
 from reviews import stamps
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import notify_reply
@@ -36,7 +35,7 @@ def comment_report(
     )
     if not created:
         raise ValidationError("You have already reported this comment.", code="already_reported")
-    pagecache.changed(stamps.WAITING)  # it waits on the desk now
+    stamps.reports_changed()  # it waits on the desk now
     _hide_if_reported_enough(comment)
     return report
 
@@ -373,4 +372,4 @@ def blocked_term_remove(*, pk: int) -> None:
 def report_delete(*, report: CommentReport) -> None:
     """An admin deletes a report (an open one leaves the desk)."""
     report.delete()
-    pagecache.changed(stamps.WAITING)
+    stamps.reports_changed()

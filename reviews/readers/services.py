@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
 
-from config import pagecache
 from reviews import stamps
 from reviews.discussion.models import Comment, CommentLike, CommentReport, CommentRevision
 from reviews.moderation.models import ModerationDecision
@@ -29,7 +28,7 @@ def names_changed(*, user: User) -> None:
     in the admin their username or when they joined. Every page that shows them depends on
     their stamps: bylines and the desk through the objects, discussions through their rows."""
     profile = Profile.objects.filter(user=user).first()
-    pagecache.changed_objects(user, *([profile] if profile else []))
+    stamps.names_changed(user, profile)
 
 
 def profile_for(user: User) -> Profile:
@@ -82,8 +81,5 @@ def account_delete(*, user: User) -> None:
             moderator=None, moderator_deleted=True
         )
         cursor.execute("SELECT set_config('starlight.deleting_account', '', true)")
-    pagecache.changed_objects(user)
-    pagecache.changed(*map(stamps.discussion, stale))
+    stamps.account_deleted(user, reviews_commented=stale)
     user.delete()
-    # Their comments (text gone) and reports changed or went: the desk and its count.
-    pagecache.changed(stamps.WAITING)
