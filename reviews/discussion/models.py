@@ -46,7 +46,7 @@ class CommentQuerySet(models.QuerySet):
 
     def held(self) -> CommentQuerySet:
         """Held comments a moderator has to look at: those of deleted accounts are not."""
-        return self.filter(status=Comment.Status.PENDING, author__isnull=False)
+        return self.pending().filter(author__isnull=False)
 
     def reported(self) -> CommentQuerySet:
         """Published comments with reports no moderator has closed yet."""
@@ -207,15 +207,6 @@ class Comment(models.Model):
 
     def editable_until(self):
         return self.created_at + timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
-
-    def can_be_edited_by(self, user) -> bool:
-        return (
-            user.is_authenticated
-            and user.pk == self.author_id
-            and not self.is_deleted
-            and self.status in self.EDITABLE
-            and timezone.now() <= self.editable_until()
-        )
 
 
 class CommentRevision(models.Model):

@@ -44,7 +44,7 @@ class QueueFilterForm(forms.Form):
     def filter(self, comments):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         if data.get("status") == "held":
-            comments = comments.filter(status=Comment.Status.PENDING)
+            comments = comments.pending()
         elif data.get("status") == "reported":
             comments = comments.filter(reports__resolution=CommentReport.Resolution.OPEN).distinct()
         if data.get("review"):
@@ -52,7 +52,7 @@ class QueueFilterForm(forms.Form):
         if (reason := data.get("reason")) == "rule":
             # Hidden by readers' reports is not a rule's hold (it has a held_reason too).
             comments = (
-                comments.filter(status=Comment.Status.PENDING)
+                comments.pending()
                 .exclude(held_reason="")
                 .exclude(reports__resolution=CommentReport.Resolution.OPEN)
             )

@@ -328,7 +328,7 @@ def sanction_create(
         + (f" until {expires_at:%Y-%m-%d %H:%M}" if expires_at else ""),
     )
     if spam_pending and kind == Sanction.Kind.BAN:
-        for comment in Comment.objects.filter(author=user, status=Comment.Status.PENDING):
+        for comment in Comment.objects.pending().filter(author=user):
             comment_mark_spam(comment=comment, moderator=moderator, note="With the ban")
     # The queue lists each waiting comment's author's active sanctions.
     stamps.sanctions_changed(user.pk)
