@@ -83,6 +83,14 @@ def new_readers_post_freely(settings):
 
 
 @pytest.fixture
+def loud_templates(settings):
+    """Templates that print what they could not find, instead of nothing."""
+    engine = {**settings.TEMPLATES[0]}
+    engine["OPTIONS"] = {**engine["OPTIONS"], "string_if_invalid": "MISSING[%s]"}
+    settings.TEMPLATES = [engine]
+
+
+@pytest.fixture
 def empty_cache():
     """The shared cache empty before and after: rate limits count there."""
     cache.clear()

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -222,3 +223,12 @@ def review_admin_data(review, **changes) -> dict:
         "publish_at_1": published.strftime("%H:%M:%S") if published else "",
         **changes,
     }
+
+
+def with_production_password(user, password: str):
+    """Hash the password as a real server does: servers started by a test do not know the
+    tests' fast hasher."""
+    hasher = PBKDF2PasswordHasher()
+    user.password = hasher.encode(password, hasher.salt())
+    user.save(update_fields=["password"])
+    return user

@@ -6,11 +6,10 @@ import subprocess
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
 from reviews.discussion.models import Comment
-from tests.factories import ReviewFactory, UserFactory
+from tests.factories import ReviewFactory, UserFactory, with_production_password
 from tests.servers import (
     ROOT,
     Browser,
@@ -55,12 +54,7 @@ def sign_in(server_base: str) -> Browser:
 
 @pytest.fixture
 def reader_with_password():
-    # The servers hash with the production hasher, not the tests' fast one.
-    user = UserFactory(username="ha-na")
-    hasher = PBKDF2PasswordHasher()
-    user.password = hasher.encode(PASSWORD, hasher.salt())
-    user.save(update_fields=["password"])
-    return user
+    return with_production_password(UserFactory(username="ha-na"), PASSWORD)
 
 
 def test_a_session_started_on_one_server_is_valid_on_the_other(two_servers, reader_with_password):

@@ -8,11 +8,10 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from PIL import Image, ImageDraw
 from playwright.sync_api import Browser, Page, expect
 
-from tests.factories import EditorFactory, FilmFactory
+from tests.factories import EditorFactory, FilmFactory, with_production_password
 from tests.servers import Server, gunicorn, on_this_database, production_env, run_manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -48,12 +47,7 @@ def production_server(collected_static, media_root, tmp_path):
 
 @pytest.fixture
 def editor_with_password():
-    # The server checks passwords with the production hasher, not the tests' fast one.
-    editor = EditorFactory(username="sora")
-    hasher = PBKDF2PasswordHasher()
-    editor.password = hasher.encode(PASSWORD, hasher.salt())
-    editor.save(update_fields=["password"])
-    return editor
+    return with_production_password(EditorFactory(username="sora"), PASSWORD)
 
 
 @pytest.fixture

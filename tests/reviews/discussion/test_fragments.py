@@ -226,14 +226,6 @@ STATES = [
 ]
 
 
-@pytest.fixture
-def loud_templates(settings):
-    """Templates that print what they could not find, instead of nothing."""
-    engine = {**settings.TEMPLATES[0]}
-    engine["OPTIONS"] = {**engine["OPTIONS"], "string_if_invalid": "MISSING[%s]"}
-    settings.TEMPLATES = [engine]
-
-
 @pytest.mark.usefixtures("loud_templates")
 @pytest.mark.parametrize(("comment", "viewer"), STATES)
 def test_the_comment_template_shows_only_what_its_key_is_made_of(comment, viewer):

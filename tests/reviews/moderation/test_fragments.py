@@ -34,13 +34,6 @@ def context(item: QueueItem) -> dict:
     return {"item": item, "query": "status=held", "canned_reasons": ("Spam",), "ages": (5, 43200)}
 
 
-@pytest.fixture
-def loud_templates(settings):
-    engine = {**settings.TEMPLATES[0]}
-    engine["OPTIONS"] = {**engine["OPTIONS"], "string_if_invalid": "MISSING[%s]"}
-    settings.TEMPLATES = [engine]
-
-
 @pytest.mark.usefixtures("loud_templates")
 @pytest.mark.parametrize("item", STATES.values(), ids=STATES.keys())
 def test_the_item_template_shows_only_what_its_key_is_made_of(item):
