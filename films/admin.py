@@ -1,23 +1,36 @@
 from django.contrib import admin
 
+from config.admin import ServiceAdmin, ServiceInline
 from films import services
 from films.models import Credit, Film, Genre, Person, WatchOption
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(ServiceInline, admin.TabularInline):
     model = Credit
     extra = 1
     autocomplete_fields = ["person"]
     fields = ["person", "role", "character_name", "order"]
 
+    def save_with_service(self, obj: Credit) -> None:
+        services.credit_save(credit=obj)
 
-class WatchOptionInline(admin.TabularInline):
+    def delete_with_service(self, obj: Credit) -> None:
+        services.credit_delete(credit=obj)
+
+
+class WatchOptionInline(ServiceInline, admin.TabularInline):
     model = WatchOption
     extra = 0
 
+    def save_with_service(self, obj: WatchOption) -> None:
+        services.watch_option_save(option=obj)
+
+    def delete_with_service(self, obj: WatchOption) -> None:
+        services.watch_option_delete(option=obj)
+
 
 @admin.register(Film)
-class FilmAdmin(admin.ModelAdmin):
+class FilmAdmin(ServiceAdmin):
     list_display = ["title", "original_title", "release_date", "running_time"]
     list_filter = ["genres", "release_date"]
     search_fields = ["title", "original_title", "credits__person__name"]
@@ -54,64 +67,32 @@ class FilmAdmin(admin.ModelAdmin):
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
-    def save_formset(self, request, form, formset, change):
-        # Credits and where to watch, each through its service.
-        save, delete = _INLINE_SERVICES[formset.model]
-        for obj in formset.save(commit=False):
-            save(obj)
-        for obj in formset.deleted_objects:
-            delete(obj)
-
-    def delete_model(self, request, obj):
+    def delete_with_service(self, obj: Film) -> None:
         services.film_delete(film=obj)
-
-    def delete_queryset(self, request, queryset):
-        for film in queryset:
-            services.film_delete(film=film)
-
-
-_INLINE_SERVICES = {
-    Credit: (
-        lambda credit: services.credit_save(credit=credit),
-        lambda credit: services.credit_delete(credit=credit),
-    ),
-    WatchOption: (
-        lambda option: services.watch_option_save(option=option),
-        lambda option: services.watch_option_delete(option=option),
-    ),
-}
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ServiceAdmin):
     list_display = ["name", "original_name"]
     search_fields = ["name", "original_name"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", ("original_name", "original_name_language"), "slug", "bio"]
 
-    def save_model(self, request, obj, form, change):
+    def save_with_service(self, obj: Person) -> None:
         services.person_save(person=obj)
 
-    def delete_model(self, request, obj):
+    def delete_with_service(self, obj: Person) -> None:
         services.person_delete(person=obj)
-
-    def delete_queryset(self, request, queryset):
-        for person in queryset:
-            services.person_delete(person=person)
 
 
 @admin.register(Genre)
-class GenreAdmin(admin.ModelAdmin):
+class GenreAdmin(ServiceAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def save_model(self, request, obj, form, change):
+    def save_with_service(self, obj: Genre) -> None:
         services.genre_save(genre=obj)
 
     # A deleted genre leaves the choices of the film list's and the search's filters too.
-    def delete_model(self, request, obj):
+    def delete_with_service(self, obj: Genre) -> None:
         services.genre_delete(genre=obj)
-
-    def delete_queryset(self, request, queryset):
-        for genre in queryset:
-            services.genre_delete(genre=genre)

@@ -207,28 +207,22 @@ def suggestions(text: str, limit: int = 3) -> list[Film | Person]:
     """Film titles and names spelt like the query, for a search that found nothing."""
     parsed = parse_query(text)
     phrase = " ".join(parsed.alternatives) or text
-    films = (
-        Film.objects.annotate(
-            similarity=Greatest(
-                TrigramWordSimilarity(phrase, "title"),
-                TrigramWordSimilarity(phrase, "original_title"),
-            )
-        )
-        .filter(similarity__gte=SUGGESTION_SIMILARITY)
-        .order_by("-similarity", "title")[:limit]
-    )
-    people = (
-        Person.objects.annotate(
-            similarity=Greatest(
-                TrigramWordSimilarity(phrase, "name"),
-                TrigramWordSimilarity(phrase, "original_name"),
-            )
-        )
-        .filter(similarity__gte=SUGGESTION_SIMILARITY)
-        .order_by("-similarity", "name")[:limit]
-    )
+    films = _spelt_like(Film.objects, phrase, "title", "original_title")[:limit]
+    people = _spelt_like(Person.objects, phrase, "name", "original_name")[:limit]
     found = sorted([*films, *people], key=lambda item: -item.similarity)
     return found[:limit]
+
+
+def _spelt_like(objects, phrase: str, name: str, original_name: str):
+    """Rows whose name, in English or in its own script, is spelt like the phrase."""
+    similarity = Greatest(
+        TrigramWordSimilarity(phrase, name), TrigramWordSimilarity(phrase, original_name)
+    )
+    return (
+        objects.annotate(similarity=similarity)
+        .filter(similarity__gte=SUGGESTION_SIMILARITY)
+        .order_by("-similarity", name)
+    )
 
 
 def films_for_results(ids: list[int], text: str, matched_credits: set[int]) -> list[Film]:

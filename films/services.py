@@ -4,23 +4,34 @@ commands and the shell all go through these, and each says what it made stale
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import models, transaction
 
 from films import stamps
 from films.images import make_poster_variants
 from films.models import Credit, Film, Genre, Person, WatchOption
 
 
+def _saved[Row: models.Model](obj: Row, changed: Callable[[Row], None]) -> Row:
+    """Validate and save; then say what showed the object (its stamp bumps on commit too)."""
+    obj.full_clean()
+    obj.save()
+    changed(obj)
+    return obj
+
+
+def _deleted[Row: models.Model](obj: Row, changed: Callable[[Row], None]) -> None:
+    changed(obj)  # before the row goes: the stamps are named after it
+    obj.delete()
+
+
 @transaction.atomic
 def film_save(*, film: Film, poster_changed: bool = False) -> Film:
     """Create or change a film; a new or removed poster gets its resized copies remade."""
-    film.full_clean()
-    film.save()
+    _saved(film, stamps.film_changed)
     if poster_changed:
         make_poster_variants(film)
-    stamps.film_changed(film)
     return film
 
 
@@ -43,10 +54,7 @@ def film_delete(*, film: Film) -> None:
 
 @transaction.atomic
 def person_save(*, person: Person) -> Person:
-    person.full_clean()
-    person.save()
-    stamps.person_changed(person)
-    return person
+    return _saved(person, stamps.person_changed)
 
 
 @transaction.atomic
@@ -71,33 +79,24 @@ def credit_save(*, credit: Credit) -> Credit:
 
 @transaction.atomic
 def credit_delete(*, credit: Credit) -> None:
-    stamps.credit_changed(credit)
-    credit.delete()
+    _deleted(credit, stamps.credit_changed)
 
 
 @transaction.atomic
 def genre_save(*, genre: Genre) -> Genre:
-    genre.full_clean()
-    genre.save()
-    stamps.genre_changed(genre)
-    return genre
+    return _saved(genre, stamps.genre_changed)
 
 
 @transaction.atomic
 def genre_delete(*, genre: Genre) -> None:
-    stamps.genre_changed(genre)
-    genre.delete()
+    _deleted(genre, stamps.genre_changed)
 
 
 @transaction.atomic
 def watch_option_save(*, option: WatchOption) -> WatchOption:
-    option.full_clean()
-    option.save()
-    stamps.watch_option_changed(option)
-    return option
+    return _saved(option, stamps.watch_option_changed)
 
 
 @transaction.atomic
 def watch_option_delete(*, option: WatchOption) -> None:
-    stamps.watch_option_changed(option)
-    option.delete()
+    _deleted(option, stamps.watch_option_changed)

@@ -7,23 +7,23 @@ from django.contrib.sitemaps import Sitemap
 from films.models import Film, Person
 
 
-class FilmSitemap(Sitemap):
+class _CatalogueSitemap(Sitemap):
+    model: type[Film] | type[Person]
+
+    def items(self):
+        return self.model.objects.order_by("pk")
+
+    def lastmod(self, obj: Film | Person):
+        return obj.updated_at
+
+
+class FilmSitemap(_CatalogueSitemap):
+    model = Film
     changefreq = "weekly"
     priority = 0.8
 
-    def items(self):
-        return Film.objects.order_by("pk")
 
-    def lastmod(self, film: Film):
-        return film.updated_at
-
-
-class PersonSitemap(Sitemap):
+class PersonSitemap(_CatalogueSitemap):
+    model = Person
     changefreq = "monthly"
     priority = 0.4
-
-    def items(self):
-        return Person.objects.order_by("pk")
-
-    def lastmod(self, person: Person):
-        return person.updated_at

@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 
+from config.admin import ServiceAdmin
 from reviews import services
 from reviews.discussion.models import Comment
 from reviews.models import Review
@@ -28,7 +29,7 @@ class ReviewAdminForm(forms.ModelForm):
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ServiceAdmin):
     form = ReviewAdminForm
     list_display = ["headline", "film", "byline", "rating", "status_column", "updated_at"]
     list_filter = ["status", "contains_spoilers", "film", "author"]
@@ -52,7 +53,7 @@ class ReviewAdmin(admin.ModelAdmin):
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
-    def save_model(self, request, obj, form, change):
+    def save_with_service(self, obj: Review) -> None:
         services.review_save(review=obj)
 
     def get_deleted_objects(self, objs, request):
@@ -62,12 +63,8 @@ class ReviewAdmin(admin.ModelAdmin):
         perms_needed.discard(Comment._meta.verbose_name)
         return deleted, counts, perms_needed, protected
 
-    def delete_model(self, request, obj):
+    def delete_with_service(self, obj: Review) -> None:
         services.review_delete(review=obj)
-
-    def delete_queryset(self, request, queryset):
-        for review in queryset:
-            services.review_delete(review=review)
 
     def view_on_site(self, obj: Review) -> str:
         # Unpublished reviews are 404 on the site, so "View on site" opens the preview.

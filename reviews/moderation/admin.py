@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from config.admin import DeletesThroughService
 from reviews.discussion.models import Comment, CommentReport, CommentRevision
 from reviews.moderation import services
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
@@ -101,7 +102,7 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(CommentReport)
-class CommentReportAdmin(admin.ModelAdmin):
+class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
     list_display = ["comment", "reporter", "reason", "resolution", "created_at"]
     list_filter = ["reason", "resolution", "created_at"]
     list_select_related = ["comment", "reporter"]
@@ -116,12 +117,8 @@ class CommentReportAdmin(admin.ModelAdmin):
         return False
 
     # Only superusers may delete reports; a deleted open report leaves the queue.
-    def delete_model(self, request, obj):
+    def delete_with_service(self, obj: CommentReport) -> None:
         services.report_delete(report=obj)
-
-    def delete_queryset(self, request, queryset):
-        for report in queryset:
-            services.report_delete(report=report)
 
     @admin.action(description="Uphold: remove the reported comments", permissions=["moderate"])
     def uphold(self, request, queryset):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from config.admin import DeletesThroughService
 from reviews.readers import services
 from reviews.readers.models import Profile
 
@@ -38,7 +39,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class SiteUserAdmin(UserAdmin):
+class SiteUserAdmin(DeletesThroughService, UserAdmin):
     inlines = [ProfileInline]
 
     def save_related(self, request, form, formsets, change):
@@ -50,9 +51,5 @@ class SiteUserAdmin(UserAdmin):
 
     # Deleting an account keeps the person's comments as placeholders and the moderation
     # record complete, as when readers delete their own.
-    def delete_model(self, request, obj):
+    def delete_with_service(self, obj) -> None:
         services.account_delete(user=obj)
-
-    def delete_queryset(self, request, queryset):
-        for user in queryset:
-            services.account_delete(user=user)

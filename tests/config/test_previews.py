@@ -68,18 +68,19 @@ PAGES = [
 
 
 @pytest.mark.parametrize("url", PAGES)
-def test_every_page_has_canonical_open_graph_and_twitter_tags(client, pages, url):
+def test_every_page_has_canonical_open_graph_and_twitter_card_tags(client, pages, url):
     response = client.get(url)
     assert response.status_code == HTTPStatus.OK
     html = response.text
     assert canonical(html) == f"http://testserver{url.split('?')[0]}"
     assert meta(html, "og:url") == canonical(html)
     assert meta(html, "og:site_name") == "Starlight Reviews"
-    for key in ["og:title", "og:description", "og:image", "twitter:title", "twitter:image"]:
+    for key in ["og:title", "og:description", "og:image", "og:image:alt", "twitter:image:alt"]:
         assert meta(html, key)
     assert meta(html, "og:image").startswith("http://testserver/")
     assert meta(html, "twitter:card") == "summary_large_image"
-    assert meta(html, "twitter:title") == meta(html, "og:title")
+    # X reads the title, description and image from Open Graph when it has no twitter: ones.
+    assert 'name="twitter:title"' not in html
 
 
 def test_canonical_keeps_the_page_number_and_drops_other_parameters(client, pages):

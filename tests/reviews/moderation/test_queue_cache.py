@@ -3,6 +3,7 @@ when nothing changed, fresh at once after every change to what it shows, each mo
 CSRF token in its forms."""
 
 import re
+import time
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -46,6 +47,16 @@ def item(page: str, comment: Comment) -> str:
 
 def decide_url(comment: Comment) -> str:
     return reverse("moderation:decide", args=[comment.pk])
+
+
+@pytest.fixture(autouse=True)
+def a_minute_just_began(monkeypatch):
+    """The queue is kept to the end of the minute (its items say how long ago, to the minute).
+    Each test's clock starts as a minute begins, so two loads a moment apart never straddle
+    one on a slow machine."""
+    real = time.time
+    offset = 60 - real() % 60 + 0.5
+    monkeypatch.setattr(time, "time", lambda: real() + offset)
 
 
 @pytest.fixture
