@@ -13,13 +13,17 @@ from reviews.moderation import services
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 
 User = get_user_model()
+Action = ModerationDecision.Action
 
 
-def _run(modeladmin, request, queryset, decide, done: str, **kwargs) -> None:
+def _run(modeladmin, request, queryset, action: str, done: str, reason: str = "") -> None:
+    """The same decision for each comment, each recorded on its own; then one message."""
     succeeded, refused = 0, []
     for comment in queryset:
         try:
-            decide(comment=comment, moderator=request.user, **kwargs)
+            services.comment_decide(
+                comment=comment, moderator=request.user, action=action, reason=reason
+            )
             succeeded += 1
         except ValidationError as error:
             refused.append(f"Comment {comment.pk}: {' '.join(error.messages)}")
@@ -76,26 +80,23 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve selected comments", permissions=["moderate"])
     def approve(self, request, queryset):
-        _run(self, request, queryset, services.comment_approve, "Approved")
+        _run(self, request, queryset, Action.APPROVE, "Approved")
 
     @admin.action(description="Reject selected (off topic)", permissions=["moderate"])
     def reject(self, request, queryset):
-        _run(
-            self, request, queryset, services.comment_reject, "Rejected",
-            reason="Off topic for this review",
-        )  # fmt: skip
+        _run(self, request, queryset, Action.REJECT, "Rejected", reason="Off topic for this review")
 
     @admin.action(description="Mark selected as spam", permissions=["moderate"])
     def mark_spam(self, request, queryset):
-        _run(self, request, queryset, services.comment_mark_spam, "Marked as spam")
+        _run(self, request, queryset, Action.SPAM, "Marked as spam")
 
     @admin.action(description="Remove selected published comments", permissions=["moderate"])
     def remove(self, request, queryset):
-        _run(self, request, queryset, services.comment_remove, "Removed")
+        _run(self, request, queryset, Action.REMOVE, "Removed")
 
     @admin.action(description="Restore selected comments", permissions=["moderate"])
     def restore(self, request, queryset):
-        _run(self, request, queryset, services.comment_restore, "Restored")
+        _run(self, request, queryset, Action.RESTORE, "Restored")
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("reviews.moderate_comment")
@@ -123,12 +124,12 @@ class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
     @admin.action(description="Uphold: remove the reported comments", permissions=["moderate"])
     def uphold(self, request, queryset):
         comments = Comment.objects.filter(pk__in=queryset.values("comment")).distinct()
-        _run(self, request, comments, services.comment_uphold_reports, "Reports upheld")
+        _run(self, request, comments, Action.UPHOLD_REPORTS, "Reports upheld")
 
     @admin.action(description="Dismiss: keep the reported comments", permissions=["moderate"])
     def dismiss(self, request, queryset):
         comments = Comment.objects.filter(pk__in=queryset.values("comment")).distinct()
-        _run(self, request, comments, services.comment_dismiss_reports, "Reports dismissed")
+        _run(self, request, comments, Action.DISMISS_REPORTS, "Reports dismissed")
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("reviews.moderate_comment")

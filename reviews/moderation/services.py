@@ -1,11 +1,12 @@
-"""What moderators decide: about comments (approve, reject, spam, remove, restore, reports),
-about readers (sanctions) and about words (the blocklist). Each decision locks the comment's
-row and is recorded once in ModerationDecision."""
+"""What moderators decide: about comments (comment_decide: approve, reject, spam, remove,
+restore, uphold or dismiss reports), about readers (sanctions) and about words (the blocklist).
+Each decision locks the comment's row and is recorded once in ModerationDecision."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -46,47 +47,42 @@ class AlreadyDecided(ValidationError):
 
 @dataclass(frozen=True)
 class Transition:
-    """Where a decision may start from, where it leaves the comment, and what it does to the
-    comment's open reports (closes them with this resolution, or leaves them)."""
+    """Where a decision may start from, where it leaves the comment, what it does to the
+    comment's open reports (closes them with this resolution, or leaves them), and whether the
+    moderator gives its author a reason (none is kept, one may be, one must be)."""
 
     allowed_from: frozenset[str]
     to_status: str
     closes_reports: str | None = None
     needs_open_reports: bool = False
+    reason: Literal["none", "optional", "required"] = "none"
 
 
-_HELD_OR_PUBLISHED = frozenset({Comment.Status.PENDING, Comment.Status.APPROVED})
+_HELD, _PUBLISHED = frozenset({Comment.Status.PENDING}), frozenset({Comment.Status.APPROVED})
+_HELD_OR_PUBLISHED = _HELD | _PUBLISHED
+_UPHELD, _DISMISSED = CommentReport.Resolution.UPHELD, CommentReport.Resolution.DISMISSED
 TRANSITIONS: dict[str, Transition] = {
-    ModerationDecision.Action.APPROVE: Transition(
-        frozenset({Comment.Status.PENDING}), Comment.Status.APPROVED
-    ),
+    ModerationDecision.Action.APPROVE: Transition(_HELD, Comment.Status.APPROVED),
     ModerationDecision.Action.REJECT: Transition(
-        frozenset({Comment.Status.PENDING}),
-        Comment.Status.REJECTED,
-        closes_reports=CommentReport.Resolution.UPHELD,
+        _HELD, Comment.Status.REJECTED, closes_reports=_UPHELD, reason="required"
     ),
     ModerationDecision.Action.SPAM: Transition(
-        _HELD_OR_PUBLISHED, Comment.Status.SPAM, closes_reports=CommentReport.Resolution.UPHELD
+        _HELD_OR_PUBLISHED, Comment.Status.SPAM, closes_reports=_UPHELD
     ),
     ModerationDecision.Action.REMOVE: Transition(
-        frozenset({Comment.Status.APPROVED}),
-        Comment.Status.REMOVED,
-        closes_reports=CommentReport.Resolution.UPHELD,
+        _PUBLISHED, Comment.Status.REMOVED, closes_reports=_UPHELD, reason="optional"
     ),
     ModerationDecision.Action.RESTORE: Transition(
         frozenset({Comment.Status.REJECTED, Comment.Status.SPAM, Comment.Status.REMOVED}),
         Comment.Status.APPROVED,
     ),
     ModerationDecision.Action.UPHOLD_REPORTS: Transition(
-        _HELD_OR_PUBLISHED,
-        Comment.Status.REMOVED,
-        closes_reports=CommentReport.Resolution.UPHELD,
-        needs_open_reports=True,
+        _HELD_OR_PUBLISHED, Comment.Status.REMOVED, closes_reports=_UPHELD, needs_open_reports=True
     ),
     ModerationDecision.Action.DISMISS_REPORTS: Transition(
         _HELD_OR_PUBLISHED,
         Comment.Status.APPROVED,
-        closes_reports=CommentReport.Resolution.DISMISSED,
+        closes_reports=_DISMISSED,
         needs_open_reports=True,
     ),
 }
@@ -112,16 +108,29 @@ def _already_decided(comment: Comment) -> AlreadyDecided:
     )
 
 
-def _record_decision(
+@transaction.atomic
+def comment_decide(
     *,
     comment: Comment,
     moderator: User | None,
     action: str,
-    expected_status: str | None,
     reason: str = "",
+    expected_status: str | None = None,
     note: str = "",
 ) -> Comment:
+    """Move a comment as TRANSITIONS[action] says and record the decision once; approving a
+    comment hidden by reports dismisses them."""
+    if action == ModerationDecision.Action.APPROVE and _open_reports(comment).exists():
+        action = ModerationDecision.Action.DISMISS_REPORTS
     transition = TRANSITIONS[action]
+    if transition.reason == "none":
+        reason = ""  # the desk's reason list goes with every button; this decision keeps none
+    elif transition.reason == "required":
+        reason = reason.strip()
+        if not reason:
+            raise ValidationError(
+                "Give the author a reason for the rejection.", code="reason_required"
+            )
     locked = _lock(comment)
     if (
         (expected_status is not None and locked.status != expected_status)
@@ -154,93 +163,6 @@ def _record_decision(
     return locked
 
 
-@transaction.atomic
-def comment_approve(
-    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
-) -> Comment:
-    """Publish a held comment; a comment hidden by reports comes back with its reports dismissed."""
-    if _open_reports(comment).exists():
-        return comment_dismiss_reports(
-            comment=comment, moderator=moderator, expected_status=expected_status, note=note
-        )
-    return _record_decision(
-        comment=comment,
-        moderator=moderator,
-        action=ModerationDecision.Action.APPROVE,
-        expected_status=expected_status,
-        note=note,
-    )
-
-
-@transaction.atomic
-def comment_reject(
-    *,
-    comment: Comment,
-    moderator: User,
-    reason: str,
-    expected_status: str | None = None,
-    note: str = "",
-) -> Comment:
-    """Refuse a held comment; the author sees the reason."""
-    if not reason.strip():
-        raise ValidationError("Give the author a reason for the rejection.", code="reason_required")
-    return _record_decision(
-        comment=comment,
-        moderator=moderator,
-        action=ModerationDecision.Action.REJECT,
-        expected_status=expected_status,
-        reason=reason.strip(),
-        note=note,
-    )
-
-
-@transaction.atomic
-def comment_mark_spam(
-    *, comment: Comment, moderator: User | None, expected_status: str | None = None, note: str = ""
-) -> Comment:
-    return _record_decision(
-        comment=comment,
-        moderator=moderator,
-        action=ModerationDecision.Action.SPAM,
-        expected_status=expected_status,
-        note=note,
-    )
-
-
-@transaction.atomic
-def comment_remove(
-    *,
-    comment: Comment,
-    moderator: User,
-    reason: str = "",
-    expected_status: str | None = None,
-    note: str = "",
-) -> Comment:
-    """Take down a published comment."""
-    return _record_decision(
-        comment=comment,
-        moderator=moderator,
-        action=ModerationDecision.Action.REMOVE,
-        expected_status=expected_status,
-        reason=reason,
-        note=note,
-    )
-
-
-@transaction.atomic
-def comment_restore(
-    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
-) -> Comment:
-    """Bring back a rejected, spam or removed comment."""
-    return _record_decision(
-        comment=comment,
-        moderator=moderator,
-        action=ModerationDecision.Action.RESTORE,
-        expected_status=expected_status,
-        note=note,
-    )
-
-
 def _open_reports(comment: Comment):
     return CommentReport.objects.filter(comment=comment, resolution=CommentReport.Resolution.OPEN)
 
@@ -248,34 +170,6 @@ def _open_reports(comment: Comment):
 def _close_reports(comment: Comment, moderator: User | None, resolution: str) -> int:
     return _open_reports(comment).update(
         resolution=resolution, resolved_at=timezone.now(), resolved_by=moderator
-    )
-
-
-@transaction.atomic
-def comment_uphold_reports(
-    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
-) -> Comment:
-    """The reports were right: the comment is removed and the reports closed."""
-    return _record_decision(
-        comment=comment,
-        moderator=moderator,
-        action=ModerationDecision.Action.UPHOLD_REPORTS,
-        expected_status=expected_status,
-        note=note,
-    )
-
-
-@transaction.atomic
-def comment_dismiss_reports(
-    *, comment: Comment, moderator: User, expected_status: str | None = None, note: str = ""
-) -> Comment:
-    """The reports were wrong: the comment is (again) published and the reports closed."""
-    return _record_decision(
-        comment=comment,
-        moderator=moderator,
-        action=ModerationDecision.Action.DISMISS_REPORTS,
-        expected_status=expected_status,
-        note=note,
     )
 
 
@@ -329,7 +223,12 @@ def sanction_create(
     )
     if spam_pending and kind == Sanction.Kind.BAN:
         for comment in Comment.objects.pending().filter(author=user):
-            comment_mark_spam(comment=comment, moderator=moderator, note="With the ban")
+            comment_decide(
+                comment=comment,
+                moderator=moderator,
+                action=ModerationDecision.Action.SPAM,
+                note="With the ban",
+            )
     # The queue lists each waiting comment's author's active sanctions.
     stamps.sanctions_changed(user.pk)
     return sanction

@@ -85,16 +85,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 Action = ModerationDecision.Action
-# What each decision on the desk runs, and what the moderator is told when it is done.
-DECISIONS = {
-    Action.APPROVE: services.comment_approve,
-    Action.REJECT: services.comment_reject,
-    Action.SPAM: services.comment_mark_spam,
-    Action.REMOVE: services.comment_remove,
-    Action.RESTORE: services.comment_restore,
-    Action.UPHOLD_REPORTS: services.comment_uphold_reports,
-    Action.DISMISS_REPORTS: services.comment_dismiss_reports,
-}
+# What the moderator is told when a decision on the desk is done.
 DONE = {
     Action.APPROVE: "Approved",
     Action.REJECT: "Rejected",
@@ -104,7 +95,6 @@ DONE = {
     Action.UPHOLD_REPORTS: "Reports upheld, comment removed",
     Action.DISMISS_REPORTS: "Reports dismissed, comment published",
 }
-WITH_REASON = {Action.REJECT, Action.REMOVE}
 
 
 def _run_decision(request: HttpRequest, comment: Comment, form: DecisionForm) -> str:
@@ -112,13 +102,13 @@ def _run_decision(request: HttpRequest, comment: Comment, form: DecisionForm) ->
     if not form.is_valid():
         raise ValidationError([error for errors in form.errors.values() for error in errors])
     action = form.cleaned_data["action"]
-    extra = {"reason": form.cleaned_data["reason"]} if action in WITH_REASON else {}
-    DECISIONS[action](
+    services.comment_decide(
         comment=comment,
         moderator=request.user,
+        action=action,
+        reason=form.cleaned_data["reason"],
         expected_status=form.cleaned_data["expected_status"] or None,
         note=form.cleaned_data["note"],
-        **extra,
     )
     return f"{DONE[action]}: comment by {comment.author.get_username()}."
 

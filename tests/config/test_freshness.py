@@ -16,7 +16,7 @@ from reviews import services as reviews
 from reviews.discussion import services as discussion
 from reviews.discussion.models import Comment
 from reviews.moderation import services as moderation
-from reviews.moderation.models import Sanction
+from reviews.moderation.models import ModerationDecision, Sanction
 from reviews.readers.services import profile_update
 from tests.factories import (
     CommentFactory,
@@ -135,11 +135,11 @@ CHANGES = {
         comment=s["comment"], user=s["commenter"]
     ),
     "comment liked": lambda s: discussion.comment_like(comment=s["comment"], user=s["reader"]),
-    "comment approved": lambda s: moderation.comment_approve(
-        comment=s["held"], moderator=s["moderator"]
+    "comment approved": lambda s: moderation.comment_decide(
+        comment=s["held"], moderator=s["moderator"], action=ModerationDecision.Action.APPROVE
     ),
-    "comment removed": lambda s: moderation.comment_remove(
-        comment=s["reply"], moderator=s["moderator"]
+    "comment removed": lambda s: moderation.comment_decide(
+        comment=s["reply"], moderator=s["moderator"], action=ModerationDecision.Action.REMOVE
     ),
     "comment reported": lambda s: moderation.comment_report(
         comment=s["reply"], reporter=s["reader"], reason="spam"

@@ -20,7 +20,8 @@ from films.models import Credit
 from reviews.discussion.models import Comment
 from reviews.discussion.services import comment_edit
 from reviews.models import Review
-from reviews.moderation.services import comment_approve, comment_remove
+from reviews.moderation.models import ModerationDecision
+from reviews.moderation.services import comment_decide
 from reviews.services import review_publish, review_unpublish
 from tests.factories import (
     CommentFactory,
@@ -33,6 +34,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+Action = ModerationDecision.Action
 
 
 @pytest.fixture(autouse=True)
@@ -124,8 +126,11 @@ def test_a_process_serves_its_recent_pages_reading_only_the_stamps(anonymous, si
     assert served_from_cache(anonymous, url)
     # The stamps, but not the page itself, from the shared cache.
     assert [key for key in read if key.startswith("pagecache:page:")] == []
-    comment_approve(comment=CommentFactory(review=site["review"], status="pending"),
-                             moderator=ModeratorFactory())  # fmt: skip
+    comment_decide(
+        comment=CommentFactory(review=site["review"], status="pending"),
+        moderator=ModeratorFactory(),
+        action=Action.APPROVE,
+    )
     assert not served_from_cache(anonymous, url)  # the stamps still decide
 
 
@@ -245,7 +250,9 @@ def test_editing_a_film_and_its_credit_refreshes_its_pages_and_the_person(
 @pytest.mark.parametrize(
     "decide",
     [
-        lambda comment, moderator: comment_remove(comment=comment, moderator=moderator),
+        lambda comment, moderator: comment_decide(
+            comment=comment, moderator=moderator, action=Action.REMOVE
+        ),
         lambda comment, moderator: comment_edit(
             comment=comment, user=comment.author, body="Edited text"
         ),
@@ -270,7 +277,7 @@ def test_approving_a_held_comment_shows_it_to_anonymous_readers(anonymous, site,
     warm(anonymous, *urls(site).values())
     assert "Held one" not in anonymous.get(site["review"].get_absolute_url()).text
 
-    comment_approve(comment=held, moderator=moderator)
+    comment_decide(comment=held, moderator=moderator, action=Action.APPROVE)
 
     fresh, _ = fresh_and_cached(anonymous, site)
     assert fresh == {"home", "reviews", "first", "first-reviews", "review"}
@@ -447,7 +454,7 @@ def test_the_etag_changes_with_the_page(anonymous, site, moderator):
     url = site["review"].get_absolute_url()
     before = anonymous.get(url)["ETag"]
 
-    comment_remove(comment=site["comment"], moderator=moderator)
+    comment_decide(comment=site["comment"], moderator=moderator, action=Action.REMOVE)
 
     after = anonymous.get(url, headers={"If-None-Match": before})
     assert after.status_code == HTTPStatus.OK

@@ -16,13 +16,15 @@ from django.utils import timezone
 from config.pagecache.fragments import CSRF_PLACEHOLDER
 from reviews.discussion.models import Comment
 from reviews.discussion.services import comment_create, comment_like
-from reviews.moderation.services import comment_approve, comment_remove
+from reviews.moderation.models import ModerationDecision
+from reviews.moderation.services import comment_decide
 from reviews.readers.services import profile_update
 from reviews.services import review_save, review_unpublish
 from tests.factories import CommentFactory, ProfileFactory, ReviewFactory, UserFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
+Action = ModerationDecision.Action
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -109,11 +111,12 @@ def test_every_form_on_a_kept_discussion_carries_the_readers_own_token(review):
 @pytest.mark.parametrize(
     "change",
     [
-        lambda review, other, moderator: comment_approve(
+        lambda review, other, moderator: comment_decide(
             comment=CommentFactory(
                 review=review, author=other, status=Comment.Status.PENDING, body="Fresh words"
             ),
             moderator=moderator,
+            action=Action.APPROVE,
         ),
         lambda review, other, moderator: comment_create(
             review=review, author=other, body="Fresh words", parent=None
@@ -121,8 +124,10 @@ def test_every_form_on_a_kept_discussion_carries_the_readers_own_token(review):
         lambda review, other, moderator: comment_like(
             comment=Comment.objects.filter(review=review).first(), user=other
         ),
-        lambda review, other, moderator: comment_remove(
-            comment=Comment.objects.filter(review=review, depth=1).first(), moderator=moderator
+        lambda review, other, moderator: comment_decide(
+            comment=Comment.objects.filter(review=review, depth=1).first(),
+            moderator=moderator,
+            action=Action.REMOVE,
         ),
     ],
     ids=["approved", "posted", "liked", "removed"],

@@ -29,18 +29,12 @@ from hypothesis.stateful import (
 from config import pagecache
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import comment_create, comment_delete, comment_edit
-from reviews.moderation.models import BlockedTerm
-from reviews.moderation.services import (
-    comment_approve,
-    comment_mark_spam,
-    comment_reject,
-    comment_remove,
-    comment_report,
-    comment_restore,
-)
+from reviews.moderation.models import BlockedTerm, ModerationDecision
+from reviews.moderation.services import comment_decide, comment_report
 from tests.factories import ModeratorFactory, ReviewFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+Action = ModerationDecision.Action
 
 ARTICLE = re.compile(r'<article class="([^"]*)" id="comment-(\d+)">')
 PAGES = re.compile(r"Comments page \d+ of (\d+)")
@@ -133,18 +127,15 @@ class Discussion(RuleBasedStateMachine):
 
     @rule(
         comment=comments,
-        decision=st.sampled_from(["approve", "reject", "remove", "restore", "spam"]),
+        action=st.sampled_from(
+            [Action.APPROVE, Action.REJECT, Action.REMOVE, Action.RESTORE, Action.SPAM]
+        ),
     )
-    def decide(self, comment, decision):
-        decide = {
-            "approve": comment_approve,
-            "reject": comment_reject,
-            "remove": comment_remove,
-            "restore": comment_restore,
-            "spam": comment_mark_spam,
-        }[decision]
-        extra = {"reason": "Off topic for this review"} if decision == "reject" else {}
-        self.attempt(decide, comment=comment, moderator=self.moderator, **extra)
+    def decide(self, comment, action):
+        extra = {"reason": "Off topic for this review"} if action == Action.REJECT else {}
+        self.attempt(
+            comment_decide, comment=comment, moderator=self.moderator, action=action, **extra
+        )
 
     @rule(comment=consumes(comments))
     def forget(self, comment):

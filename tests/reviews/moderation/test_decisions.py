@@ -8,7 +8,7 @@ from django.urls import reverse
 from reviews.discussion.models import Comment, CommentReport
 from reviews.moderation.forms import CANNED_REASONS
 from reviews.moderation.models import ModerationDecision
-from reviews.moderation.services import comment_approve, comment_mark_spam
+from reviews.moderation.services import comment_decide
 from tests.factories import (
     CommentFactory,
     CommentReportFactory,
@@ -98,6 +98,20 @@ def test_deciding_redirects_back_to_the_queue_with_a_message(
     assert not CommentReport.objects.filter(comment=comment, resolution="open").exists()
 
 
+@pytest.mark.parametrize(("action", "after"), [("approve", Status.APPROVED), ("spam", Status.SPAM)])
+def test_the_reason_sent_with_every_button_is_kept_only_by_a_rejection_or_removal(
+    moderator_client, orion, action, after
+):
+    """The queue's reason list goes with each of its buttons; approving or spam keeps none."""
+    comment = pending(orion)
+
+    moderator_client.post(decide_url(comment), {"action": action, "reason": CANNED_REASONS[0]})
+
+    comment.refresh_from_db()
+    assert (comment.status, comment.moderation_reason) == (after, "")
+    assert ModerationDecision.objects.get(comment=comment).reason == ""
+
+
 @pytest.mark.parametrize(("make", "action", "data", "after", "recorded", "done"), DESK_DECISIONS)
 def test_deciding_with_htmx_returns_just_the_decided_item(
     moderator_client, orion, make, action, data, after, recorded, done
@@ -123,7 +137,9 @@ def test_deciding_with_htmx_returns_just_the_decided_item(
 @pytest.mark.parametrize("htmx", [False, True], ids=["post", "htmx"])
 def test_deciding_an_already_decided_comment_names_who_decided(moderator_client, orion, htmx):
     comment = pending(orion)
-    comment_mark_spam(comment=comment, moderator=ModeratorFactory(username="deneb"))
+    comment_decide(
+        comment=comment, moderator=ModeratorFactory(username="deneb"), action=Action.SPAM
+    )
     headers = {"HX-Request": "true"} if htmx else {}
 
     response = moderator_client.post(
@@ -226,7 +242,9 @@ def test_bulk_with_nothing_selected_says_so(moderator_client):
 def test_bulk_reports_the_comments_it_could_not_decide(moderator_client):
     fresh = CommentFactory(status=Status.PENDING)
     done = CommentFactory(status=Status.PENDING)
-    comment_approve(comment=done, moderator=ModeratorFactory(username="deneb"))
+    comment_decide(
+        comment=done, moderator=ModeratorFactory(username="deneb"), action=Action.APPROVE
+    )
 
     response = moderator_client.post(BULK, {"action": "approve", "selected": [fresh.pk, done.pk]})
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from reviews.discussion.models import Comment
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
-from reviews.moderation.services import comment_approve, comment_mark_spam
+from reviews.moderation.services import comment_decide
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
@@ -278,10 +278,15 @@ def test_the_dashboard_of_a_quiet_site_has_flat_bars_and_no_median(moderator_cli
 @pytest.fixture
 def two_decisions():
     vega, deneb = ModeratorFactory(username="vega"), ModeratorFactory(username="deneb")
-    approved = comment_approve(
-        comment=CommentFactory(status=Status.PENDING), moderator=vega, note="Looks fine"
+    approved = comment_decide(
+        comment=CommentFactory(status=Status.PENDING),
+        moderator=vega,
+        action=Action.APPROVE,
+        note="Looks fine",
     )
-    spammed = comment_mark_spam(comment=CommentFactory(status=Status.PENDING), moderator=deneb)
+    spammed = comment_decide(
+        comment=CommentFactory(status=Status.PENDING), moderator=deneb, action=Action.SPAM
+    )
     return {"approve": approved, "spam": spammed}
 
 

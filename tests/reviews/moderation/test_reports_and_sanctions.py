@@ -11,12 +11,8 @@ from reviews.discussion.services import comment_create
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 from reviews.moderation.services import (
     blocked_term_add,
-    comment_approve,
-    comment_dismiss_reports,
-    comment_mark_spam,
-    comment_remove,
+    comment_decide,
     comment_report,
-    comment_uphold_reports,
     sanction_create,
     sanction_lift,
 )
@@ -93,45 +89,34 @@ def test_more_reports_on_a_hidden_comment_record_no_second_hide(settings):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("hidden", [False, True], ids=["public", "hidden"])
-def test_upholding_reports_closes_them_and_removes_the_comment(settings, mod, hidden):
+@pytest.mark.parametrize(
+    ("action", "status", "resolution"),
+    [
+        (Action.UPHOLD_REPORTS, Status.REMOVED, CommentReport.Resolution.UPHELD),
+        (Action.DISMISS_REPORTS, Status.APPROVED, CommentReport.Resolution.DISMISSED),
+    ],
+    ids=["uphold", "dismiss"],
+)
+def test_deciding_on_reports_closes_them_and_removes_or_publishes_the_comment(
+    settings, mod, hidden, action, status, resolution
+):
     settings.MODERATION_REPORTS_TO_HIDE = 2
     comment = CommentFactory()
     for _ in range(2 if hidden else 1):
         report(comment)
     comment.refresh_from_db()
 
-    comment_uphold_reports(comment=comment, moderator=mod)
+    comment_decide(comment=comment, moderator=mod, action=action)
 
     comment.refresh_from_db()
-    assert comment.status == Status.REMOVED
+    assert comment.status == status
     reports = CommentReport.objects.filter(comment=comment)
-    assert {r.resolution for r in reports} == {CommentReport.Resolution.UPHELD}
+    assert {r.resolution for r in reports} == {resolution}
     assert {r.resolved_by for r in reports} == {mod}
     assert all(r.resolved_at for r in reports)
-    decision = ModerationDecision.objects.get(action=Action.UPHOLD_REPORTS)
+    decision = ModerationDecision.objects.get(action=action)
     assert decision.moderator == mod
-    assert decision.to_status == Status.REMOVED
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("hidden", [False, True], ids=["public", "hidden"])
-def test_dismissing_reports_closes_them_and_publishes_the_comment(settings, mod, hidden):
-    settings.MODERATION_REPORTS_TO_HIDE = 2
-    comment = CommentFactory()
-    for _ in range(2 if hidden else 1):
-        report(comment)
-    comment.refresh_from_db()
-
-    comment_dismiss_reports(comment=comment, moderator=mod)
-
-    comment.refresh_from_db()
-    assert comment.status == Status.APPROVED
-    assert set(
-        CommentReport.objects.filter(comment=comment).values_list("resolution", flat=True)
-    ) == {CommentReport.Resolution.DISMISSED}
-    decision = ModerationDecision.objects.get(action=Action.DISMISS_REPORTS)
-    assert decision.moderator == mod
-    assert decision.to_status == Status.APPROVED
+    assert decision.to_status == status
     assert not Comment.objects.in_queue().exists()
 
 
@@ -142,7 +127,7 @@ def test_approving_a_comment_hidden_by_reports_dismisses_them(settings, mod):
     report(comment)
     comment.refresh_from_db()
 
-    comment_approve(comment=comment, moderator=mod)
+    comment_decide(comment=comment, moderator=mod, action=Action.APPROVE)
 
     assert ModerationDecision.objects.latest("id").action == Action.DISMISS_REPORTS
     assert not CommentReport.objects.filter(resolution=CommentReport.Resolution.OPEN).exists()
@@ -150,17 +135,17 @@ def test_approving_a_comment_hidden_by_reports_dismisses_them(settings, mod):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("decide", "kwargs"),
+    ("action", "kwargs"),
     [
-        (comment_mark_spam, {}),
-        (comment_remove, {"reason": "Abuse"}),
+        (Action.SPAM, {}),
+        (Action.REMOVE, {"reason": "Abuse"}),
     ],
 )
-def test_spam_or_removal_of_a_reported_comment_upholds_its_reports(mod, decide, kwargs):
+def test_spam_or_removal_of_a_reported_comment_upholds_its_reports(mod, action, kwargs):
     comment = CommentFactory()
     CommentReportFactory(comment=comment)
 
-    decide(comment=comment, moderator=mod, **kwargs)
+    comment_decide(comment=comment, moderator=mod, action=action, **kwargs)
 
     assert CommentReport.objects.get().resolution == CommentReport.Resolution.UPHELD
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from reviews.discussion.models import Comment, fingerprint
 from reviews.discussion.services import comment_create, comment_edit
 from reviews.moderation import rules
-from reviews.moderation.models import Sanction
-from reviews.moderation.services import comment_approve
+from reviews.moderation.models import ModerationDecision, Sanction
+from reviews.moderation.services import comment_decide
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
@@ -47,7 +47,7 @@ def test_first_comments_of_a_new_account_are_held_until_enough_are_approved(
         held = post(review, reader, f"My comment number {number}")
         assert held.status == Comment.Status.PENDING
         assert held.held_reason == reason
-        comment_approve(comment=held, moderator=moderator)
+        comment_decide(comment=held, moderator=moderator, action=ModerationDecision.Action.APPROVE)
 
     after = post(review, reader, "Now I am a regular")
 

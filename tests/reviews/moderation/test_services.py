@@ -10,16 +10,7 @@ from django.db import DatabaseError, connection, transaction
 
 from reviews.discussion.models import Comment, CommentReport
 from reviews.moderation.models import ModerationDecision
-from reviews.moderation.services import (
-    AlreadyDecided,
-    comment_approve,
-    comment_dismiss_reports,
-    comment_mark_spam,
-    comment_reject,
-    comment_remove,
-    comment_restore,
-    comment_uphold_reports,
-)
+from reviews.moderation.services import AlreadyDecided, comment_decide
 from tests.factories import (
     CommentFactory,
     CommentReportFactory,
@@ -63,37 +54,23 @@ def test_a_comment_with_several_open_reports_is_listed_once():
 
 
 DECISIONS = [
-    (comment_approve, {}, Status.PENDING, Status.APPROVED, Action.APPROVE),
-    (
-        comment_reject,
-        {"reason": "Off topic for this review"},
-        Status.PENDING,
-        Status.REJECTED,
-        Action.REJECT,
-    ),
-    (comment_mark_spam, {}, Status.PENDING, Status.SPAM, Action.SPAM),
-    (comment_mark_spam, {}, Status.APPROVED, Status.SPAM, Action.SPAM),
-    (
-        comment_remove,
-        {"reason": "Personal attack"},
-        Status.APPROVED,
-        Status.REMOVED,
-        Action.REMOVE,
-    ),
-    (comment_restore, {}, Status.REJECTED, Status.APPROVED, Action.RESTORE),
-    (comment_restore, {}, Status.SPAM, Status.APPROVED, Action.RESTORE),
-    (comment_restore, {}, Status.REMOVED, Status.APPROVED, Action.RESTORE),
+    (Action.APPROVE, {}, Status.PENDING, Status.APPROVED),
+    (Action.REJECT, {"reason": "Off topic for this review"}, Status.PENDING, Status.REJECTED),
+    (Action.SPAM, {}, Status.PENDING, Status.SPAM),
+    (Action.SPAM, {}, Status.APPROVED, Status.SPAM),
+    (Action.REMOVE, {"reason": "Personal attack"}, Status.APPROVED, Status.REMOVED),
+    (Action.RESTORE, {}, Status.REJECTED, Status.APPROVED),
+    (Action.RESTORE, {}, Status.SPAM, Status.APPROVED),
+    (Action.RESTORE, {}, Status.REMOVED, Status.APPROVED),
 ]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("decide", "kwargs", "before", "after", "action"), DECISIONS)
-def test_each_decision_changes_the_status_and_writes_one_record(
-    mod, decide, kwargs, before, after, action
-):
+@pytest.mark.parametrize(("action", "kwargs", "before", "after"), DECISIONS)
+def test_each_decision_changes_the_status_and_writes_one_record(mod, action, kwargs, before, after):
     comment = CommentFactory(status=before)
 
-    decide(comment=comment, moderator=mod, note="Checked twice", **kwargs)
+    comment_decide(comment=comment, moderator=mod, action=action, note="Checked twice", **kwargs)
 
     comment.refresh_from_db()
     assert comment.status == after
@@ -112,7 +89,7 @@ def test_rejecting_needs_a_reason_and_writes_nothing_without_one(mod, reason):
     comment = CommentFactory(status=Status.PENDING)
 
     with pytest.raises(ValidationError) as caught:
-        comment_reject(comment=comment, moderator=mod, reason=reason)
+        comment_decide(comment=comment, moderator=mod, action=Action.REJECT, reason=reason)
 
     assert caught.value.code == "reason_required"
     comment.refresh_from_db()
@@ -122,26 +99,26 @@ def test_rejecting_needs_a_reason_and_writes_nothing_without_one(mod, reason):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("decide", "kwargs", "status"),
+    ("action", "kwargs", "status"),
     [
-        (comment_approve, {}, Status.APPROVED),
-        (comment_approve, {}, Status.REJECTED),
-        (comment_reject, {"reason": "No"}, Status.APPROVED),
-        (comment_reject, {"reason": "No"}, Status.SPAM),
-        (comment_mark_spam, {}, Status.SPAM),
-        (comment_remove, {}, Status.PENDING),
-        (comment_remove, {}, Status.REMOVED),
-        (comment_restore, {}, Status.PENDING),
-        (comment_restore, {}, Status.APPROVED),
-        (comment_uphold_reports, {}, Status.APPROVED),
-        (comment_dismiss_reports, {}, Status.PENDING),
+        (Action.APPROVE, {}, Status.APPROVED),
+        (Action.APPROVE, {}, Status.REJECTED),
+        (Action.REJECT, {"reason": "No"}, Status.APPROVED),
+        (Action.REJECT, {"reason": "No"}, Status.SPAM),
+        (Action.SPAM, {}, Status.SPAM),
+        (Action.REMOVE, {}, Status.PENDING),
+        (Action.REMOVE, {}, Status.REMOVED),
+        (Action.RESTORE, {}, Status.PENDING),
+        (Action.RESTORE, {}, Status.APPROVED),
+        (Action.UPHOLD_REPORTS, {}, Status.APPROVED),
+        (Action.DISMISS_REPORTS, {}, Status.PENDING),
     ],
 )
-def test_an_illegal_transition_is_already_decided_and_writes_nothing(mod, decide, kwargs, status):
+def test_an_illegal_transition_is_already_decided_and_writes_nothing(mod, action, kwargs, status):
     comment = CommentFactory(status=status)
 
     with pytest.raises(AlreadyDecided) as caught:
-        decide(comment=comment, moderator=mod, **kwargs)
+        comment_decide(comment=comment, moderator=mod, action=action, **kwargs)
 
     assert caught.value.code == "already_decided"
     assert "Already decided by" in caught.value.messages[0]
@@ -153,10 +130,10 @@ def test_an_illegal_transition_is_already_decided_and_writes_nothing(mod, decide
 @pytest.mark.django_db
 def test_already_decided_names_the_moderator_who_decided_and_the_status(mod):
     comment = CommentFactory(status=Status.PENDING)
-    comment_approve(comment=comment, moderator=mod)
+    comment_decide(comment=comment, moderator=mod, action=Action.APPROVE)
 
     with pytest.raises(AlreadyDecided) as caught:
-        comment_approve(comment=comment, moderator=ModeratorFactory())
+        comment_decide(comment=comment, moderator=ModeratorFactory(), action=Action.APPROVE)
 
     assert caught.value.messages == ["Already decided by vega: this comment is now approved."]
     assert ModerationDecision.objects.count() == 1
@@ -167,7 +144,9 @@ def test_a_stale_expected_status_is_refused_even_when_the_move_would_be_legal(mo
     comment = CommentFactory(status=Status.APPROVED)  # spam from approved is legal
 
     with pytest.raises(AlreadyDecided):
-        comment_mark_spam(comment=comment, moderator=mod, expected_status=Status.PENDING)
+        comment_decide(
+            comment=comment, moderator=mod, action=Action.SPAM, expected_status=Status.PENDING
+        )
 
     assert not ModerationDecision.objects.exists()
 
@@ -175,7 +154,7 @@ def test_a_stale_expected_status_is_refused_even_when_the_move_would_be_legal(mo
 @pytest.mark.django_db
 def test_the_decision_record_cannot_be_changed_in_the_database(mod):
     comment = CommentFactory(status=Status.PENDING)
-    comment_approve(comment=comment, moderator=mod, note="fine")
+    comment_decide(comment=comment, moderator=mod, action=Action.APPROVE, note="fine")
     decision = ModerationDecision.objects.get()
 
     with pytest.raises(DatabaseError, match="immutable"), transaction.atomic():
@@ -191,7 +170,7 @@ def test_approving_a_held_reply_e_mails_the_parent_author(mod, django_capture_on
     reply = CommentFactory(parent=parent, status=Status.PENDING, author=UserFactory())
 
     with django_capture_on_commit_callbacks(execute=True):
-        comment_approve(comment=reply, moderator=mod)
+        comment_decide(comment=reply, moderator=mod, action=Action.APPROVE)
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nan@example.com"]
@@ -200,17 +179,17 @@ def test_approving_a_held_reply_e_mails_the_parent_author(mod, django_capture_on
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("decide", "kwargs"),
-    [(comment_reject, {"reason": "Rude"}), (comment_mark_spam, {})],
+    ("action", "kwargs"),
+    [(Action.REJECT, {"reason": "Rude"}), (Action.SPAM, {})],
 )
 def test_refusing_a_held_reply_e_mails_nobody(
-    mod, django_capture_on_commit_callbacks, decide, kwargs
+    mod, django_capture_on_commit_callbacks, action, kwargs
 ):
     parent = CommentFactory(author=UserFactory(email="nan@example.com"))
     reply = CommentFactory(parent=parent, status=Status.PENDING)
 
     with django_capture_on_commit_callbacks(execute=True):
-        decide(comment=reply, moderator=mod, **kwargs)
+        comment_decide(comment=reply, moderator=mod, action=action, **kwargs)
 
     assert mail.outbox == []
 
@@ -227,12 +206,13 @@ def test_two_moderators_deciding_at_once_one_wins_and_the_other_is_told_who():
         barrier = threading.Barrier(2)
         outcomes: dict[str, object] = {}
 
-        def run(name, decide, moderator, comment=comment, barrier=barrier, outcomes=outcomes):
+        def run(name, action, moderator, comment=comment, barrier=barrier, outcomes=outcomes):
             try:
                 barrier.wait(timeout=10)
-                decide(
+                comment_decide(
                     comment=Comment.objects.get(pk=comment.pk),
                     moderator=moderator,
+                    action=action,
                     expected_status=Status.PENDING,
                 )
                 outcomes[name] = "won"
@@ -242,8 +222,8 @@ def test_two_moderators_deciding_at_once_one_wins_and_the_other_is_told_who():
                 connection.close()
 
         threads = [
-            threading.Thread(target=run, args=("altair", comment_approve, first)),
-            threading.Thread(target=run, args=("deneb", comment_mark_spam, second)),
+            threading.Thread(target=run, args=("altair", Action.APPROVE, first)),
+            threading.Thread(target=run, args=("deneb", Action.SPAM, second)),
         ]
         for thread in threads:
             thread.start()

@@ -13,12 +13,7 @@ from django.urls import reverse
 from reviews.discussion.models import Comment, CommentLike, CommentReport
 from reviews.discussion.services import comment_like
 from reviews.moderation.models import ModerationDecision, Sanction
-from reviews.moderation.services import (
-    comment_approve,
-    comment_reject,
-    comment_remove,
-    sanction_create,
-)
+from reviews.moderation.services import comment_decide, sanction_create
 from reviews.readers.services import account_delete
 from tests.factories import (
     CommentFactory,
@@ -29,6 +24,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
+Action = ModerationDecision.Action
 PASSWORD = "correct horse battery staple"  # the factories' password
 
 
@@ -46,7 +42,7 @@ def test_a_reader_deletes_their_account_and_their_threads_stay_readable(review, 
     liked = CommentFactory(review=review, body="Something they liked")
     comment_like(comment=liked, user=leaving)
     CommentReportFactory(comment=reply, reporter=leaving)
-    comment_remove(comment=alone, moderator=moderator, reason="Off topic")
+    comment_decide(comment=alone, moderator=moderator, action=Action.REMOVE, reason="Off topic")
     client, elsewhere = Client(), Client()
     client.force_login(leaving)
     elsewhere.force_login(leaving)
@@ -109,7 +105,7 @@ def test_a_moderator_deletes_their_account_and_the_record_names_a_deleted_accoun
     moderator, review
 ):
     comment = CommentFactory(review=review, status=Comment.Status.PENDING)
-    comment_reject(comment=comment, moderator=moderator, reason="Spoilers")
+    comment_decide(comment=comment, moderator=moderator, action=Action.REJECT, reason="Spoilers")
     client = Client()
     client.force_login(moderator)
 
@@ -151,7 +147,7 @@ def test_an_admin_deletes_a_reader_the_same_way(admin_client, moderator, review)
     reader = UserFactory()
     comment = CommentFactory(review=review, author=reader)
     CommentFactory(parent=comment)
-    comment_remove(comment=comment, moderator=moderator)
+    comment_decide(comment=comment, moderator=moderator, action=Action.REMOVE)
 
     response = admin_client.post(
         reverse("admin:auth_user_delete", args=[reader.pk]), {"post": "yes"}
@@ -165,7 +161,7 @@ def test_an_admin_deletes_a_reader_the_same_way(admin_client, moderator, review)
 
 def test_an_admin_deletes_a_moderator_with_the_bulk_action(admin_client, moderator, review):
     comment = CommentFactory(review=review, status=Comment.Status.PENDING)
-    comment_approve(comment=comment, moderator=moderator)
+    comment_decide(comment=comment, moderator=moderator, action=Action.APPROVE)
 
     response = admin_client.post(
         reverse("admin:auth_user_changelist"),
@@ -179,7 +175,7 @@ def test_an_admin_deletes_a_moderator_with_the_bulk_action(admin_client, moderat
 
 def test_a_review_with_moderated_comments_can_be_deleted(admin_client, moderator, review):
     comment = CommentFactory(review=review, status=Comment.Status.PENDING)
-    comment_approve(comment=comment, moderator=moderator)
+    comment_decide(comment=comment, moderator=moderator, action=Action.APPROVE)
 
     response = admin_client.post(
         reverse("admin:reviews_review_delete", args=[review.pk]), {"post": "yes"}
