@@ -7,6 +7,28 @@ from django.db import models
 from django.urls import reverse
 
 
+def language_code_field(of: str) -> models.CharField:
+    """The language of an original title or name, for its lang attribute."""
+    return models.CharField(
+        max_length=10,
+        blank=True,
+        help_text=f"Language of the original {of} as a BCP 47 code, e.g. ko or ja.",
+    )
+
+
+def weighted_search_vector(config: str, a: tuple[str, ...], b: str, c: str) -> models.Field:
+    """A tsvector PostgreSQL keeps up to date: matches in `a` rank above `b` above `c`."""
+    return models.GeneratedField(
+        expression=(
+            SearchVector(*a, config=config, weight="A")
+            + SearchVector(b, config=config, weight="B")
+            + SearchVector(c, config=config, weight="C")
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+
 class Genre(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
@@ -25,11 +47,7 @@ class Person(models.Model):
     original_name = models.CharField(
         max_length=200, blank=True, help_text="The name in its own script, e.g. 한지원."
     )
-    original_name_language = models.CharField(
-        max_length=10,
-        blank=True,
-        help_text="Language of the original name as a BCP 47 code, e.g. ko or ja.",
-    )
+    original_name_language = language_code_field("name")
     slug = models.SlugField(max_length=200, unique=True)
     bio = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -92,11 +110,7 @@ class Film(models.Model):
     original_title = models.CharField(
         max_length=200, blank=True, help_text="The title in its own language and script."
     )
-    original_language = models.CharField(
-        max_length=10,
-        blank=True,
-        help_text="Language of the original title as a BCP 47 code, e.g. ko or ja.",
-    )
+    original_language = language_code_field("title")
     slug = models.SlugField(max_length=200, unique=True)
     release_date = models.DateField(
         help_text="First release. When only the year is known, use 1 January and 'Year only'."
@@ -122,14 +136,8 @@ class Film(models.Model):
     # mix languages and scripts, and stemming them would lose Korean and Japanese words.
     # Credited names live in other tables, out of a GeneratedField's reach: the search
     # matches people separately and reaches their films through the credits.
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("title", "original_title", config="simple", weight="A")
-            + SearchVector("tagline", config="simple", weight="B")
-            + SearchVector("synopsis", config="simple", weight="C")
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
+    search_vector = weighted_search_vector(
+        "simple", a=("title", "original_title"), b="tagline", c="synopsis"
     )
 
     objects = FilmQuerySet.as_manager()

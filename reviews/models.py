@@ -8,13 +8,12 @@ import math
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from films.models import Film
+from films.models import Film, weighted_search_vector
 from reviews.markdown import render_article
 
 WORDS_READ_PER_MINUTE = 230
@@ -106,15 +105,7 @@ class Review(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # For the site search: headline above standfirst above body (the Markdown source).
-    search_vector = models.GeneratedField(
-        expression=(
-            SearchVector("headline", config="english", weight="A")
-            + SearchVector("standfirst", config="english", weight="B")
-            + SearchVector("body", config="english", weight="C")
-        ),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    search_vector = weighted_search_vector("english", a=("headline",), b="standfirst", c="body")
 
     objects = ReviewQuerySet.as_manager()
 

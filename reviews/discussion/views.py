@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +16,7 @@ from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.rendering import render_form
 from reviews.discussion import fragments, selectors, services
 from reviews.discussion.forms import CommentEditForm, CommentForm
 from reviews.discussion.models import Comment
@@ -131,6 +132,13 @@ def _comment_with_names(pk: int) -> Comment:
     )
 
 
+def _own_comment(request: HttpRequest, pk: int) -> Comment:
+    comment = _comment_with_names(pk)
+    if comment.author_id != request.user.pk:
+        raise PermissionDenied("You can only change your own comments.")
+    return comment
+
+
 def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
     """One comment alone (after an in-place edit or delete), without its replies."""
     if comment.is_deleted:
@@ -142,9 +150,7 @@ def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _comment_with_names(pk)
-    if comment.author_id != request.user.pk:
-        return render(request, "403.html", status=403)
+    comment = _own_comment(request, pk)
     form = CommentEditForm(
         request.POST or None, initial={"body": comment.body}, comment_id=comment.pk
     )
@@ -166,21 +172,15 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "reviews/discussion/comment_edit.html#edit-form",
             {"form": form, "comment": comment},
         )
-    status = 400 if form.errors else 200
-    return render(
-        request,
-        "reviews/discussion/comment_edit.html",
-        {"form": form, "comment": comment},
-        status=status,
+    return render_form(
+        request, "reviews/discussion/comment_edit.html", {"form": form, "comment": comment}
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = _comment_with_names(pk)
-    if comment.author_id != request.user.pk:
-        return render(request, "403.html", status=403)
+    comment = _own_comment(request, pk)
     if request.method == "POST":
         services.comment_delete(comment=comment, user=request.user)
         if request.htmx:

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config import pagecache
 from config.pagecache.fragments import CSRF_PLACEHOLDER
+from config.rendering import render_form
 from reviews.discussion.models import Comment
 from reviews.moderation import services
 from reviews.moderation.forms import BlockedTermForm, DecisionForm, ReportForm, SanctionForm
@@ -181,11 +182,10 @@ def sanction(request: HttpRequest, user_id: int) -> HttpResponse:
             messages.success(request, f"{reader.get_username()} is sanctioned.")
             return redirect("moderation:queue")
     history = reader.sanctions.select_related("created_by", "lifted_by")
-    return render(
+    return render_form(
         request,
         "reviews/moderation/sanction_form.html",
         {"reader": reader, "form": form, "history": history, "now": timezone.now()},
-        status=400 if form.errors else 200,
     )
 
 
@@ -222,11 +222,10 @@ def blocklist(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Added to the list.")
                 return redirect("moderation:blocklist")
-    return render(
+    return render_form(
         request,
         "reviews/moderation/blocklist.html",
         {"form": form, "terms": BlockedTerm.objects.all()},
-        status=400 if form.errors else 200,
     )
 
 
@@ -280,10 +279,5 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Thank you. The moderators will look at this comment.")
             return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
-    status = 400 if form.errors else 200
-    return render(
-        request,
-        "reviews/moderation/comment_report.html",
-        {"form": form, "comment": comment},
-        status=status,
-    )
+    context = {"form": form, "comment": comment}
+    return render_form(request, "reviews/moderation/comment_report.html", context)

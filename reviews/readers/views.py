@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from config.rendering import render_form
 from reviews.discussion.models import Comment
 from reviews.discussion.tasks import user_id_from_unsubscribe_token
 from reviews.models import Review
@@ -48,8 +49,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         services.profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, "Your profile is saved.")
         return redirect("readers:profile-edit")
-    status = 400 if form.errors else 200
-    return render(request, "reviews/readers/profile_form.html", {"form": form}, status=status)
+    return render_form(request, "reviews/readers/profile_form.html", {"form": form})
 
 
 @login_required
@@ -66,8 +66,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             logout(request)
             messages.success(request, "Your account is deleted. Thank you for reading with us.")
             return redirect("home")
-    status = 400 if form.errors else 200
-    return render(request, "reviews/readers/account_delete.html", {"form": form}, status=status)
+    return render_form(request, "reviews/readers/account_delete.html", {"form": form})
 
 
 @csrf_exempt  # the signed token is the credential; mail clients POST here without a session

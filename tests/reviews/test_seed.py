@@ -138,3 +138,18 @@ def test_seed_refuses_without_debug(settings):
 
     assert not User.objects.exists()
     assert not Film.objects.exists()
+
+
+@pytest.mark.usefixtures("page_cache_on")
+def test_seeding_again_over_an_edit_shows_at_once_on_cached_pages(seed, client):
+    """The seed writes through the services, so what it puts back is not hidden by a page
+    kept from before."""
+    seed()
+    film = Film.objects.get(slug="lost-in-starlight")
+    Film.objects.filter(pk=film.pk).update(tagline="Edited behind the seed's back")
+    client.get(film.get_absolute_url())
+    assert "Edited behind" in client.get(film.get_absolute_url()).text  # kept
+
+    seed()
+
+    assert "Edited behind" not in client.get(film.get_absolute_url()).text

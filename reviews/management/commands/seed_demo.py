@@ -10,8 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from films import services as films
 from films.models import Credit, Film, Genre, Person, WatchOption
-from reviews import demo
+from reviews import demo, stamps
+from reviews import services as reviews
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.models import Review
@@ -99,13 +101,20 @@ class Command(BaseCommand):
 
     def seed_catalogue(self) -> None:
         genres = {
-            g["slug"]: upsert(Genre, {"slug": g["slug"]}, {"name": g["name"]}) for g in demo.GENRES
+            g["slug"]: upsert(
+                Genre,
+                {"slug": g["slug"]},
+                {"name": g["name"]},
+                save=lambda genre: films.genre_save(genre=genre),
+            )
+            for g in demo.GENRES
         }
         people = {
             p["slug"]: upsert(
                 Person,
                 {"slug": p["slug"]},
                 {key: p[key] for key in ("name", "original_name", "original_name_language", "bio")},
+                save=lambda person: films.person_save(person=person),
             )
             for p in demo.PEOPLE
         }
@@ -128,8 +137,10 @@ class Command(BaseCommand):
                         "languages",
                     )
                 },
+                save=lambda film: films.film_save(film=film),
             )
-            film.genres.set([genres[slug] for slug in data["genres"]])
+            if set(film.genres.values_list("slug", flat=True)) != set(data["genres"]):
+                films.film_genres_set(film=film, genres=[genres[slug] for slug in data["genres"]])
             for credit in data["credits"]:
                 upsert(
                     Credit,
@@ -140,12 +151,14 @@ class Command(BaseCommand):
                         "character_name": credit["character"],
                     },
                     {"order": credit["order"]},
+                    save=lambda credit: films.credit_save(credit=credit),
                 )
             for option in data["watch"]:
                 upsert(
                     WatchOption,
                     {"film": film, "provider": option["provider"], "region": option["region"]},
                     {"url": option["url"], "available_from": option["available_from"]},
+                    save=lambda option: films.watch_option_save(option=option),
                 )
 
     def seed_reviews(self) -> None:
@@ -174,6 +187,7 @@ class Command(BaseCommand):
                 },
                 # A scheduled time is set once, so a second run does not move it.
                 create_only={"publish_at": publish_at},
+                save=lambda review: reviews.review_save(review=review),
             )
 
     def seed_comments(self) -> None:
@@ -199,6 +213,7 @@ class Command(BaseCommand):
                     depth=parent.depth + 1 if parent else 1,
                 )
                 comment.save()
+                stamps.comment_changed(comment)
             by_key[data["key"]] = comment
         self.seed_moderation(by_key)
 
@@ -236,22 +251,26 @@ class Command(BaseCommand):
                     to_status=to_status,
                     created_at=submitted + timedelta(minutes=minutes),
                 )
+            stamps.comment_changed(comment, waiting=True, history=True)
         for data in demo.REPORTS:
-            CommentReport.objects.get_or_create(
+            _report, created = CommentReport.objects.get_or_create(
                 comment=by_key[data["comment"]],
                 reporter=User.objects.get(username=data["reporter"]),
                 defaults={"reason": data["reason"], "note": data["note"]},
             )
+            if created:
+                stamps.reports_changed()
 
 
-def upsert(model, lookup: dict, values: dict, create_only: dict | None = None):
-    """Create the row, or update only the fields that differ, so a re-run writes nothing."""
+def upsert(model, lookup: dict, values: dict, *, save, create_only: dict | None = None):
+    """Create the row, or update only the fields that differ, so a re-run writes nothing.
+    Writes go through `save`, the model's service, which marks stale the pages showing it."""
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **values, **(create_only or {}))
-    changed = [field for field, value in values.items() if getattr(obj, field) != value]
-    if changed:
-        for field in changed:
-            setattr(obj, field, values[field])
-        obj.save()
+        obj = model(**lookup, **values, **(create_only or {}))
+    elif all(getattr(obj, field) == value for field, value in values.items()):
+        return obj
+    for field, value in values.items():
+        setattr(obj, field, value)
+    save(obj)
     return obj
