@@ -16,6 +16,14 @@ def language_code_field(of: str) -> models.CharField:
     )
 
 
+def trigram_indexes(prefix: str, *fields: str) -> list[GinIndex]:
+    """For spelling suggestions: names spelt like the query (pg_trgm's similarity)."""
+    return [
+        GinIndex(fields=[field], opclasses=["gin_trgm_ops"], name=f"{prefix}_{field}_trgm")
+        for field in fields
+    ]
+
+
 def weighted_search_vector(config: str, a: tuple[str, ...], b: str, c: str) -> models.Field:
     """A tsvector PostgreSQL keeps up to date: matches in `a` rank above `b` above `c`."""
     return models.GeneratedField(
@@ -64,12 +72,7 @@ class Person(models.Model):
         verbose_name_plural = "people"
         indexes = [
             GinIndex(fields=["search_vector"], name="person_search_vector"),
-            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm"),
-            GinIndex(
-                fields=["original_name"],
-                opclasses=["gin_trgm_ops"],
-                name="person_original_name_trgm",
-            ),
+            *trigram_indexes("person", "name", "original_name"),
         ]
 
     def __str__(self) -> str:
@@ -146,12 +149,7 @@ class Film(models.Model):
         ordering = ["-release_date", "title"]
         indexes = [
             GinIndex(fields=["search_vector"], name="film_search_vector"),
-            GinIndex(fields=["title"], opclasses=["gin_trgm_ops"], name="film_title_trgm"),
-            GinIndex(
-                fields=["original_title"],
-                opclasses=["gin_trgm_ops"],
-                name="film_original_title_trgm",
-            ),
+            *trigram_indexes("film", "title", "original_title"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -268,12 +268,8 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_report(
-                comment=comment,
-                reporter=request.user,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )
+            # The form's fields are the report's: its reason and note.
+            services.comment_report(comment=comment, reporter=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
