@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("reviews.discussion.urls")),
     path("", include("reviews.moderation.urls")),
     path("", include("reviews.readers.urls")),
+    path("", include("reviews.diary.urls")),
     path("accounts/", include("allauth.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", health.healthz, name="healthz"),

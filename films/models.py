@@ -37,6 +37,10 @@ def weighted_search_vector(config: str, a: tuple[str, ...], b: str, c: str) -> m
     )
 
 
+def no_scores() -> list[int]:
+    return [0] * 10
+
+
 class Genre(models.Model):
     name = models.CharField(max_length=60, unique=True)
     slug = models.SlugField(max_length=60, unique=True)
@@ -133,6 +137,11 @@ class Film(models.Model):
     genres = models.ManyToManyField(Genre, related_name="films", blank=True)
     countries = ArrayField(models.CharField(max_length=80), default=list, blank=True)
     languages = ArrayField(models.CharField(max_length=80), default=list, blank=True)
+    # How many readers gave each score, 1 to 10: kept by the service that records readers'
+    # ratings (another app's), so cards and pages show the readers' average without a join.
+    reader_score_counts = ArrayField(
+        models.PositiveIntegerField(), size=10, default=no_scores, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Titles above the tagline above the synopsis. "simple" rather than "english": titles
@@ -182,6 +191,17 @@ class Film(models.Model):
             largest = self.poster_variants[-1]
             return largest["width"], largest["height"]
         return 300, 450  # the 2:3 shape posters are drawn in
+
+    @property
+    def readers_rating_count(self) -> int:
+        return sum(self.reader_score_counts)
+
+    @property
+    def readers_average(self) -> float | None:
+        """The readers' average score out of 10, None before anyone rated the film."""
+        if not (count := self.readers_rating_count):
+            return None
+        return sum(score * n for score, n in enumerate(self.reader_score_counts, 1)) / count
 
     @property
     def directors(self) -> list[Person]:

@@ -20,6 +20,30 @@ WORDS_READ_PER_MINUTE = 230
 SCORES = range(1, 11)  # a rating out of ten, shown as five stars with halves
 
 
+def rating_summary(ratings: models.QuerySet, field: str) -> dict:
+    """The average of `field` (1-10) over `ratings`, their count, and a bar for each score
+    from 10 down, in one query: `average_rating`, `review_count`, `histogram`."""
+    counts = ratings.aggregate(
+        average=models.Avg(field),
+        total=models.Count(field),
+        **{f"r{score}": models.Count("pk", filter=models.Q(**{field: score})) for score in SCORES},
+    )
+    most = max([counts[f"r{score}"] for score in SCORES] + [1])
+    histogram = [
+        {
+            "score": score,
+            "count": counts[f"r{score}"],
+            "percent": round(100 * counts[f"r{score}"] / most),
+        }
+        for score in reversed(SCORES)
+    ]
+    return {
+        "average_rating": counts["average"],
+        "review_count": counts["total"],
+        "histogram": histogram,
+    }
+
+
 class ReviewQuerySet(models.QuerySet):
     def published(self) -> ReviewQuerySet:
         """Reviews a reader may see now: scheduled ones appear by themselves when due."""
@@ -30,27 +54,8 @@ class ReviewQuerySet(models.QuerySet):
         return self.filter(status=Review.Status.PUBLISHED, publish_at__gt=timezone.now())
 
     def rating_summary(self) -> dict:
-        """The average rating (1-10), the count, and a bar for each score from 10 down, in one
-        query: `average_rating`, `review_count`, `histogram`."""
-        counts = self.aggregate(
-            average=models.Avg("rating"),
-            total=models.Count("id"),
-            **{f"r{score}": models.Count("id", filter=models.Q(rating=score)) for score in SCORES},
-        )
-        most = max([counts[f"r{score}"] for score in SCORES] + [1])
-        histogram = [
-            {
-                "score": score,
-                "count": counts[f"r{score}"],
-                "percent": round(100 * counts[f"r{score}"] / most),
-            }
-            for score in reversed(SCORES)
-        ]
-        return {
-            "average_rating": counts["average"],
-            "review_count": counts["total"],
-            "histogram": histogram,
-        }
+        """The critics' average, count and histogram (see `rating_summary`)."""
+        return rating_summary(self, "rating")
 
     def for_listing(self) -> ReviewQuerySet:
         """The plan for review cards: film and author byline in the same query."""
@@ -164,6 +169,12 @@ class Review(models.Model):
         return self.rating / 2
 
 
+from reviews.diary.models import (  # noqa: E402
+    DiaryEntry,
+    Rating,
+    ReaderReviewLike,
+    WatchlistEntry,
+)
 from reviews.discussion.models import (  # noqa: E402
     Comment,
     CommentLike,
@@ -179,8 +190,12 @@ __all__ = [
     "CommentLike",
     "CommentReport",
     "CommentRevision",
+    "DiaryEntry",
     "ModerationDecision",
     "Profile",
+    "Rating",
+    "ReaderReviewLike",
     "Review",
     "Sanction",
+    "WatchlistEntry",
 ]

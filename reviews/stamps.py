@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import User
 
 from config import pagecache
+from films.models import Film
 from reviews.models import Review
 
 # Which reviews are public, in what order, under what headline: lists, the search, the desk's
@@ -108,3 +109,36 @@ def account_deleted(user, *, reviews_commented: set[int]) -> None:
     """An account goes: its comments stay as placeholders, its reports and likes go."""
     names_changed(user)
     pagecache.changed(*map(discussion, reviews_commented), WAITING)
+
+
+# --- Readers' ratings, diaries and watchlists (reviews/diary) --------------------------------
+
+
+def diary_of(user_pk: int) -> str:
+    """A reader's diary, ratings and watchlist as their pages, feed and profile show them."""
+    return f"reviews.diary-of:{user_pk}"
+
+
+def reader_reviews(film_pk: int) -> str:
+    """Which reader reviews of a film are public, and what they show."""
+    return f"reviews.reader-reviews:{film_pk}"
+
+
+def ratings_changed(*, film_pk: int, reader_pk: int) -> None:
+    """The film's readers' score (kept on the film's row) and the reader's ratings."""
+    pagecache.changed(pagecache.stamp_for(Film, film_pk), diary_of(reader_pk))
+
+
+def diary_changed(entry, *, waiting: bool = False) -> None:
+    """An entry was logged, edited, liked, decided on or deleted."""
+    changed = [pagecache.stamp(entry), diary_of(entry.reader_id), reader_reviews(entry.film_id)]
+    pagecache.changed(*changed, *([WAITING] if waiting else []))
+
+
+def watchlist_changed(*, reader_pk: int) -> None:
+    pagecache.changed(diary_of(reader_pk))
+
+
+def diary_privacy_changed(*, reader_pk: int, film_pks: Iterable[int]) -> None:
+    """A reader made their diary private or public: every film they reviewed shows it or not."""
+    pagecache.changed(diary_of(reader_pk), *map(reader_reviews, film_pks))

@@ -18,6 +18,12 @@ class Profile(models.Model):
     notify_replies = models.BooleanField(
         "E-mail me when someone replies to my comments", default=True
     )
+    diary_private = models.BooleanField(
+        "Keep my diary private",
+        default=False,
+        help_text="Your ratings, watches and reviews show to you alone: not on your profile, "
+        "the film pages, feeds or search.",
+    )
 
     def __str__(self) -> str:
         return self.display_name

@@ -1,0 +1,218 @@
+"""What readers do with films: rate them, log watches (with a review), keep a watchlist, and
+like each other's reviews. Reader reviews pass the same screen as comments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F
+from django.utils import timezone
+
+from films.models import Film
+from reviews import stamps
+from reviews.diary.models import (
+    REVIEW_MAX_LENGTH,
+    TAG_MAX_LENGTH,
+    DiaryEntry,
+    Rating,
+    ReaderReviewLike,
+    WatchlistEntry,
+)
+from reviews.discussion import screening
+from reviews.discussion.models import Comment
+
+MAX_TAGS = 20
+
+
+def _recount_scores(film_pk: int) -> None:
+    """Count the film's ratings again, under the film's row lock (taken by the caller), so
+    concurrent ratings of one film each see the others' committed rows."""
+    counts = [0] * 10
+    for score, n in (
+        Rating.objects.filter(film_id=film_pk).values_list("score").annotate(n=Count("pk"))
+    ):
+        counts[score - 1] = n
+    Film.objects.filter(pk=film_pk).update(reader_score_counts=counts)
+
+
+def _lock_film(film: Film) -> None:
+    Film.objects.select_for_update().filter(pk=film.pk).values_list("pk").get()
+
+
+def _check_score(score: int) -> None:
+    if score not in range(1, 11):
+        raise ValidationError(
+            "A rating is from half a star to five stars, in half stars.", code="score_range"
+        )
+
+
+@transaction.atomic
+def rating_set(*, reader: User, film: Film, score: int) -> Rating:
+    """Rate a film, or change the reader's rating of it: one rating per reader and film."""
+    _check_score(score)
+    _lock_film(film)
+    rating, _ = Rating.objects.update_or_create(
+        reader=reader, film=film, defaults={"score": score, "rated_at": timezone.now()}
+    )
+    _recount_scores(film.pk)
+    stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
+    return rating
+
+
+@transaction.atomic
+def rating_remove(*, reader: User, film: Film) -> None:
+    _lock_film(film)
+    if Rating.objects.filter(reader=reader, film=film).delete()[0]:
+        _recount_scores(film.pk)
+        stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    """Tags as readers type them, trimmed, each once (first spelling kept), in their order."""
+    kept: dict[str, str] = {}
+    for tag in tags:
+        tag = " ".join(tag.split())
+        if tag and tag.casefold() not in kept:
+            kept[tag.casefold()] = tag
+    too_long = [tag for tag in kept.values() if len(tag) > TAG_MAX_LENGTH]
+    if too_long:
+        raise ValidationError(
+            f"Keep each tag under {TAG_MAX_LENGTH} characters ({too_long[0][:20]}… is longer).",
+            code="tag_too_long",
+        )
+    if len(kept) > MAX_TAGS:
+        raise ValidationError(f"Up to {MAX_TAGS} tags, please.", code="too_many_tags")
+    return list(kept.values())
+
+
+def _screened_review(*, reader: User, review: str) -> tuple[str, str]:
+    """The review's moderation status and hold reason, after the comments' screen; raises
+    the screen's refusal (a sanction, a blocked term)."""
+    if not review:
+        return Comment.Status.APPROVED, ""
+    if len(review) > REVIEW_MAX_LENGTH:
+        raise ValidationError(
+            f"Keep a review under {REVIEW_MAX_LENGTH:,} characters (this is {len(review):,}).",
+            code="too_long",
+        )
+    verdict = screening.screen(screening.Draft(author=reader, body=review, thread_id=None))
+    if verdict.refusal is not None:
+        raise verdict.refusal
+    if verdict.hold_reason:
+        return Comment.Status.PENDING, verdict.hold_reason
+    return Comment.Status.APPROVED, ""
+
+
+def _check_watched_on(watched_on: date) -> None:
+    if watched_on > timezone.localdate():
+        raise ValidationError("The date you watched it cannot be in the future.", code="future")
+
+
+@transaction.atomic
+def watch_log(
+    *,
+    reader: User,
+    film: Film,
+    watched_on: date | None = None,
+    rewatch: bool = False,
+    score: int | None = None,
+    review: str = "",
+    contains_spoilers: bool = False,
+    tags: list[str] | None = None,
+) -> DiaryEntry:
+    """Log a watch in the reader's diary: a rating given here becomes their rating of the
+    film, a review goes through moderation's screen, and the film leaves their watchlist."""
+    watched_on = watched_on or timezone.localdate()
+    _check_watched_on(watched_on)
+    review = review.strip()
+    status, held_reason = _screened_review(reader=reader, review=review)
+    entry = DiaryEntry.objects.create(
+        reader=reader,
+        film=film,
+        watched_on=watched_on,
+        rewatch=rewatch,
+        score=score,
+        review=review,
+        contains_spoilers=contains_spoilers and bool(review),
+        tags=clean_tags(tags or []),
+        review_status=status,
+        held_reason=held_reason,
+    )
+    if score is not None:
+        rating_set(reader=reader, film=film, score=score)
+    WatchlistEntry.objects.filter(reader=reader, film=film).delete()
+    stamps.diary_changed(entry, waiting=status == Comment.Status.PENDING)
+    return entry
+
+
+@transaction.atomic
+def entry_update(
+    *,
+    entry: DiaryEntry,
+    user: User,
+    watched_on: date,
+    rewatch: bool,
+    score: int | None,
+    review: str,
+    contains_spoilers: bool,
+    tags: list[str],
+) -> DiaryEntry:
+    """A reader edits their own entry; a changed review is screened again."""
+    if entry.reader_id != user.pk:
+        raise ValidationError("You can only edit your own diary.", code="not_yours")
+    _check_watched_on(watched_on)
+    review = review.strip()
+    changed_review = review != entry.review
+    if changed_review:
+        entry.review_status, entry.held_reason = _screened_review(reader=user, review=review)
+        entry.moderation_reason = ""
+        entry.edited_at = timezone.now()
+    entry.watched_on, entry.rewatch, entry.score = watched_on, rewatch, score
+    entry.review, entry.contains_spoilers = review, contains_spoilers and bool(review)
+    entry.tags = clean_tags(tags)
+    entry.save()
+    if score is not None:
+        rating_set(reader=user, film=entry.film, score=score)
+    stamps.diary_changed(entry, waiting=changed_review)
+    return entry
+
+
+@transaction.atomic
+def entry_delete(*, entry: DiaryEntry, user: User) -> None:
+    if entry.reader_id != user.pk:
+        raise ValidationError("You can only delete from your own diary.", code="not_yours")
+    waiting = entry.review_status == Comment.Status.PENDING and entry.is_review
+    entry.delete()
+    stamps.diary_changed(entry, waiting=waiting)
+
+
+@transaction.atomic
+def watchlist_add(*, reader: User, film: Film) -> WatchlistEntry:
+    listed, _ = WatchlistEntry.objects.get_or_create(reader=reader, film=film)
+    stamps.watchlist_changed(reader_pk=reader.pk)
+    return listed
+
+
+@transaction.atomic
+def watchlist_remove(*, reader: User, film: Film) -> None:
+    WatchlistEntry.objects.filter(reader=reader, film=film).delete()
+    stamps.watchlist_changed(reader_pk=reader.pk)
+
+
+@transaction.atomic
+def review_like(*, entry: DiaryEntry, user: User) -> DiaryEntry:
+    """Like a reader review, or take the like back (a second press)."""
+    if entry.reader_id == user.pk:
+        raise ValidationError("You cannot like your own review.", code="own_review")
+    like, created = ReaderReviewLike.objects.get_or_create(entry=entry, user=user)
+    if not created:
+        like.delete()
+    DiaryEntry.objects.filter(pk=entry.pk).update(
+        like_count=F("like_count") + (1 if created else -1)
+    )
+    entry.refresh_from_db(fields=["like_count"])
+    stamps.diary_changed(entry)
+    return entry
