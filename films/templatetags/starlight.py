@@ -17,6 +17,13 @@ def stars(rating: int | float | None) -> dict:
 
 
 @register.filter
+def in_stars(score: int | str) -> str:
+    """A score out of 10 as stars written short: 1 is ½, 7 is 3½, 10 is 5."""
+    whole, half = divmod(int(score), 2)
+    return f"{whole or ''}{'½' if half else ''}"
+
+
+@register.filter
 def release(film) -> str:
     """A film's release date at the precision we know it."""
     if film.release_date_precision == film.DatePrecision.YEAR:

@@ -11,7 +11,7 @@ from reviews.readers.models import Profile
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["display_name", "bio", "notify_replies"]
+        fields = ["display_name", "bio", "notify_replies", "diary_private"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "display_name": "Shown with your comments.",

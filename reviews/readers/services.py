@@ -14,12 +14,27 @@ from reviews.readers.models import Profile
 
 
 @transaction.atomic
-def profile_update(*, user: User, display_name: str, bio: str, notify_replies: bool) -> Profile:
+def profile_update(
+    *,
+    user: User,
+    display_name: str,
+    bio: str,
+    notify_replies: bool,
+    diary_private: bool | None = None,
+) -> Profile:
+    """Save a reader's profile; `diary_private` (None: unchanged) hides or shows their diary,
+    ratings and reviews everywhere but to themselves."""
     profile, _ = Profile.objects.get_or_create(user=user, defaults={"display_name": user.username})
     profile.display_name, profile.bio, profile.notify_replies = display_name, bio, notify_replies
+    privacy_changed = diary_private is not None and diary_private != profile.diary_private
+    if privacy_changed:
+        profile.diary_private = diary_private
     profile.full_clean()
     profile.save()
     names_changed(user=user)
+    if privacy_changed:
+        reviewed = user.diary_entries.exclude(review="").values_list("film_id", flat=True)
+        stamps.diary_privacy_changed(reader_pk=user.pk, film_pks=set(reviewed))
     return profile
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from config.rendering import render_form
+from reviews.diary import selectors as diary
 from reviews.discussion.models import Comment
 from reviews.discussion.tasks import user_id_from_unsubscribe_token
 from reviews.models import Review
@@ -33,11 +34,10 @@ def reader_profile(request: HttpRequest, username: str) -> HttpResponse:
         .order_by("-created_at"),
         20,
     ).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "reviews/readers/reader_profile.html",
-        {"reader": reader, "profile": services.profile_for(reader), "page_obj": comments},
-    )
+    context = {"reader": reader, "profile": services.profile_for(reader), "page_obj": comments}
+    if diary.diary_shown(reader, request.user):
+        context["diary"] = diary.profile_figures(reader)
+    return render(request, "reviews/readers/reader_profile.html", context)
 
 
 @login_required

@@ -13,6 +13,7 @@ from django.utils import timezone
 from films import services as films
 from films.models import Credit, WatchOption
 from reviews import services as reviews
+from reviews.diary import services as diary
 from reviews.discussion import services as discussion
 from reviews.discussion.models import Comment
 from reviews.moderation import services as moderation
@@ -51,6 +52,7 @@ def site(settings):
     comment = CommentFactory(review=review, author=commenter, body="The turntable scene")
     reply = CommentFactory(parent=comment, body="Agreed, the song")
     held = CommentFactory(review=review, status=Comment.Status.PENDING, body="Held words")
+    diary.rating_set(reader=commenter, film=summer, score=8)
     return {
         "genre": genre, "starlight": starlight, "summer": summer, "han": han,
         "credit": credit, "option": option, "review": review, "other": other,
@@ -150,6 +152,10 @@ CHANGES = {
     "critic renamed": lambda s: profile_update(
         user=s["review"].author, display_name="A critic", bio="", notify_replies=True
     ),
+    "reader rated": lambda s: diary.rating_set(reader=s["reader"], film=s["starlight"], score=6),
+    "rating removed": lambda s: diary.rating_remove(reader=s["commenter"], film=s["summer"]),
+    "watch logged": lambda s: diary.watch_log(reader=s["reader"], film=s["starlight"], score=9),
+    "watchlisted": lambda s: diary.watchlist_add(reader=s["reader"], film=s["summer"]),
     "reader sanctioned": lambda s: moderation.sanction_create(
         user=s["held"].author, moderator=s["moderator"], kind=Sanction.Kind.MUTE, reason="Rude"
     ),

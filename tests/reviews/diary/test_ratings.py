@@ -1,0 +1,135 @@
+"""Readers rate films from half a star to five stars; the film keeps their counts."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import Avg, Count
+from django.urls import reverse
+
+from films.models import Film
+from reviews.diary import services
+from reviews.diary.models import Rating
+from tests.factories import FilmFactory, UserFactory
+
+
+def fresh_counts(film) -> tuple[int, float | None]:
+    fresh = Rating.objects.filter(film=film).aggregate(n=Count("pk"), average=Avg("score"))
+    return fresh["n"], fresh["average"]
+
+
+def test_one_rating_per_reader_changed_in_place_and_removed(film, reader):
+    services.rating_set(reader=reader, film=film, score=7)
+    services.rating_set(reader=reader, film=film, score=4)
+    film.refresh_from_db()
+    assert Rating.objects.get(reader=reader, film=film).score == 4
+    assert film.reader_score_counts == [0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert film.readers_average == 4
+    services.rating_remove(reader=reader, film=film)
+    film.refresh_from_db()
+    assert film.readers_rating_count == 0
+    assert film.readers_average is None
+
+
+@pytest.mark.parametrize("score", [0, 11, -1])
+def test_a_score_out_of_range_is_refused(film, reader, score):
+    with pytest.raises(ValidationError, match="half a star to five stars"):
+        services.rating_set(reader=reader, film=film, score=score)
+    assert not Rating.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_rating_changes_leave_the_counts_equal_to_a_fresh_count():
+    film = FilmFactory()
+    readers = [UserFactory() for _ in range(50)]
+    changes = [(readers[i % 50], 1 + (i * 7) % 10) for i in range(200)]
+
+    def rate(change):
+        reader, score = change
+        try:
+            if score == 10 and reader.pk % 3 == 0:
+                services.rating_remove(reader=reader, film=film)
+            else:
+                services.rating_set(reader=reader, film=film, score=score)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(rate, changes))
+    film = Film.objects.get(pk=film.pk)
+    count, average = fresh_counts(film)
+    assert film.readers_rating_count == count > 0
+    assert film.readers_average == pytest.approx(average)
+
+
+def test_a_reader_rates_from_the_film_page_without_javascript(reader_client, film):
+    response = reader_client.post(reverse("diary:rate", args=[film.slug]), {"score": "9"})
+    assert response.status_code == 302
+    page = reader_client.get(response.url)
+    assert "Your rating is saved." in page.text
+    assert 'value="9" checked' in page.text
+    assert "Average of 1 rating" in page.text
+
+
+def test_in_place_with_htmx_the_readers_part_comes_back(reader_client, film):
+    response = reader_client.post(
+        reverse("diary:rate", args=[film.slug]), {"score": "3"}, headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 200
+    assert response.text.lstrip().startswith('<section class="rating-summary')
+    assert 'value="3" checked' in response.text
+
+
+@pytest.mark.parametrize("data", [{}, {"score": "12"}, {"score": "four"}])
+def test_a_bad_rating_gets_a_message_and_a_400(reader_client, film, data):
+    response = reader_client.post(reverse("diary:rate", args=[film.slug]), data)
+    assert response.status_code == 400
+    assert "half a star to five stars" in response.text
+    assert not Rating.objects.exists()
+
+
+def test_removing_a_rating(reader_client, reader, film):
+    services.rating_set(reader=reader, film=film, score=6)
+    response = reader_client.post(reverse("diary:rate", args=[film.slug]), {"remove": "1"})
+    assert response.status_code == 302
+    assert not Rating.objects.exists()
+
+
+def test_signed_out_readers_are_asked_to_sign_in(client, film):
+    response = client.post(reverse("diary:rate", args=[film.slug]), {"score": "9"})
+    assert response.status_code == 302
+    assert "/accounts/login/" in response.url
+    page = client.get(film.get_absolute_url())
+    assert "Sign in to rate" in page.text
+    assert 'name="score"' not in page.text
+
+
+def test_the_film_page_shows_readers_apart_from_critics(client, film):
+    for score in (10, 8, 8):
+        services.rating_set(reader=UserFactory(), film=film, score=score)
+    page = client.get(film.get_absolute_url()).text
+    assert ">Critics<" in page
+    assert ">Readers<" in page
+    assert "Average of 3 ratings" in page
+    assert 'aria-label="Rated 8.7 out of 10"' in page
+
+
+@pytest.mark.parametrize("ratings", [1, 40])
+def test_the_film_page_costs_the_same_queries_however_many_ratings(
+    reader_client, reader, film, ratings, django_assert_num_queries
+):
+    for _ in range(ratings):
+        services.rating_set(reader=UserFactory(), film=film, score=7)
+    services.rating_set(reader=reader, film=film, score=5)
+    reader_client.get(film.get_absolute_url())  # the session and reader, loaded once
+    with django_assert_num_queries(9):
+        page = reader_client.get(film.get_absolute_url())
+    assert 'value="5" checked' in page.text
+
+
+def test_film_cards_show_the_readers_average(client, film):
+    services.rating_set(reader=UserFactory(), film=film, score=6)
+    page = client.get(reverse("films:film-list")).text
+    assert 'class="film-card__readers"' in page
+    assert "Rated 6 out of 10" in page
