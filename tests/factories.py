@@ -92,6 +92,15 @@ class FilmFactory(factory.django.DjangoModelFactory):
     running_time = 100
     synopsis = "Two people, one night sky."
 
+    class Params:
+        # The catalogue's running example, with its Korean original title.
+        lost_in_starlight = factory.Trait(
+            title="Lost in Starlight",
+            original_title="이 별에 필요한",
+            original_language="ko",
+            slug="lost-in-starlight",
+        )
+
 
 class CreditFactory(factory.django.DjangoModelFactory):
     class Meta:
