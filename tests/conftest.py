@@ -1,3 +1,5 @@
+from http import HTTPStatus
+
 import pytest
 from django.core.cache import cache
 
@@ -50,6 +52,20 @@ def hidden_reviews(film):
         ReviewFactory(film=film, draft=True, headline="Draft headline"),
         ReviewFactory(film=film, scheduled=True, headline="Scheduled headline"),
     ]
+
+
+@pytest.fixture
+def get_in_queries(client, django_assert_num_queries):
+    """`get_in_queries(url, n)`: a visitor's GET of `url`, which must take exactly `n` queries
+    and answer 200; returns the response."""
+
+    def get(url: str, queries: int):
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == HTTPStatus.OK
+        return response
+
+    return get
 
 
 @pytest.fixture
