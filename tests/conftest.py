@@ -54,6 +54,12 @@ def hidden_reviews(film):
     ]
 
 
+def assert_hidden_reviews_not_shown(response) -> None:
+    """Neither of `hidden_reviews` is on the page."""
+    assert "Draft headline" not in response.text
+    assert "Scheduled headline" not in response.text
+
+
 @pytest.fixture
 def get_in_queries(client, django_assert_num_queries):
     """`get_in_queries(url, n)`: a visitor's GET of `url`, which must take exactly `n` queries
