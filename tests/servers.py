@@ -28,6 +28,12 @@ PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
+# Set empty, so that neither the developer's .env nor this shell switches them on.
+EMPTY_IN_PRODUCTION = ("STATICFILES_BACKEND", "AWS_STORAGE_BUCKET_NAME", "S3_ENDPOINT_URL")
+# Not set at all unless overridden: settings.py picks its production default.
+LEFT_TO_SETTINGS = ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "LOG_FORMAT")
+
+
 def production_env(**overrides: str) -> dict[str, str]:
     """The environment an operator would set, made for loopback: DEBUG off, a long secret,
     SMTP mail, Redis cache. Values given here win over the developer's .env (django-environ
@@ -48,17 +54,12 @@ def production_env(**overrides: str) -> dict[str, str]:
         CACHE_URL="redis://127.0.0.1:6379/1",
         MAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         MAIL_HOST="smtp.starlight.example",
-        STATICFILES_BACKEND="",
-        SECURE_SSL_REDIRECT="",
-        SECURE_COOKIES="",
-        AWS_STORAGE_BUCKET_NAME="",
-        S3_ENDPOINT_URL="",
-        LOG_FORMAT="",
         PYTHONUNBUFFERED="1",
+        **dict.fromkeys(EMPTY_IN_PRODUCTION + LEFT_TO_SETTINGS, ""),
     )
     env.update(overrides)
     # An empty value means "not set": let settings.py pick its production default.
-    for key in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "LOG_FORMAT"):
+    for key in LEFT_TO_SETTINGS:
         if env[key] == "":
             del env[key]
     return env
