@@ -91,9 +91,10 @@ def on_this_database(**overrides: str) -> Iterator[dict[str, str]]:
         client.close()
 
 
-def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+def run_python(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+    """This Python with `args`, in the project's folder; its output captured as text."""
     return subprocess.run(
-        [PYTHON, "manage.py", *args],
+        [PYTHON, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -101,6 +102,10 @@ def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subproce
         timeout=timeout,
         check=False,
     )
+
+
+def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+    return run_python("manage.py", *args, env=env, timeout=timeout)
 
 
 def settings_in(env: dict[str, str], *names: str) -> dict:
