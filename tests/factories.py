@@ -10,10 +10,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person, WatchOption
-from reviews.discussion.models import Comment
+from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS
 from reviews.models import Review
-from reviews.moderation.models import Sanction
+from reviews.moderation.models import ModerationDecision, Sanction
 from reviews.readers.models import Profile
 
 
@@ -180,7 +180,7 @@ class CommentReportFactory(factory.django.DjangoModelFactory):
 
     comment = factory.SubFactory(CommentFactory)
     reporter = factory.SubFactory(UserFactory)
-    reason = "spam"
+    reason = CommentReport.Reason.SPAM
 
 
 class BlockedTermFactory(factory.django.DjangoModelFactory):
@@ -192,16 +192,16 @@ class BlockedTermFactory(factory.django.DjangoModelFactory):
 
 
 class ModerationDecisionFactory(factory.django.DjangoModelFactory):
-    """A moderator's approval of a held comment."""
+    """A moderator's approval of a held comment; the comment is left as the decision left it."""
 
     class Meta:
         model = "reviews.ModerationDecision"
 
-    comment = factory.SubFactory(CommentFactory)
+    comment = factory.SubFactory(CommentFactory, status=factory.SelfAttribute("..to_status"))
     moderator = factory.SubFactory(ModeratorFactory)
-    action = "approve"
-    from_status = "pending"
-    to_status = "approved"
+    action = ModerationDecision.Action.APPROVE
+    from_status = Comment.Status.PENDING
+    to_status = Comment.Status.APPROVED
 
 
 def make_reviews(count: int, film=None) -> list:
