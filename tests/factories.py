@@ -37,22 +37,24 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
 
 
+def in_group(name: str) -> factory.PostGeneration:
+    """A step after a user is made: it joins the group called `name`."""
+
+    def join(user, create, extracted, **kwargs):
+        if create:
+            user.groups.add(Group.objects.get(name=name))
+
+    return factory.PostGeneration(join)
+
+
 class EditorFactory(UserFactory):
     is_staff = True
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=EDITORS))
+    groups = in_group(EDITORS)
 
 
 class ModeratorFactory(UserFactory):
     is_staff = True
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=MODERATORS))
+    groups = in_group(MODERATORS)
 
 
 class ProfileFactory(factory.django.DjangoModelFactory):
