@@ -1,3 +1,5 @@
+from http import HTTPStatus
+
 import pytest
 from django.core.cache import cache
 
@@ -50,6 +52,26 @@ def hidden_reviews(film):
         ReviewFactory(film=film, draft=True, headline="Draft headline"),
         ReviewFactory(film=film, scheduled=True, headline="Scheduled headline"),
     ]
+
+
+def assert_hidden_reviews_not_shown(response) -> None:
+    """Neither of `hidden_reviews` is on the page."""
+    assert "Draft headline" not in response.text
+    assert "Scheduled headline" not in response.text
+
+
+@pytest.fixture
+def get_in_queries(client, django_assert_num_queries):
+    """`get_in_queries(url, n)`: a visitor's GET of `url`, which must take exactly `n` queries
+    and answer 200; returns the response."""
+
+    def get(url: str, queries: int):
+        with django_assert_num_queries(queries):
+            response = client.get(url)
+        assert response.status_code == HTTPStatus.OK
+        return response
+
+    return get
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person, WatchOption
-from reviews.discussion.models import Comment
+from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS
 from reviews.models import Review
-from reviews.moderation.models import Sanction
+from reviews.moderation.models import ModerationDecision, Sanction
 from reviews.readers.models import Profile
 
 
@@ -37,22 +37,24 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
 
 
+def in_group(name: str) -> factory.PostGeneration:
+    """A step after a user is made: it joins the group called `name`."""
+
+    def join(user, create, extracted, **kwargs):
+        if create:
+            user.groups.add(Group.objects.get(name=name))
+
+    return factory.PostGeneration(join)
+
+
 class EditorFactory(UserFactory):
     is_staff = True
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=EDITORS))
+    groups = in_group(EDITORS)
 
 
 class ModeratorFactory(UserFactory):
     is_staff = True
-
-    @factory.post_generation
-    def groups(self, create, extracted, **kwargs):
-        if create:
-            self.groups.add(Group.objects.get(name=MODERATORS))
+    groups = in_group(MODERATORS)
 
 
 class ProfileFactory(factory.django.DjangoModelFactory):
@@ -91,6 +93,15 @@ class FilmFactory(factory.django.DjangoModelFactory):
     release_date = factory.Sequence(lambda n: date(2000, 1, 1) + timedelta(days=40 * n))
     running_time = 100
     synopsis = "Two people, one night sky."
+
+    class Params:
+        # The catalogue's running example, with its Korean original title.
+        lost_in_starlight = factory.Trait(
+            title="Lost in Starlight",
+            original_title="이 별에 필요한",
+            original_language="ko",
+            slug="lost-in-starlight",
+        )
 
 
 class CreditFactory(factory.django.DjangoModelFactory):
@@ -171,7 +182,7 @@ class CommentReportFactory(factory.django.DjangoModelFactory):
 
     comment = factory.SubFactory(CommentFactory)
     reporter = factory.SubFactory(UserFactory)
-    reason = "spam"
+    reason = CommentReport.Reason.SPAM
 
 
 class BlockedTermFactory(factory.django.DjangoModelFactory):
@@ -183,16 +194,16 @@ class BlockedTermFactory(factory.django.DjangoModelFactory):
 
 
 class ModerationDecisionFactory(factory.django.DjangoModelFactory):
-    """A moderator's approval of a held comment."""
+    """A moderator's approval of a held comment; the comment is left as the decision left it."""
 
     class Meta:
         model = "reviews.ModerationDecision"
 
-    comment = factory.SubFactory(CommentFactory)
+    comment = factory.SubFactory(CommentFactory, status=factory.SelfAttribute("..to_status"))
     moderator = factory.SubFactory(ModeratorFactory)
-    action = "approve"
-    from_status = "pending"
-    to_status = "approved"
+    action = ModerationDecision.Action.APPROVE
+    from_status = Comment.Status.PENDING
+    to_status = Comment.Status.APPROVED
 
 
 def make_reviews(count: int, film=None) -> list:

@@ -28,6 +28,12 @@ PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 
+# Set empty, so that neither the developer's .env nor this shell switches them on.
+EMPTY_IN_PRODUCTION = ("STATICFILES_BACKEND", "AWS_STORAGE_BUCKET_NAME", "S3_ENDPOINT_URL")
+# Not set at all unless overridden: settings.py picks its production default.
+LEFT_TO_SETTINGS = ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "LOG_FORMAT")
+
+
 def production_env(**overrides: str) -> dict[str, str]:
     """The environment an operator would set, made for loopback: DEBUG off, a long secret,
     SMTP mail, Redis cache. Values given here win over the developer's .env (django-environ
@@ -48,17 +54,12 @@ def production_env(**overrides: str) -> dict[str, str]:
         CACHE_URL="redis://127.0.0.1:6379/1",
         MAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         MAIL_HOST="smtp.starlight.example",
-        STATICFILES_BACKEND="",
-        SECURE_SSL_REDIRECT="",
-        SECURE_COOKIES="",
-        AWS_STORAGE_BUCKET_NAME="",
-        S3_ENDPOINT_URL="",
-        LOG_FORMAT="",
         PYTHONUNBUFFERED="1",
+        **dict.fromkeys(EMPTY_IN_PRODUCTION + LEFT_TO_SETTINGS, ""),
     )
     env.update(overrides)
     # An empty value means "not set": let settings.py pick its production default.
-    for key in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "LOG_FORMAT"):
+    for key in LEFT_TO_SETTINGS:
         if env[key] == "":
             del env[key]
     return env
@@ -90,9 +91,10 @@ def on_this_database(**overrides: str) -> Iterator[dict[str, str]]:
         client.close()
 
 
-def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+def run_python(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+    """This Python with `args`, in the project's folder; its output captured as text."""
     return subprocess.run(
-        [PYTHON, "manage.py", *args],
+        [PYTHON, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -100,6 +102,10 @@ def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subproce
         timeout=timeout,
         check=False,
     )
+
+
+def run_manage(*args: str, env: dict[str, str], timeout: float = 60) -> subprocess.CompletedProcess:
+    return run_python("manage.py", *args, env=env, timeout=timeout)
 
 
 def settings_in(env: dict[str, str], *names: str) -> dict:

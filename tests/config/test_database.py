@@ -1,10 +1,7 @@
 """config/database.py: a plain message when PostgreSQL is unreachable; a missing database is made."""
 
 import os
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -12,10 +9,10 @@ from django.conf import settings
 from psycopg import sql
 
 from config.database import ensure_database
+from tests.servers import run_python
 
 pytestmark = pytest.mark.slow  # each test runs manage.py in another process
 
-PROJECT = Path(__file__).resolve().parents[2]
 # Nothing listens on port 1, so the connection is refused at once.
 UNREACHABLE = {"NAME": "starlight", "USER": "postgres", "HOST": "127.0.0.1", "PORT": 1}
 
@@ -47,15 +44,7 @@ def test_running_the_check_prints_no_traceback():
         "DATABASE_URL": "postgres://postgres:s3cret-pass@127.0.0.1:1/starlight",
     }
 
-    result = subprocess.run(
-        [sys.executable, "-m", "config.database"],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
+    result = run_python("-m", "config.database", env=env, timeout=30)
 
     assert result.returncode == 1
     assert (

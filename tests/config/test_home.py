@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import assert_hidden_reviews_not_shown
 from tests.factories import (
     CreditFactory,
     FilmFactory,
@@ -18,12 +19,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 HOME = reverse("home")
-REVIEW_LIST = reverse("reviews:review-list")
-
-
-def assert_hidden(response) -> None:
-    assert "Draft headline" not in response.text
-    assert "Scheduled headline" not in response.text
 
 
 def test_home_features_the_film_with_its_directors_and_reviews(client, film, hidden_reviews):
@@ -38,7 +33,7 @@ def test_home_features_the_film_with_its_directors_and_reviews(client, film, hid
     assert "Directed by" in response.text
     assert "Han Ji-won" in response.text
     assert "A farewell written in the stars" in response.text
-    assert_hidden(response)
+    assert_hidden_reviews_not_shown(response)
 
 
 def test_home_shows_the_latest_six_reviews_and_eight_films(client, film):

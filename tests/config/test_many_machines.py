@@ -2,7 +2,6 @@
 only PostgreSQL and Redis. Nothing a reader does may depend on which one answers."""
 
 import json
-import subprocess
 from http import HTTPStatus
 
 import pytest
@@ -11,12 +10,12 @@ from django.db import connection
 from reviews.discussion.models import Comment
 from tests.factories import ReviewFactory, UserFactory, with_production_password
 from tests.servers import (
-    ROOT,
     Browser,
     gunicorn,
     gunicorns,
     on_this_database,
     production_env,
+    run_manage,
 )
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
@@ -97,15 +96,7 @@ def test_the_comment_rate_limit_counts_posts_to_both_servers(two_servers, reader
 
 def test_gunicorn_serves_hashed_compressed_static_files_for_a_long_time(tmp_path):
     env = production_env(STATIC_ROOT=str(tmp_path / "static"), SECURE_SSL_REDIRECT="false")
-    collect = subprocess.run(
-        [str(ROOT / ".venv/bin/python"), "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    collect = run_manage("collectstatic", "--noinput", "-v0", env=env, timeout=120)
     assert collect.returncode == 0, collect.stderr
     manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())
     hashed = manifest["paths"]["css/site.css"]

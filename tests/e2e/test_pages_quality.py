@@ -42,10 +42,7 @@ def build_site() -> dict[str, tuple[str, str | None]]:
     """A small site with one of everything; returns page name -> (path, who is signed in)."""
     drama = GenreFactory(name="Drama", slug="drama")
     film = FilmFactory(
-        title="Lost in Starlight",
-        original_title="이 별에 필요한",
-        original_language="ko",
-        slug="lost-in-starlight",
+        lost_in_starlight=True,
         tagline="Between Earth and Mars, a song.",
         countries=["South Korea"],
         languages=["Korean"],

@@ -7,6 +7,7 @@ from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import assert_hidden_reviews_not_shown
 from tests.factories import (
     ReviewFactory,
     UserFactory,
@@ -15,7 +16,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-HOME = reverse("home")
 REVIEW_LIST = reverse("reviews:review-list")
 
 
@@ -24,11 +24,6 @@ def mina(db):
     return UserFactory(
         username="mina", profile__display_name="Mina Park", profile__bio="Writes about sound."
     )
-
-
-def assert_hidden(response) -> None:
-    assert "Draft headline" not in response.text
-    assert "Scheduled headline" not in response.text
 
 
 # --- Home ------------------------------------------------------------------------------------
@@ -45,7 +40,7 @@ def test_review_list_shows_published_reviews_newest_first(client, film, hidden_r
 
     assert response.status_code == HTTPStatus.OK
     assert list(response.context["review_list"]) == [new, old]
-    assert_hidden(response)
+    assert_hidden_reviews_not_shown(response)
 
 
 def test_review_list_paginates(client):
@@ -86,7 +81,7 @@ def test_film_review_list_shows_only_that_films_published_reviews(client, film, 
     assert list(response.context["review_list"]) == [mine]
     assert "Reviews of Lost in Starlight" in response.text
     assert "About another film" not in response.text
-    assert_hidden(response)
+    assert_hidden_reviews_not_shown(response)
 
 
 def test_film_review_list_without_reviews_says_so(client, film):
@@ -161,7 +156,7 @@ def test_review_detail_lists_other_published_reviews_of_the_film(client, film, h
     assert review not in shown
     assert "More on Lost in Starlight" in response.text
     assert "About another film" not in response.text
-    assert_hidden(response)
+    assert_hidden_reviews_not_shown(response)
 
 
 @pytest.mark.parametrize("trait", ["draft", "scheduled"])
@@ -247,35 +242,30 @@ def test_preview_of_unknown_review_is_not_found(editor_client):
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_review_list_query_count_does_not_grow(client, django_assert_num_queries, count):
+def test_review_list_query_count_does_not_grow(get_in_queries, count):
     make_reviews(count)
 
     # count, reviews with film and byline
-    with django_assert_num_queries(2):
-        response = client.get(REVIEW_LIST)
-
-    assert response.status_code == HTTPStatus.OK
+    get_in_queries(REVIEW_LIST, 2)
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_film_review_list_query_count_does_not_grow(client, django_assert_num_queries, film, count):
+def test_film_review_list_query_count_does_not_grow(get_in_queries, film, count):
     make_reviews(count, film=film)
     make_reviews(3)
 
     # film, count, reviews with film and byline
-    with django_assert_num_queries(3):
-        response = client.get(reverse("reviews:film-reviews", kwargs={"slug": film.slug}))
+    response = get_in_queries(reverse("reviews:film-reviews", kwargs={"slug": film.slug}), 3)
 
     assert len(response.context["review_list"]) == min(count, 10)
 
 
 @pytest.mark.parametrize("count", [1, 12])
-def test_review_detail_query_count_does_not_grow(client, django_assert_num_queries, film, count):
+def test_review_detail_query_count_does_not_grow(get_in_queries, film, count):
     review, *_others = make_reviews(count + 1, film=film)
 
     # review with film and byline, other reviews with film and byline, and (no comments yet)
     # the discussion's counts (threads and approved comments, in one query)
-    with django_assert_num_queries(3):
-        response = client.get(review.get_absolute_url())
+    response = get_in_queries(review.get_absolute_url(), 3)
 
     assert response.text.count('class="review-card"') == min(count, 4)

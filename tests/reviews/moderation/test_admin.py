@@ -5,7 +5,6 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,21 +18,16 @@ from tests.factories import (
     SanctionFactory,
     UserFactory,
 )
+from tests.reviews.moderation.conftest import Action, Status, messages_of
 
 pytestmark = pytest.mark.django_db
 
-Action = ModerationDecision.Action
-Status = Comment.Status
 COMMENTS = reverse("admin:reviews_comment_changelist")
 REPORTS = reverse("admin:reviews_commentreport_changelist")
 SANCTIONS = reverse("admin:reviews_sanction_changelist")
 SANCTION_ADD = reverse("admin:reviews_sanction_add")
 DECISIONS = reverse("admin:reviews_moderationdecision_changelist")
 TERMS = reverse("admin:reviews_blockedterm_changelist")
-
-
-def messages_of(response) -> list[str]:
-    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def run_action(client, url, action, objects):

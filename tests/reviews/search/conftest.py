@@ -24,10 +24,7 @@ def catalogue(db):
     animation = GenreFactory(name="Animation", slug="animation")
     drama = GenreFactory(name="Drama", slug="drama")
     starlight = FilmFactory(
-        title="Lost in Starlight",
-        original_title="이 별에 필요한",
-        original_language="ko",
-        slug="lost-in-starlight",
+        lost_in_starlight=True,
         release_date=date(2025, 5, 30),
         tagline="Love across the distance between Earth and Mars.",
         synopsis="An astronaut bound for Mars and a musician who repairs old audio gear.",
