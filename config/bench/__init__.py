@@ -24,6 +24,6 @@ nginx out).
 
 The modules: plan.py (configurations, endpoints, the plan the arguments make), environment.py
 (settings, database, seeding), sessions.py (the signed-in sessions), servers.py (gunicorn and
-nginx processes), wrk.py and comment_post.lua (wrk and its output), measure.py, report.py,
+nginx processes), wrk.py and post.lua (wrk and its output), measure.py, report.py,
 __main__.py (the command).
 """

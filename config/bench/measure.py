@@ -17,7 +17,7 @@ from config.bench.servers import (
     wait_until_up,
     worker_rss_mb,
 )
-from config.bench.wrk import Result, run_wrk, write_comment_post_script
+from config.bench.wrk import Result, run_wrk, write_post_script
 
 
 def measure_app(
@@ -36,7 +36,11 @@ def measure_app(
         for endpoint in endpoints:
             script = None
             if endpoint.kind == "post":
-                script = str(write_comment_post_script(OUT / "post.lua", sessions))
+                script = str(
+                    write_post_script(
+                        OUT / "post.lua", sessions, to=endpoint.path, form=endpoint.form
+                    )
+                )
             results.append(
                 run_wrk(f"{config}: {endpoint.name}", base + _path(endpoint, sessions),
                         duration=args.duration, connections=args.connections,
@@ -81,7 +85,7 @@ def _path(endpoint: Endpoint, sessions) -> str:
     if endpoint.kind == "static":
         return sessions["css"]
     if endpoint.kind == "post":
-        return "/"  # wrk wants a URL; the script sends each request to the review's comments
+        return "/"  # wrk wants a URL; the script sends each request to the endpoint's path
     return endpoint.path
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 BIG_REVIEW = "/reviews/bench-big-discussion/"
+FILM = "/films/lost-in-starlight/"  # the big review's film, with 10,000 ratings
 PRODUCTION: list[str] = []  # config/gunicorn.conf.py as it is: sync workers, 2 x cores + 1
 # Each configuration: gunicorn's extra arguments, and the settings it changes from `make serve`'s.
 # Compared by default: sync workers (production's), threaded workers, and Django's persistent
@@ -39,12 +40,14 @@ PRESETS: dict[str, list[str]] = {
 @dataclass(frozen=True)
 class Endpoint:
     """One row of the table. A static endpoint is the hashed name of css/site.css, known only
-    after collectstatic; the comment POST's path and bodies come from its Lua script."""
+    after collectstatic; a POST is sent by post.lua as each of 100 readers in turn, with the
+    form `form` (a Lua expression)."""
 
     name: str
     kind: Literal["static", "get", "post"]
     path: str = ""
     signed_in_as: Literal["", "reader", "moderator"] = ""
+    form: str = ""
 
 
 STATIC_CSS = "static CSS (whitenoise)"
@@ -53,14 +56,24 @@ STATIC_CSS = "static CSS (whitenoise)"
 APP_ENDPOINTS = [
     Endpoint(STATIC_CSS, "static"),
     Endpoint("home, anonymous", "get", "/"),
-    Endpoint("film detail, anonymous", "get", "/films/lost-in-starlight/"),
+    Endpoint("film detail, anonymous (10,000 ratings)", "get", FILM),
     Endpoint("review, 2,000 comments, anonymous", "get", BIG_REVIEW),
     Endpoint("search, anonymous", "get", "/search/?q=star+song"),
     Endpoint(f"{STATIC_CSS}, again", "static"),
     Endpoint("search, signed-in reader", "get", "/search/?q=star+song", "reader"),
     Endpoint("moderation queue, moderator", "get", "/moderation/", "moderator"),
     Endpoint("review, signed-in reader", "get", BIG_REVIEW, "reader"),
-    Endpoint("comment POST, 100 readers", "post"),
+    Endpoint("film detail, signed-in reader (own rating)", "get", FILM, "reader"),
+    Endpoint("diary, 120 entries, anonymous", "get", "/readers/reader/diary/"),
+    Endpoint(
+        "comment POST, 100 readers",
+        "post",
+        "/reviews/bench-review-1/comments/",  # made by bench_seed
+        form='"body=Bench+comment+$run+" .. thread_id .. "+" .. counter',
+    ),
+    Endpoint(
+        "rating POST, 100 readers", "post", f"{FILM}rating/", form='"score=" .. (counter % 10 + 1)'
+    ),
     Endpoint(f"{STATIC_CSS}, last", "static"),
 ]
 NGINX_ENDPOINTS = [

@@ -7,7 +7,7 @@ from importlib import import_module
 
 def print_sessions() -> None:
     """Print, as one line of JSON, a session key for the moderator, the reader and the 100
-    readers who post ("posters"), a CSRF token and the review the comment POST goes to."""
+    readers who post ("posters"), and a CSRF token."""
     from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
@@ -28,5 +28,4 @@ def print_sessions() -> None:
         out[name] = session.session_key
     out["posters"] = [out.pop(f"reader{i}") for i in range(100)]
     out["csrf"] = secrets.token_hex(16)
-    out["post_review"] = "bench-review-1"  # made by bench_seed
     print(json.dumps(out))

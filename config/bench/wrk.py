@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-COMMENT_POST_LUA = Path(__file__).with_name("comment_post.lua")
+POST_LUA = Path(__file__).with_name("post.lua")
 
 
 @dataclass
@@ -50,14 +50,16 @@ def parse_wrk_output(name: str, output: str) -> Result:
     return Result(name, rps, p50, p99, errors, requests)
 
 
-def write_comment_post_script(path: Path, sessions: dict) -> Path:
-    """comment_post.lua for this run: its readers' sessions, and a token new to the run."""
+def write_post_script(path: Path, sessions: dict, *, to: str, form: str) -> Path:
+    """post.lua for this run: POSTs to `to` with the form `form` (a Lua expression, where
+    `$run` is a token new to the run), signed in as each of the posting readers in turn."""
+    form = Template(form).substitute(run=secrets.token_hex(6))
     path.write_text(
-        Template(COMMENT_POST_LUA.read_text()).substitute(
+        Template(POST_LUA.read_text()).substitute(
             csrf=sessions["csrf"],
             sessions=", ".join(f'"{key}"' for key in sessions["posters"]),
-            path=f"/reviews/{sessions['post_review']}/comments/",
-            run=secrets.token_hex(6),
+            path=to,
+            form=form,
         )
     )
     return path

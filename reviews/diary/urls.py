@@ -15,7 +15,7 @@ urlpatterns = [
         name="film-reader-reviews",
     ),
     path("watchlist/", views.watchlist, name="watchlist"),
-    path("readers/<str:username>/diary/", views.diary, name="diary"),
+    path("readers/<str:username>/diary/", views.DiaryView.as_view(), name="diary"),
     path("readers/<str:username>/diary/feed/", views.DiaryFeed(), name="diary-feed"),
     path("diary/<int:pk>/", review_pages.entry_detail, name="entry"),
     path("diary/<int:pk>/edit/", views.entry_edit, name="entry-edit"),

@@ -9,7 +9,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -17,9 +16,12 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import ListView
 
+from config import pagecache
 from config.rendering import render_form
 from films.models import Film
+from reviews import stamps
 from reviews.diary import selectors, services
 from reviews.diary.film_pages import TEMPLATE as FILM_PARTS
 from reviews.diary.film_pages import score_context
@@ -151,19 +153,27 @@ def _diary_owner(request: HttpRequest, username: str):
     return reader
 
 
-def diary(request: HttpRequest, username: str) -> HttpResponse:
-    """A reader's diary by month, newest first; private diaries show to their reader alone."""
-    reader = _diary_owner(request, username)
-    page = Paginator(selectors.diary_entries(reader), ENTRIES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    context = {
-        "reader": reader,
-        "page_obj": page,
-        "months": selectors.by_month(page.object_list),
-        "is_own": request.user.pk == reader.pk,
-    }
-    return render(request, "reviews/diary/diary.html", context)
+class DiaryView(pagecache.CachedPageMixin, ListView):
+    """A reader's diary by month, newest first; private diaries show to their reader alone.
+    Kept whole for anonymous readers until the reader logs, edits or hides something."""
+
+    template_name = "reviews/diary/diary.html"
+    paginate_by = ENTRIES_PER_PAGE
+
+    def get_queryset(self):
+        self.reader = _diary_owner(self.request, self.kwargs["username"])
+        return selectors.diary_entries(self.reader)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return context | {
+            "reader": self.reader,
+            "months": selectors.by_month(context["page_obj"].object_list),
+            "is_own": self.request.user.pk == self.reader.pk,
+        }
+
+    def page_stamps(self, context):
+        return [stamps.diary_of(self.reader.pk)]
 
 
 class DiaryFeed(Feed):

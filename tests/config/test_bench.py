@@ -155,15 +155,27 @@ def test_wrk_output_is_read_into_rate_latencies_and_every_kind_of_error():
     assert result == wrk.Result("sync: home, anonymous", 3133.51, 5.02, 1070.0, 7, 25073)
 
 
-def test_the_comment_post_script_gets_the_run_s_sessions_and_review(tmp_path):
-    sessions = {"csrf": "t0ken", "posters": ["s1", "s2"], "post_review": "bench-review-1"}
+def test_the_post_script_gets_the_run_s_sessions_path_and_form(tmp_path):
+    sessions = {"csrf": "t0ken", "posters": ["s1", "s2"]}
+    comment = next(e for e in APP_ENDPOINTS if e.name.startswith("comment POST"))
 
-    script = wrk.write_comment_post_script(tmp_path / "post.lua", sessions).read_text()
+    script = wrk.write_post_script(
+        tmp_path / "post.lua", sessions, to=comment.path, form=comment.form
+    ).read_text()
 
     assert 'local sessions = {"s1", "s2"}' in script
     assert 'wrk.format("POST", "/reviews/bench-review-1/comments/", {' in script
-    assert "csrfmiddlewaretoken=t0ken&body=" in script
+    assert 'local body = "csrfmiddlewaretoken=t0ken&" .. "body=Bench+comment+' in script
     assert "$" not in script
+
+
+def test_the_rating_post_changes_the_big_film_s_rating_in_turn(tmp_path):
+    rating = next(e for e in APP_ENDPOINTS if e.name.startswith("rating POST"))
+    script = wrk.write_post_script(
+        tmp_path / "post.lua", {"csrf": "t", "posters": ["s"]}, to=rating.path, form=rating.form
+    ).read_text()
+    assert 'wrk.format("POST", "/films/lost-in-starlight/rating/", {' in script
+    assert '"score=" .. (counter % 10 + 1)' in script
 
 
 @pytest.mark.django_db
@@ -179,5 +191,4 @@ def test_the_bench_signs_in_the_moderator_the_reader_and_100_posting_readers(cap
     signed_in = {name: store(out[name])[SESSION_KEY] for name in users}
     assert signed_in == {name: str(user.pk) for name, user in users.items()}
     assert [store(key)[SESSION_KEY] for key in out["posters"]] == [str(u.pk) for u in posters]
-    assert out["post_review"] == "bench-review-1"
     assert len(out["csrf"]) == 32

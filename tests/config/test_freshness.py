@@ -53,11 +53,13 @@ def site(settings):
     reply = CommentFactory(parent=comment, body="Agreed, the song")
     held = CommentFactory(review=review, status=Comment.Status.PENDING, body="Held words")
     diary.rating_set(reader=commenter, film=summer, score=8)
+    rea = UserFactory(username="rea")
+    diary.watch_log(reader=rea, film=summer, score=7, review="Short and warm.")
     return {
         "genre": genre, "starlight": starlight, "summer": summer, "han": han,
         "credit": credit, "option": option, "review": review, "other": other,
         "commenter": commenter, "comment": comment, "reply": reply, "held": held,
-        "moderator": ModeratorFactory(username="vega"), "reader": UserFactory(username="rea"),
+        "moderator": ModeratorFactory(username="vega"), "reader": rea,
     }  # fmt: skip
 
 
@@ -74,6 +76,7 @@ def pages(site) -> list[str]:
         site["other"].get_absolute_url(),
         reverse("reviews:search") + "?q=starlight",
         reverse("reviews:search") + "?q=han",
+        reverse("diary:diary", args=["rea"]),
     ]
 
 
@@ -155,6 +158,9 @@ CHANGES = {
     "reader rated": lambda s: diary.rating_set(reader=s["reader"], film=s["starlight"], score=6),
     "rating removed": lambda s: diary.rating_remove(reader=s["commenter"], film=s["summer"]),
     "watch logged": lambda s: diary.watch_log(reader=s["reader"], film=s["starlight"], score=9),
+    "diary made private": lambda s: profile_update(
+        user=s["reader"], display_name="Rea", bio="", notify_replies=True, diary_private=True
+    ),
     "watchlisted": lambda s: diary.watchlist_add(reader=s["reader"], film=s["summer"]),
     "reader sanctioned": lambda s: moderation.sanction_create(
         user=s["held"].author, moderator=s["moderator"], kind=Sanction.Kind.MUTE, reason="Rude"

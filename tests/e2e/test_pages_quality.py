@@ -14,6 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.test import Client
 from playwright.sync_api import Browser
 
+from reviews.diary import services as diary
 from reviews.discussion.models import Comment
 from tests.e2e.conftest import SCREENSHOTS
 from tests.factories import (
@@ -90,6 +91,10 @@ def build_site() -> dict[str, tuple[str, str | None]]:
     CommentReportFactory(comment=first, reporter=UserFactory(username="picky"), reason="spam")
     ModeratorFactory(username="mod")
 
+    diary.watch_log(reader=reader, film=film, score=9, tags=["netflix"], review="Loved it.")
+    diary.watch_log(reader=nan, film=film, score=6)
+    diary.watchlist_add(reader=reader, film=FilmFactory(title="Suzume", slug="suzume"))
+
     return {
         "home": ("/", None),
         "film-list": ("/films/", None),
@@ -101,6 +106,11 @@ def build_site() -> dict[str, tuple[str, str | None]]:
         "sign-in": ("/accounts/login/", None),
         "sign-up": ("/accounts/signup/", None),
         "profile": ("/account/profile/", "rea"),
+        "film-signed-in": (film.get_absolute_url(), "rea"),
+        "log-watch": (f"/films/{film.slug}/log/", "rea"),
+        "diary": ("/readers/rea/diary/", None),
+        "reader-profile": ("/readers/rea/", None),
+        "watchlist": ("/watchlist/", "rea"),
         "moderation-queue": ("/moderation/", "mod"),
         "moderation-dashboard": ("/moderation/dashboard/", "mod"),
         "not-found": ("/films/no-such-film/", None),

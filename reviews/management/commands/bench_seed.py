@@ -1,5 +1,6 @@
 """A large catalogue and discussion for `make bench`: 200 films, 2,000 people, 5,000 reviews,
-200,000 comments, and one review with 2,000 approved and 1,000 held comments.
+200,000 comments, and one review with 2,000 approved and 1,000 held comments; on its film
+(Lost in Starlight), 10,000 readers' ratings and 500 reader reviews, and a diary for "reader".
 
 Writes with PostgreSQL's COPY (psycopg's `cursor.copy()`), so it takes a minute or two.
 Refuses any database whose name does not contain "bench": it is not for real data.
@@ -17,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from films.models import Credit, Film, Genre, Person
+from reviews.diary.models import DiaryEntry, Rating
 from reviews.discussion.models import Comment
 from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.markdown import render_article, render_comment
@@ -24,6 +26,7 @@ from reviews.models import Review
 from reviews.readers.models import Profile
 
 FILMS, PEOPLE, REVIEWS, COMMENTS, READERS = 200, 2_000, 5_000, 200_000, 2_000
+RATINGS, READER_REVIEWS, DIARY = 10_000, 500, 120  # on the big review's film; "reader"'s diary
 BIG_APPROVED, BIG_HELD = 2_000, 1_000
 BIG_REVIEW_SLUG = "bench-big-discussion"
 PASSWORD = "starlight-bench"
@@ -55,18 +58,22 @@ class Command(BaseCommand):
         name = connection.settings_dict["NAME"]
         if "bench" not in name:
             raise CommandError(f"Refusing to seed {name!r}: the database name must say 'bench'.")
-        if Review.objects.filter(slug=BIG_REVIEW_SLUG).exists():
-            self.stdout.write("Bench data already there.")
-            self.vacuum()  # migrations since the seed may have rewritten rows
-            return
         self.rng = random.Random(42)
         self.started = time.monotonic()
+        if Review.objects.filter(slug=BIG_REVIEW_SLUG).exists():
+            self.stdout.write("Bench data already there.")
+            if not Rating.objects.exists():  # seeded before readers could rate
+                with transaction.atomic():
+                    self.readers_activity()
+            self.vacuum()  # migrations since the seed may have rewritten rows
+            return
         with transaction.atomic():
             sync_groups()
             self.users()
             self.catalogue()
             self.reviews()
             self.comments()
+            self.readers_activity()
         self.vacuum()
         self.progress("done")
 
@@ -234,3 +241,63 @@ class Command(BaseCommand):
             )
         total = Comment.objects.count()
         self.progress(f"{total:,} comments")
+
+    def readers_activity(self) -> None:
+        """Ratings with a believable spread and reader reviews on the big film, a diary for
+        "reader" (who rated the film too), and every film's counts of readers' scores."""
+        User = get_user_model()
+        film = Film.objects.get(slug="lost-in-starlight")
+        raters = list(
+            User.objects.filter(username__startswith="reader")
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        extra = RATINGS - len(raters)
+        self.copy(
+            "auth_user",
+            ["username", "password", "email", "is_staff", "is_active", "is_superuser",
+             "first_name", "last_name", "date_joined"],
+            ((f"rater{i}", "!", "", False, True, False, "", "", timezone.now()) for i in range(extra)),
+        )  # fmt: skip
+        raters += list(
+            User.objects.filter(username__startswith="rater")
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        spread = [1, 1, 2, 3, 5, 8, 14, 22, 26, 18]  # weights of scores 1 to 10
+        scores = self.rng.choices(range(1, 11), weights=spread, k=RATINGS)
+        now = timezone.now()
+        self.copy(
+            Rating._meta.db_table,
+            ["reader_id", "film_id", "score", "rated_at"],
+            ((reader, film.pk, score, now) for reader, score in zip(raters, scores, strict=True)),
+        )
+        reviewed = raters[1 : READER_REVIEWS + 1]
+        body = f"{self.words(40)}\n\n{self.words(30)}"
+        columns = ["reader_id", "film_id", "watched_on", "rewatch", "score", "tags", "review",
+                   "review_html", "contains_spoilers", "review_status", "held_reason",
+                   "moderation_reason", "like_count", "created_at"]  # fmt: skip
+
+        def entry(reader, film_id, day, score, review=""):
+            return (reader, film_id, date(2025, 6, 1) + timedelta(days=day), day % 7 == 0, score,
+                    "{netflix}", review, render_comment(review) if review else "", day % 9 == 0,
+                    "approved", "", "", day % 13, now - timedelta(minutes=day))  # fmt: skip
+
+        films = list(Film.objects.order_by("pk").values_list("pk", flat=True))
+        self.copy(
+            DiaryEntry._meta.db_table,
+            columns,
+            [
+                *(entry(r, film.pk, i % 500, scores[i + 1], body) for i, r in enumerate(reviewed)),
+                *(entry(raters[0], films[i % len(films)], i * 3, 1 + i % 10) for i in range(DIARY)),
+            ],
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""UPDATE {Film._meta.db_table} AS film SET reader_score_counts = ARRAY(
+                    SELECT count(rating.id) FROM generate_series(1, 10) AS score
+                    LEFT JOIN {Rating._meta.db_table} AS rating
+                      ON rating.film_id = film.id AND rating.score = score
+                    GROUP BY score ORDER BY score)"""
+            )
+        self.progress(f"{RATINGS} ratings, {READER_REVIEWS} reader reviews, a {DIARY}-entry diary")

@@ -1,5 +1,6 @@
--- The comment POST of `make bench`; config/bench/wrk.py fills in each name after a dollar sign.
--- Bodies unique across threads and runs: the duplicate-text rule would refuse repeats.
+-- A POST of `make bench` (a comment, a rating); config/bench/wrk.py fills in each name after a
+-- dollar sign. $form is a Lua expression of the form's fields: comment bodies are unique across
+-- threads and runs (the duplicate-text rule would refuse repeats), ratings change in turn.
 -- thread_id is a global each thread gets from setup() (a local here would shadow it, and
 -- every thread would send the same bodies).
 local counter = 0
@@ -12,7 +13,7 @@ end
 local sessions = {$sessions}
 request = function()
   counter = counter + 1
-  local body = "csrfmiddlewaretoken=$csrf&body=Bench+comment+$run+" .. thread_id .. "+" .. counter
+  local body = "csrfmiddlewaretoken=$csrf&" .. $form
   local session = sessions[(counter * 2 + thread_id) % #sessions + 1]
   return wrk.format("POST", "$path", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
