@@ -53,10 +53,8 @@ def seed_readers_activity(activity: Activity, *, password: str) -> None:
         if watch.score is not None:
             rated_on[reader.pk, film.pk] = watch.watched_on
 
-    scores = dict(
-        ((reader, film), score)
-        for reader, film, score in Rating.objects.values_list("reader_id", "film_id", "score")
-    )
+    ratings = Rating.objects.values_list("reader_id", "film_id", "score")
+    scores = {(reader, film): score for reader, film, score in ratings}
     for rating in activity.ratings:
         reader, film = users[rating.reader], films[rating.film]
         if scores.get((reader.pk, film.pk)) == rating.score or rating.rated_on > today:
@@ -76,14 +74,14 @@ def seed_readers_activity(activity: Activity, *, password: str) -> None:
     # When it happened, not when the seed ran: diaries and feeds list by these times.
     DiaryEntry.objects.bulk_update(entries, ["created_at"], batch_size=500)
     WatchlistEntry.objects.bulk_update(added, ["added_at"], batch_size=500)
-    ratings = [
+    backdated = [
         rating
         for rating in Rating.objects.filter(reader_id__in={reader for reader, _ in rated_on})
         if (rating.reader_id, rating.film_id) in rated_on
     ]
-    for rating in ratings:
+    for rating in backdated:
         rating.rated_at = at(rated_on[rating.reader_id, rating.film_id], 22)
-    Rating.objects.bulk_update(ratings, ["rated_at"], batch_size=500)
+    Rating.objects.bulk_update(backdated, ["rated_at"], batch_size=500)
 
 
 def _accounts(readers: list[Reader], *, password: str) -> dict:
@@ -122,7 +120,9 @@ def _likes(activity: Activity, users: dict) -> None:
     liked = set(ReaderReviewLike.objects.values_list("entry_id", "user__username"))
     for watch in activity.watches:
         entry = reviews.get((watch.reader, watch.film, watch.watched_on))
-        for username in watch.liked_by if entry else ():
+        if entry is None:
+            continue
+        for username in watch.liked_by:
             # A like is a toggle: only the missing ones are pressed.
             if (entry.pk, username) not in liked:
                 services.review_like(entry=entry, user=users[username])
