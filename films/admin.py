@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from config.admin import ServiceAdmin, ServiceInline
 from films import services
@@ -31,7 +32,10 @@ class WatchOptionInline(ServiceInline, admin.TabularInline):
 
 @admin.register(Film)
 class FilmAdmin(ServiceAdmin):
-    list_display = ["title", "original_title", "release_date", "running_time"]
+    list_display = [
+        "title", "original_title", "release_date", "running_time", "readers_average",
+        "readers_rating_count",
+    ]  # fmt: skip
     list_filter = ["genres", "release_date"]
     search_fields = ["title", "original_title", "credits__person__name"]
     date_hierarchy = "release_date"
@@ -58,6 +62,16 @@ class FilmAdmin(ServiceAdmin):
         ),
         ("Classification", {"fields": ["genres", "countries", "languages"]}),
     ]
+
+    # Both from the counts kept on the film's row: no join, no query per film.
+    @admin.display(description=_("Readers' average"))
+    def readers_average(self, obj: Film) -> str | None:
+        average = obj.readers_average
+        return None if average is None else f"{average:.1f}/10"
+
+    @admin.display(description=_("Ratings"))
+    def readers_rating_count(self, obj: Film) -> int:
+        return obj.readers_rating_count
 
     def save_model(self, request, obj, form, change):
         services.film_save(film=obj, poster_changed="poster" in form.changed_data)

@@ -110,5 +110,6 @@ class ReviewAdmin(ServiceAdmin):
         self.message_user(request, f"Unpublished {len(queryset)} review(s).", messages.SUCCESS)
 
 
+from reviews.diary import admin as diary_admin  # noqa: E402, F401
 from reviews.moderation import admin as moderation_admin  # noqa: E402, F401
 from reviews.readers import admin as readers_admin  # noqa: E402, F401

@@ -1,5 +1,6 @@
 """Demo content for the film-review site, read by `seed_demo`: pure data, no Django imports.
-The catalogue is a data file (catalogue.toml); the reviews and comments are Python lists.
+The catalogue is a data file (catalogue.toml); the reviews and comments are Python lists; the
+readers' ratings, diaries and reviews are drawn from readers.toml (activity.py).
 
 All facts come from /work/shared/FILM.md; all prose is written for this project.
 The three authors are fictional demo personas.
@@ -8,6 +9,7 @@ The three authors are fictional demo personas.
 import tomllib
 from pathlib import Path
 
+from reviews.demo.activity import ACTIVITY
 from reviews.demo.authors import AUTHORS
 from reviews.demo.discussion import COMMENTS, MODERATED_COMMENTS, READERS, REPORTS
 from reviews.demo.lost_in_starlight_reviews import LOST_IN_STARLIGHT_REVIEWS
@@ -23,6 +25,7 @@ for _film in FILMS:
 REVIEWS = [*LOST_IN_STARLIGHT_REVIEWS, *RELATED_FILM_REVIEWS]
 
 __all__ = [
+    "ACTIVITY",
     "AUTHORS",
     "COMMENTS",
     "FILMS",

@@ -131,6 +131,13 @@ class DiaryEntry(models.Model):
         return bool(self.review)
 
 
+class ReaderReview(DiaryEntry):
+    """The diary entries that carry a review, as the admin lists them apart."""
+
+    class Meta:
+        proxy = True
+
+
 class ReaderReviewLike(models.Model):
     entry = models.ForeignKey(DiaryEntry, on_delete=models.CASCADE, related_name="likes")
     user = models.ForeignKey(

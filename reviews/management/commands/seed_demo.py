@@ -1,4 +1,5 @@
-"""Load the demo catalogue, reviews and sign-ins. Running it again changes nothing."""
+"""Load the demo catalogue, reviews, sign-ins and readers' activity. Running it again changes
+nothing."""
 
 from datetime import datetime, time, timedelta
 
@@ -14,8 +15,10 @@ from films import services as films
 from films.models import Credit, Film, Genre, Person, WatchOption
 from reviews import demo, stamps
 from reviews import services as reviews
+from reviews.diary.models import DiaryEntry, Rating
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
+from reviews.management.readers_activity import seed_readers_activity
 from reviews.models import Review
 from reviews.moderation.models import ModerationDecision
 from reviews.readers.models import Profile
@@ -33,7 +36,7 @@ EXTRA_READER_PASSWORD = "starlight-reader"
 
 
 class Command(BaseCommand):
-    help = "Load the demo films, people, reviews and sign-ins (idempotent)."
+    help = "Load the demo films, people, reviews, sign-ins and readers' activity (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -52,9 +55,12 @@ class Command(BaseCommand):
             self.seed_catalogue()
             self.seed_reviews()
             self.seed_comments()
+            seed_readers_activity(demo.ACTIVITY, password=EXTRA_READER_PASSWORD)
         self.stdout.write(
             f"Demo data ready: {Film.objects.count()} films, {Person.objects.count()} people, "
-            f"{Review.objects.count()} reviews, {Comment.objects.count()} comments."
+            f"{Review.objects.count()} reviews, {Comment.objects.count()} comments, "
+            f"{Rating.objects.count()} readers' ratings, {DiaryEntry.objects.count()} diary "
+            "entries."
         )
 
     def print_sign_ins(self) -> None:
