@@ -64,7 +64,7 @@ APP_ENDPOINTS = [
     Endpoint("moderation queue, moderator", "get", "/moderation/", "moderator"),
     Endpoint("review, signed-in reader", "get", BIG_REVIEW, "reader"),
     Endpoint("film detail, signed-in reader (own rating)", "get", FILM, "reader"),
-    Endpoint("diary, 120 entries, anonymous", "get", "/readers/reader/diary/"),
+    Endpoint("reader's diary, anonymous", "get", "/readers/reader/diary/"),
     Endpoint(
         "comment POST, 100 readers",
         "post",

@@ -216,3 +216,25 @@ def review_like(*, entry: DiaryEntry, user: User) -> DiaryEntry:
     entry.refresh_from_db(fields=["like_count"])
     stamps.diary_changed(entry)
     return entry
+
+
+@transaction.atomic
+def reader_forget(*, user: User) -> None:
+    """Before an account goes: its ratings leave the films' counts, its likes the reviews'
+    counts, and its entries (with their reviews) leave the pages that showed them."""
+    rated = list(user.ratings.order_by("film_id").values_list("film_id", flat=True))
+    for film_pk in rated:  # in one order, so two deletions never wait on each other's locks
+        Film.objects.select_for_update().filter(pk=film_pk).values_list("pk").get()
+    user.ratings.all().delete()
+    for film_pk in rated:
+        _recount_scores(film_pk)
+        stamps.ratings_changed(film_pk=film_pk, reader_pk=user.pk)
+    liked = ReaderReviewLike.objects.filter(user=user)
+    DiaryEntry.objects.filter(pk__in=liked.values("entry_id")).update(
+        like_count=F("like_count") - 1
+    )
+    for entry in DiaryEntry.objects.filter(pk__in=liked.values("entry_id")):
+        stamps.diary_changed(entry)
+    liked.delete()
+    for entry in user.diary_entries.all():
+        stamps.diary_changed(entry)

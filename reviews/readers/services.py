@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from reviews import stamps
+from reviews.diary import services as diary
 from reviews.discussion.models import Comment, CommentLike, CommentReport, CommentRevision
 from reviews.moderation.models import ModerationDecision
 from reviews.readers.models import Profile
@@ -81,6 +82,7 @@ def account_delete(*, user: User) -> None:
             "another author first.",
             code="has_reviews",
         )
+    diary.reader_forget(user=user)
     comments = Comment.objects.filter(author=user)
     likes = CommentLike.objects.filter(user=user)
     stale = set(comments.values_list("review_id", flat=True))

@@ -46,14 +46,17 @@ def test_by_default_the_bench_compares_the_three_configurations_on_every_endpoin
     assert names(APP_ENDPOINTS) == [
         "static CSS (whitenoise)",
         "home, anonymous",
-        "film detail, anonymous",
+        "film detail, anonymous (10,000 ratings)",
         "review, 2,000 comments, anonymous",
         "search, anonymous",
         "static CSS (whitenoise), again",
         "search, signed-in reader",
         "moderation queue, moderator",
         "review, signed-in reader",
+        "film detail, signed-in reader (own rating)",
+        "reader's diary, anonymous",
         "comment POST, 100 readers",
+        "rating POST, 100 readers",
         "static CSS (whitenoise), last",
     ]
 
@@ -89,6 +92,7 @@ def test_the_endpoint_filter_keeps_the_static_runs_and_leaves_out_a_server_with_
         "search, signed-in reader",
         "moderation queue, moderator",
         "review, signed-in reader",
+        "film detail, signed-in reader (own rating)",
         "static CSS (whitenoise), last",
     ]
     assert plan.nginx_endpoints == []
@@ -97,7 +101,16 @@ def test_the_endpoint_filter_keeps_the_static_runs_and_leaves_out_a_server_with_
 @pytest.mark.parametrize(
     ("endpoints", "app", "nginx"),
     [
-        ("post", [*STATIC_RUNS[:2], "comment POST, 100 readers", STATIC_RUNS[2]], []),
+        (
+            "post",
+            [
+                *STATIC_RUNS[:2],
+                "comment POST, 100 readers",
+                "rating POST, 100 readers",
+                STATIC_RUNS[2],
+            ],
+            [],
+        ),
         ("nginx", [], ["static CSS", "review, 2,000 comments, from nginx's cache"]),
         ("static", STATIC_RUNS, ["static CSS"]),
         (
@@ -124,12 +137,14 @@ def test_each_get_is_warmed_up_once_and_the_post_not_at_all():
     assert names(warm_ups(APP_ENDPOINTS)) == [
         "static CSS (whitenoise)",
         "home, anonymous",
-        "film detail, anonymous",
+        "film detail, anonymous (10,000 ratings)",
         "review, 2,000 comments, anonymous",
         "search, anonymous",
         "search, signed-in reader",
         "moderation queue, moderator",
         "review, signed-in reader",
+        "film detail, signed-in reader (own rating)",
+        "reader's diary, anonymous",
     ]
 
 

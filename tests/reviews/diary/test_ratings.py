@@ -133,3 +133,17 @@ def test_film_cards_show_the_readers_average(client, film):
     page = client.get(reverse("films:film-list")).text
     assert 'class="film-card__readers"' in page
     assert "Rated 6 out of 10" in page
+
+
+def test_deleting_an_account_takes_its_ratings_out_of_the_films_counts(film, reader):
+    from reviews.readers.services import account_delete
+
+    other = FilmFactory()
+    services.rating_set(reader=reader, film=film, score=2)
+    services.rating_set(reader=reader, film=other, score=4)
+    services.rating_set(reader=UserFactory(), film=film, score=10)
+    account_delete(user=reader)
+    film.refresh_from_db()
+    other.refresh_from_db()
+    assert film.reader_score_counts == [0] * 9 + [1]
+    assert other.readers_rating_count == 0
