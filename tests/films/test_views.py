@@ -410,8 +410,9 @@ def test_film_detail_query_count_does_not_grow(client, django_assert_num_queries
         CreditFactory(film=film, person=other.credits.first().person, role=Credit.Role.PRODUCER)
     ReviewFactory.create_batch(count, film=film)
 
-    # film, genres, watch options, credits with people, rating stats, reviews with bylines
-    with django_assert_num_queries(6):
+    # film, genres, watch options, credits with people, rating stats, reviews with bylines,
+    # readers' reviews (reviews/diary/film_reviews.py)
+    with django_assert_num_queries(7):
         response = client.get(film.get_absolute_url())
 
     assert response.status_code == HTTPStatus.OK
