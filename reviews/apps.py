@@ -10,6 +10,7 @@ class ReviewsConfig(AppConfig):
         from films import pages
         from reviews import stamps
         from reviews.diary.film_pages import readers_of_film
+        from reviews.diary.film_reviews import reader_reviews_of_film
         from reviews.discussion import screening
         from reviews.film_pages import reviews_of_film
         from reviews.groups import sync_groups_after_migrate
@@ -22,5 +23,6 @@ class ReviewsConfig(AppConfig):
         # The film page shows the critics' score and the reviews; the catalogue never imports us.
         pages.register(reviews_of_film)
         pages.register(readers_of_film)
+        pages.register(reader_reviews_of_film)
         # What review cards show beyond their row; when pages change by themselves.
         stamps.register()

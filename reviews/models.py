@@ -181,7 +181,12 @@ from reviews.discussion.models import (  # noqa: E402
     CommentReport,
     CommentRevision,
 )
-from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction  # noqa: E402
+from reviews.moderation.models import (  # noqa: E402
+    BlockedTerm,
+    ModerationDecision,
+    ReaderReviewReport,
+    Sanction,
+)
 from reviews.readers.models import Profile  # noqa: E402
 
 __all__ = [
@@ -195,6 +200,7 @@ __all__ = [
     "Profile",
     "Rating",
     "ReaderReviewLike",
+    "ReaderReviewReport",
     "Review",
     "Sanction",
     "WatchlistEntry",

@@ -29,6 +29,18 @@ def discussion(review_pk: int) -> str:
     return f"reviews.discussion:{review_pk}"
 
 
+def entry_discussion(entry_pk: int) -> str:
+    """Which comments a reader review's discussion shows, and what it shows of each."""
+    return f"reviews.entry-discussion:{entry_pk}"
+
+
+def discussion_of(comment) -> str:
+    """The discussion a comment is in: under a review article or under a reader review."""
+    if comment.entry_id:
+        return entry_discussion(comment.entry_id)
+    return discussion(comment.review_id)
+
+
 def comments_by(user_pk: int) -> str:
     """How many of a reader's comments were published or refused: their history on the desk."""
     return f"reviews.comments-by:{user_pk}"
@@ -49,12 +61,14 @@ def _beyond_the_row(model, attribute: str, stamp) -> None:
 
 def register() -> None:
     """Said once, at start-up (reviews/apps.py)."""
+    from reviews.diary.models import DiaryEntry
     from reviews.discussion.models import Comment
 
     # A review card shows its comment count (ReviewQuerySet.for_listing); a queue item its
     # author's history (moderation.selectors.queue_items), and their active sanctions.
     _beyond_the_row(Review, "comment_count", lambda review: discussion(review.pk))
     _beyond_the_row(Comment, "author_approved", lambda comment: comments_by(comment.author_id))
+    _beyond_the_row(DiaryEntry, "author_approved", lambda entry: comments_by(entry.reader_id))
     _beyond_the_row(User, "active_sanctions", lambda user: sanctions_of(user.pk))
     pagecache.changes_by_itself(next_publication)
 
@@ -82,7 +96,7 @@ def review_deleted(review: Review) -> None:
 def comment_changed(comment, *, waiting: bool = False, history: bool = False) -> None:
     """A comment was posted, edited, liked, deleted or decided on: its review's discussion;
     with `waiting`, which comments wait on the desk; with `history`, its author's counts."""
-    stamps = [pagecache.stamp(comment), discussion(comment.review_id)]
+    stamps = [pagecache.stamp(comment), discussion_of(comment)]
     if waiting:
         stamps.append(WAITING)
     if history and comment.author_id:
@@ -105,10 +119,16 @@ def names_changed(user, profile=None) -> None:
     pagecache.changed_objects(user, *([profile] if profile else []))
 
 
-def account_deleted(user, *, reviews_commented: set[int]) -> None:
+def account_deleted(
+    user, *, reviews_commented: set[int], entries_commented: Iterable[int] = ()
+) -> None:
     """An account goes: its comments stay as placeholders, its reports and likes go."""
     names_changed(user)
-    pagecache.changed(*map(discussion, reviews_commented), WAITING)
+    pagecache.changed(
+        *map(discussion, reviews_commented - {None}),
+        *map(entry_discussion, set(entries_commented) - {None}),
+        WAITING,
+    )
 
 
 # --- Readers' ratings, diaries and watchlists (reviews/diary) --------------------------------
@@ -130,7 +150,7 @@ def ratings_changed(*, film_pk: int, reader_pk: int) -> None:
 
 
 def diary_changed(entry, *, waiting: bool = False) -> None:
-    """An entry was logged, edited, liked, decided on or deleted."""
+    """An entry was logged, edited, liked, decided on, reported or deleted."""
     changed = [pagecache.stamp(entry), diary_of(entry.reader_id), reader_reviews(entry.film_id)]
     pagecache.changed(*changed, *([WAITING] if waiting else []))
 

@@ -146,15 +146,21 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
 
 class CommentFactory(factory.django.DjangoModelFactory):
-    """An approved top-level comment; pass `parent=` for a reply (depth and root follow)."""
+    """An approved top-level comment; pass `parent=` for a reply (depth and root follow), and
+    `entry=` for one under a reader review."""
 
     class Meta:
         model = Comment
 
+    entry = factory.Maybe(
+        "parent", yes_declaration=factory.SelfAttribute("parent.entry"), no_declaration=None
+    )
     review = factory.Maybe(
         "parent",
         yes_declaration=factory.SelfAttribute("parent.review"),
-        no_declaration=factory.SubFactory(ReviewFactory),
+        no_declaration=factory.Maybe(
+            "entry", yes_declaration=None, no_declaration=factory.SubFactory(ReviewFactory)
+        ),
     )
     author = factory.SubFactory(UserFactory)
     body = factory.Sequence(lambda n: f"Comment number {n} about the stars.")
@@ -243,3 +249,16 @@ def with_production_password(user, password: str):
     user.password = hasher.encode(password, hasher.salt())
     user.save(update_fields=["password"])
     return user
+
+
+class DiaryEntryFactory(factory.django.DjangoModelFactory):
+    """A watch logged in a public diary, with an approved reader review and a rating."""
+
+    class Meta:
+        model = "reviews.DiaryEntry"
+
+    reader = factory.SubFactory(UserFactory)
+    film = factory.SubFactory(FilmFactory)
+    score = 8
+    review = factory.Sequence(lambda n: f"Reader review number {n}: the stars were lovely.")
+    review_status = "approved"

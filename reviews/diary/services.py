@@ -184,7 +184,12 @@ def entry_update(
 def entry_delete(*, entry: DiaryEntry, user: User) -> None:
     if entry.reader_id != user.pk:
         raise ValidationError("You can only delete from your own diary.", code="not_yours")
-    waiting = entry.review_status == Comment.Status.PENDING and entry.is_review
+    # Its review, reports on it or comments under it may be waiting on the desk.
+    waiting = entry.is_review and (
+        entry.review_status == Comment.Status.PENDING
+        or entry.reports.filter(resolution="open").exists()
+        or entry.comments.pending().exists()
+    )
     entry.delete()
     stamps.diary_changed(entry, waiting=waiting)
 

@@ -21,6 +21,14 @@ urlpatterns = [
     path("diary/<int:pk>/edit/", views.entry_edit, name="entry-edit"),
     path("diary/<int:pk>/delete/", views.entry_delete, name="entry-delete"),
     path("diary/<int:pk>/like/", review_pages.entry_like, name="entry-like"),
+    path(
+        "diary/<int:pk>/comments/", review_pages.entry_comment_create, name="entry-comment-create"
+    ),
+    path(
+        "diary/<int:pk>/comments/draft/",
+        review_pages.entry_comment_draft,
+        name="entry-comment-draft",
+    ),
     path("account/letterboxd/", letterboxd.letterboxd, name="letterboxd"),
     path("account/letterboxd/export.zip", letterboxd.export, name="letterboxd-export"),
     path(

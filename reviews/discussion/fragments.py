@@ -35,7 +35,7 @@ class CommentView:
     """What a comment's HTML is made of, read in one query with `rows()`."""
 
     pk: int
-    review_slug: str
+    review_slug: str | None  # None under a reader review (entry_id, below)
     root_id: int | None
     parent_id: int | None
     in_reply_to_id: int | None
@@ -52,6 +52,7 @@ class CommentView:
     edited_at: datetime | None
     deleted_at: datetime | None
     moderation_reason: str
+    entry_id: int | None = None  # the reader review it is under, if not a review article
 
     # Where each field is read from, in the same order.
     LOOKUPS: ClassVar[tuple[str, ...]] = (
@@ -59,7 +60,7 @@ class CommentView:
         *("author_id", "author__username", "author__profile__display_name"),
         *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
         *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
-        "moderation_reason",
+        *("moderation_reason", "entry_id"),
     )
 
     @classmethod
@@ -76,6 +77,18 @@ class CommentView:
 
     def get_absolute_url(self) -> str:
         return reverse("discussion:comment-permalink", kwargs={"pk": self.pk})
+
+    def create_url(self) -> str:
+        """Where a reply to it is posted: its discussion's."""
+        if self.entry_id:
+            return reverse("diary:entry-comment-create", args=[self.entry_id])
+        return reverse("discussion:comment-create", args=[self.review_slug])
+
+    def draft_url(self) -> str:
+        """Where a signed-out reader's reply to it is kept while they sign in."""
+        if self.entry_id:
+            return reverse("diary:entry-comment-draft", args=[self.entry_id])
+        return reverse("discussion:comment-draft", args=[self.review_slug])
 
     def edit_window_end(self) -> datetime:
         return self.created_at + timedelta(minutes=settings.COMMENT_EDIT_MINUTES)

@@ -1,4 +1,5 @@
-"""Readers' comments under review articles: threads, likes, reports and earlier texts."""
+"""Readers' comments under review articles and under reader reviews (diary entries): threads,
+likes, reports and earlier texts."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from reviews.markdown import render_comment
 
@@ -77,7 +79,9 @@ class CommentQuerySet(models.QuerySet):
 
 
 class Comment(models.Model):
-    """A reader's comment on a review; replies thread to MAX_DEPTH levels."""
+    """A reader's comment on a review article or on a reader review (exactly one of the two:
+    its discussion's subject, reviews/discussion/subjects.py); replies thread to MAX_DEPTH
+    levels."""
 
     MAX_DEPTH = 3
 
@@ -93,7 +97,19 @@ class Comment(models.Model):
     # What its author may still edit, within the edit window.
     EDITABLE = (Status.APPROVED, Status.PENDING)
 
-    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="comments")
+    review = models.ForeignKey(
+        "reviews.Review", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    # A comment under a reader review. Indexed by comment_entry_counts alone (partial: most
+    # comments are on review articles).
+    entry = models.ForeignKey(
+        "reviews.DiaryEntry",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        db_index=False,
+    )
     # No index of its own: the (author, fingerprint, created_at) index below starts with it.
     # Empty once the author deleted their account: the comment stays as a placeholder, so
     # replies to it and the moderation record keep their place (services.account_delete).
@@ -156,6 +172,13 @@ class Comment(models.Model):
                 include=["author", "root", "deleted_at", "id"],
                 name="comment_review_counts",
             ),
+            # The same for a reader review's discussion (and its entry's deletion).
+            models.Index(
+                fields=["entry", "status"],
+                include=["author", "root", "deleted_at", "id"],
+                condition=models.Q(entry__isnull=False),
+                name="comment_entry_counts",
+            ),
             # An author's approved and refused counts on the desk, counted in the index alone.
             models.Index(fields=["author", "status"], name="comment_author_status"),
             # The duplicate check and the repeated-text rules (`same_text`).
@@ -176,10 +199,17 @@ class Comment(models.Model):
                 ),
                 name="comment_replies_have_parent_and_root",
             ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(review__isnull=False, entry__isnull=True)
+                    | models.Q(review__isnull=True, entry__isnull=False)
+                ),
+                name="comment_on_review_or_entry",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Comment {self.pk} by {self.author or 'a deleted account'} on {self.review}"
+        return f"Comment {self.pk} by {self.author or 'a deleted account'} on {self.subject}"
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_comment(self.body)
@@ -200,6 +230,21 @@ class Comment(models.Model):
         if user.is_authenticated:
             visible |= models.Q(author_id=user.pk, status__in=cls.SHOWN_TO_AUTHOR_ALONE)
         return visible & models.Q(deleted_at__isnull=True, author__isnull=False)
+
+    @property
+    def subject(self):
+        """What the comment is under: the review article or the diary entry."""
+        return self.review if self.review_id else self.entry
+
+    @property
+    def subject_title(self) -> str:
+        """The subject as a reader names it: the review's headline, or whose review of what."""
+        if self.review_id:
+            return self.review.headline
+        entry = self.entry
+        profile = getattr(entry.reader, "profile", None)
+        name = (profile.display_name if profile else "") or entry.reader.get_username()
+        return gettext("%(name)s's review of %(film)s") % {"name": name, "film": entry.film.title}
 
     @property
     def is_deleted(self) -> bool:

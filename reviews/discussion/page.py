@@ -1,5 +1,5 @@
-"""The discussion part of a review page: one page of threads as a reader sees it, and the same
-kept for signed-in readers until it changes."""
+"""The discussion part of a review page or of a reader review's page: one page of threads as a
+reader sees it, and the same kept for signed-in readers until it changes."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from config import pagecache
 from config.pagecache.fragments import CSRF_PLACEHOLDER
-from reviews import stamps
 from reviews.discussion import fragments, selectors
 from reviews.discussion.forms import CommentForm
 from reviews.discussion.models import Comment, CommentLike
-from reviews.models import Review
+from reviews.discussion.subjects import subject_of
+
+TEMPLATE = "reviews/discussion/discussion.html"
 
 COMMENT_DRAFTS_KEY = "comment_drafts"
 THREAD_SORTS = {
@@ -35,13 +36,15 @@ def _thread_sort(request: HttpRequest) -> str:
 
 
 def discussion_context(
-    request: HttpRequest, review: Review, *, keep_csrf_placeholder: bool = False
+    request: HttpRequest, subject, *, keep_csrf_placeholder: bool = False
 ) -> dict:
-    """One page of threads under a review, in a fixed number of queries however many."""
+    """One page of threads under a review or a reader review (`subject`: either, or their
+    Subject), in a fixed number of queries however many."""
     user = request.user
+    subject = subject_of(subject)
     sort = _thread_sort(request)
-    counted = selectors.counts(review, user)
-    threads = selectors.shown_threads(review, user).order_by(*THREAD_SORTS[sort])
+    counted = selectors.counts(subject, user)
+    threads = selectors.shown_threads(subject, user).order_by(*THREAD_SORTS[sort])
     paginator = Paginator(selectors.rows(threads, user), settings.COMMENTS_PER_PAGE)
     paginator.count = counted["threads"]  # counted above, with the total: one query for both
     page = paginator.get_page(request.GET.get("page"))
@@ -66,9 +69,10 @@ def discussion_context(
     # The page shows these rows' values, not objects: what they depend on, said here.
     authors = {comment.author_id for comment in shown if comment.author_id}
     depends_on = pagecache.DependsOn(
-        stamps.discussion(review.pk), *(pagecache.stamp_for(User, pk) for pk in authors)
+        subject.stamp, *(pagecache.stamp_for(User, pk) for pk in authors)
     )
     return {
+        "discussion_subject": subject,
         "threads": arranged,
         "comment_page": page,
         "comment_sort": sort,
@@ -84,9 +88,7 @@ def discussion_context(
 _FORM_START, _FORM_END = "<!--comment-form-->", "<!--/comment-form-->"
 
 
-def signed_in_discussion(
-    request: HttpRequest, review: Review, *, form: CommentForm | None
-) -> SafeString:
+def signed_in_discussion(request: HttpRequest, subject, *, form: CommentForm | None) -> SafeString:
     """The discussion as a signed-in reader sees it, kept until it changes, with a blank
     comment form, or with `form` (holding the reader's draft or errors) put in its place.
 
@@ -98,35 +100,36 @@ def signed_in_discussion(
     is bumped by every change to what the section shows, likes included; its authors' stamps
     by a change of their names."""
     user = request.user
+    subject = subject_of(subject)
     # Whether they took part changes only with the discussion (a reader's post, held or not,
     # and their likes bump its stamp), so it is kept too.
     own = pagecache.page_part(
         request,
-        f"took-part:{review.pk}:{user.pk}",
-        lambda: (selectors.took_part(review, user), [stamps.discussion(review.pk)]),
+        f"took-part:{subject.cache_name}:{user.pk}",
+        lambda: (selectors.took_part(subject, user), [subject.stamp]),
     ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
     sort, page = _thread_sort(request), request.GET.get("page", "")
-    template = "reviews/review_detail.html"
-    where = f"{timezone.get_current_timezone_name()}:{review.slug}"
-    made_of = (pagecache.template_version(template), pagecache.template_version(fragments.TEMPLATE))
-    name = f"discussion:{review.pk}:{viewer}:{pagecache.digest((made_of, where, sort, page))}"
+    where = f"{timezone.get_current_timezone_name()}:{subject.url}"
+    made_of = (pagecache.template_version(TEMPLATE), pagecache.template_version(fragments.TEMPLATE))
+    digest = pagecache.digest((made_of, where, sort, page))
+    name = f"discussion:{subject.cache_name}:{viewer}:{digest}"
 
     def compute() -> tuple[str, set[str], float | None]:
-        discussion = discussion_context(request, review, keep_csrf_placeholder=True)
+        discussion = discussion_context(request, subject, keep_csrf_placeholder=True)
         html = render_to_string(
-            f"{template}#discussion",
-            {"review": review, "user": user, "csrf_token": CSRF_PLACEHOLDER,
+            f"{TEMPLATE}#discussion",
+            {"user": user, "csrf_token": CSRF_PLACEHOLDER,
              "comment_form": CommentForm(), "form_marks": (_FORM_START, _FORM_END),
              **discussion},
         )  # fmt: skip
-        depends = pagecache.stamps_of(review, discussion["discussion_depends_on"])
+        depends = pagecache.stamps_of(subject.obj, discussion["discussion_depends_on"])
         return html, depends, discussion["edits_close_at"]
 
     html = pagecache.page_part(request, name, compute).value
     if form is not None:
         before, rest = html.split(_FORM_START)
         after = rest.split(_FORM_END)[1]
-        context = {"review": review, "comment_form": form}
-        html = before + render_to_string(f"{template}#comment-form", context, request) + after
+        context = {"discussion_subject": subject, "comment_form": form}
+        html = before + render_to_string(f"{TEMPLATE}#comment-form", context, request) + after
     return mark_safe(html.replace(CSRF_PLACEHOLDER, get_token(request)))

@@ -17,17 +17,18 @@ from django.db.models.functions import Coalesce
 
 from reviews.discussion.fragments import CommentView, ShownComment
 from reviews.discussion.models import Comment, CommentLike
-from reviews.models import Review
+from reviews.discussion.subjects import Subject, subject_of
 
 # Why a hidden comment with visible replies leaves a placeholder (the template words each).
 ACCOUNT_DELETED, WITHDRAWN, WAITING, TAKEN_DOWN = "account-deleted", "deleted", "held", "removed"
 
 
-def shown_threads(review: Review, user) -> QuerySet[Comment]:
-    """The top-level comments whose threads `user` sees: shown in full, or with a reply that is."""
+def shown_threads(subject, user) -> QuerySet[Comment]:
+    """The top-level comments whose threads `user` sees: shown in full, or with a reply that is.
+    `subject`: a review, a diary entry or their Subject, as for every function here."""
     visible = Comment.visible_to(user)
     shown_under = Comment.objects.filter(visible, root=OuterRef("pk"))
-    return review.comments.filter(depth=1).filter(visible | Exists(shown_under))
+    return subject_of(subject).comments().filter(depth=1).filter(visible | Exists(shown_under))
 
 
 def rows(comments: QuerySet[Comment], user) -> QuerySet:
@@ -42,22 +43,23 @@ def as_shown(found: Iterable[tuple]) -> list[ShownComment]:
     return [ShownComment(CommentView(*row[1:]), in_full=row[0]) for row in found]
 
 
-def counts(review: Review, user) -> dict[str, int]:
+def counts(subject, user) -> dict[str, int]:
     """How many threads and how many comments `user` sees, in one statement.
 
     A thread is counted by its top-level comment's id, which every comment of it names
     (`root`, or its own id for the top-level one); read from comment_review_counts alone."""
     visible = Comment.visible_to(user)
-    return review.comments.aggregate(
+    comments = subject_of(subject).comments()
+    return comments.aggregate(
         threads=Count(Coalesce("root", "id"), distinct=True, filter=visible),
         comments=Count("id", filter=visible),
     )
 
 
-def earlier_threads(review: Review, user, root: Comment) -> int:
+def earlier_threads(subject, user, root: Comment) -> int:
     """How many shown threads come before `root`'s, oldest first (for its permalink)."""
     before = Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
-    return shown_threads(review, user).filter(before).count()
+    return shown_threads(subject, user).filter(before).count()
 
 
 def placeholder_reason(comment: ShownComment) -> str:
@@ -103,24 +105,29 @@ def on_page(threads: list[ShownComment]) -> list[ShownComment]:
     return found
 
 
-def took_part(review: Review, user) -> str | None:
-    """None if `user` has neither commented on the review (in any state) nor liked a comment
-    on it: the discussion then looks the same to them as to every such reader. Otherwise a
+def took_part(subject, user) -> str | None:
+    """None if `user` has neither commented on the subject (in any state) nor liked a comment
+    under it: the discussion then looks the same to them as to every such reader. Otherwise a
     mark that changes whenever they post there, held comments included."""
+    subject: Subject = subject_of(subject)
     # One statement, written out: asked on every signed-in reader's view of a review.
     with connection.cursor() as cursor:
-        cursor.execute(_TOOK_PART_SQL, {"review": review.pk, "user": user.pk})
+        cursor.execute(_TOOK_PART_SQL[subject.column], {"subject": subject.pk, "user": user.pk})
         last_comment, liked = cursor.fetchone()
     return None if last_comment is None and not liked else f"{last_comment}"
 
 
-_TOOK_PART_SQL = f"""
+# One statement for each column that names a discussion's subject.
+_TOOK_PART_SQL = {
+    column: f"""
     SELECT (
         SELECT max(id) FROM {Comment._meta.db_table}
-        WHERE review_id = %(review)s AND author_id = %(user)s
+        WHERE {column} = %(subject)s AND author_id = %(user)s
     ), EXISTS (
         SELECT 1 FROM {CommentLike._meta.db_table} AS liked
         JOIN {Comment._meta.db_table} AS comment ON comment.id = liked.comment_id
-        WHERE liked.user_id = %(user)s AND comment.review_id = %(review)s
+        WHERE liked.user_id = %(user)s AND comment.{column} = %(subject)s
     )
 """
+    for column in ("review_id", "entry_id")
+}

@@ -15,8 +15,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from reviews import stamps
+from reviews.diary.models import DiaryEntry
 from reviews.discussion import screening
 from reviews.discussion.models import Comment, CommentLike, CommentRevision
+from reviews.discussion.subjects import Subject
 from reviews.models import Review
 
 
@@ -36,16 +38,21 @@ def _rate_limited(scope: str, ident: object, limit: tuple[int, int]) -> bool:
 @transaction.atomic
 def comment_create(
     *,
-    review: Review,
+    review: Review | None = None,
+    entry: DiaryEntry | None = None,
     author: User,
     body: str,
     parent: Comment | None = None,
     ip_address: str | None = None,
 ) -> Comment:
-    """Post a comment or a reply, after the abuse controls; replies deeper than the limit
-    attach beside the comment they answer and name it."""
+    """Post a comment or a reply under a review article or a reader review (`entry`), after
+    the abuse controls; replies deeper than the limit attach beside the comment they answer
+    and name it."""
+    if (review is None) == (entry is None):
+        raise TypeError("comment_create takes a review or an entry")
+    subject = Subject(review or entry)
     body = body.strip()
-    if not review.is_public:
+    if not subject.is_open:
         raise ValidationError("This review is not open for comments.", code="review_closed")
     if not body:
         raise ValidationError("Write something before posting.", code="empty")
@@ -55,7 +62,7 @@ def comment_create(
             code="too_long",
         )
     if parent is not None:
-        if parent.review_id != review.pk:
+        if not subject.owns(parent):
             raise ValidationError(
                 "You can only reply to a comment on the same review.", code="wrong_review"
             )
@@ -77,7 +84,7 @@ def comment_create(
             "You are posting too fast. Wait a minute and try again.", code="rate_limited"
         )
 
-    comment = Comment(review=review, author=author, body=body, ip_address=ip_address)
+    comment = subject.new_comment(author=author, body=body, ip_address=ip_address)
     if parent is not None:
         comment.in_reply_to = parent
         comment.root_id = thread_id

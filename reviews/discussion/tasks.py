@@ -28,7 +28,13 @@ def user_id_from_unsubscribe_token(token: str) -> int | None:
 def send_reply_notification(comment_id: int) -> bool:
     """E-mail the author of the answered comment a link to the reply. True if sent."""
     reply = (
-        Comment.objects.select_related("author__profile", "review", "in_reply_to__author")
+        Comment.objects.select_related(
+            "author__profile",
+            "review",
+            "entry__reader__profile",
+            "entry__film",
+            "in_reply_to__author",
+        )
         .filter(pk=comment_id, status=Comment.Status.APPROVED, deleted_at__isnull=True)
         .first()
     )
@@ -49,7 +55,7 @@ def send_reply_notification(comment_id: int) -> bool:
         "unsubscribe_url": unsubscribe_url,
     }
     message = EmailMultiAlternatives(
-        subject=f"New reply to your comment on “{reply.review.headline}”",
+        subject=f"New reply to your comment on “{reply.subject_title}”",
         body=render_to_string("reviews/discussion/email/reply_notification.txt", context),
         to=[recipient.email],
         headers={

@@ -21,6 +21,8 @@ from reviews.discussion import fragments, selectors, services
 from reviews.discussion.forms import CommentEditForm, CommentForm
 from reviews.discussion.models import Comment
 from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context
+from reviews.discussion.page import TEMPLATE as DISCUSSION_TEMPLATE
+from reviews.discussion.subjects import Subject, of_comment
 from reviews.models import Review
 from reviews.views import published_review, render_review
 
@@ -31,16 +33,23 @@ def _client_ip(request: HttpRequest) -> str | None:
 
 @require_POST
 def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
-    """Post a comment or reply. Signed-out readers keep their text while they sign in."""
+    """Post a comment or reply under a review article."""
     review = published_review(request, slug).review
+    return post_comment(request, Subject(review), render_page=render_review)
+
+
+def post_comment(request: HttpRequest, subject: Subject, *, render_page) -> HttpResponse:
+    """Post a comment or reply under `subject`. Signed-out readers keep their text while they
+    sign in. `render_page(request, obj, status=..., comment_form=...)` shows the subject's page
+    again with the form's errors."""
     if not request.user.is_authenticated:
-        return _keep_draft(request, review)
+        return _keep_draft(request, subject)
     form = CommentForm(request.POST)
     comment = None
     if form.is_valid():
         try:
             comment = services.comment_create(
-                review=review,
+                **{subject.kind: subject.obj},
                 author=request.user,
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
@@ -50,17 +59,17 @@ def comment_create(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error("body", error)
     if comment is None:
         if request.htmx:
-            return _render_discussion(request, review, comment_form=form)
-        return render_review(request, review, status=400, comment_form=form)
+            return _render_discussion(request, subject, comment_form=form)
+        return render_page(request, subject.obj, status=400, comment_form=form)
     drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
-    if drafts.pop(str(review.pk), None) is not None:
+    if drafts.pop(subject.draft_key, None) is not None:
         request.session[COMMENT_DRAFTS_KEY] = drafts
     if comment.status == Comment.Status.APPROVED:
         notice = "Your comment is posted."
     else:
         notice = "Thanks: your comment will appear once a moderator approves it."
     if request.htmx:
-        return _render_discussion(request, review, notice=notice, focus_comment=comment.pk)
+        return _render_discussion(request, subject, notice=notice, focus_comment=comment.pk)
     messages.success(request, notice)
     return redirect(comment.get_absolute_url())
 
@@ -72,7 +81,14 @@ def comment_draft(request: HttpRequest, slug: str) -> HttpResponse:
     if not _from_our_pages(request):
         return csrf_failure(request, reason="Cross-site request to keep a comment draft.")
     review = get_object_or_404(Review.objects.published(), slug=slug)
-    return _keep_draft(request, review)
+    return _keep_draft(request, Subject(review))
+
+
+def keep_draft(request: HttpRequest, subject: Subject) -> HttpResponse:
+    """`comment_draft` for any subject: its view must be csrf_exempt and POST only."""
+    if not _from_our_pages(request):
+        return csrf_failure(request, reason="Cross-site request to keep a comment draft.")
+    return _keep_draft(request, subject)
 
 
 def _from_our_pages(request: HttpRequest) -> bool:
@@ -85,49 +101,51 @@ def _from_our_pages(request: HttpRequest) -> bool:
     return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") in ("same-origin", "none")
 
 
-def _keep_draft(request: HttpRequest, review: Review) -> HttpResponse:
+def _keep_draft(request: HttpRequest, subject: Subject) -> HttpResponse:
     drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
-    drafts[str(review.pk)] = {
+    drafts[subject.draft_key] = {
         "body": request.POST.get("body", "")[: settings.COMMENT_MAX_LENGTH * 2],
         "parent": request.POST.get("parent") or None,
     }
     request.session[COMMENT_DRAFTS_KEY] = drafts
-    back = review.get_absolute_url() + "#comment-form"
+    back = subject.url + "#comment-form"
     if request.user.is_authenticated:  # a page from before signing in
         return redirect(back)
     messages.info(request, "Sign in to post your comment; we kept what you wrote.")
     return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
 
 
-def _render_discussion(request: HttpRequest, review: Review, **context) -> HttpResponse:
+def _render_discussion(request: HttpRequest, subject: Subject, **context) -> HttpResponse:
     """The discussion section alone, for htmx to swap in place."""
     context.setdefault("comment_form", CommentForm())
     return render(
         request,
-        "reviews/review_detail.html#discussion",
-        {"review": review, **discussion_context(request, review), **context},
+        f"{DISCUSSION_TEMPLATE}#discussion",
+        {**discussion_context(request, subject), **context},
     )
 
 
 def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     """Send the reader to the page of the thread that holds the comment, scrolled to it."""
     comment = get_object_or_404(
-        Comment.objects.visible_to(request.user).select_related("review", "root"), pk=pk
+        Comment.objects.visible_to(request.user).select_related("review", "entry", "root"), pk=pk
     )
-    review = comment.review
-    if not review.is_public:
+    subject = of_comment(comment)
+    if not subject.is_open:
         return render(request, "404.html", status=404)
     root = comment.root or comment
-    earlier_threads = selectors.earlier_threads(review, request.user, root)
+    earlier_threads = selectors.earlier_threads(subject, request.user, root)
     page = earlier_threads // settings.COMMENTS_PER_PAGE + 1
     query = f"?page={page}" if page > 1 else ""
-    return HttpResponseRedirect(f"{review.get_absolute_url()}{query}#comment-{comment.pk}")
+    return HttpResponseRedirect(f"{subject.url}{query}#comment-{comment.pk}")
 
 
 def _comment_with_names(pk: int) -> Comment:
     """A comment with what its partial shows; whose it is, the views and services check."""
     return get_object_or_404(
-        Comment.objects.select_related("review", "author__profile", "in_reply_to__author__profile"),
+        Comment.objects.select_related(
+            "review", "entry", "author__profile", "in_reply_to__author__profile"
+        ),
         pk=pk,
     )
 
@@ -186,14 +204,14 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return _render_comment(request, comment)
         messages.success(request, "Your comment is deleted.")
-        return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+        return redirect(comment.subject.get_absolute_url() + f"#comment-{comment.pk}")
     return render(request, "reviews/discussion/comment_delete.html", {"comment": comment})
 
 
 @login_required
 @require_POST
 def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
-    comment = get_object_or_404(Comment.objects.select_related("review"), pk=pk)
+    comment = get_object_or_404(Comment.objects.select_related("review", "entry"), pk=pk)
     try:
         services.comment_like(comment=comment, user=request.user)
     except ValidationError as error:
@@ -203,4 +221,4 @@ def comment_like(request: HttpRequest, pk: int) -> HttpResponse:
         return HttpResponse(
             fragments.render_one(request, comment.pk, template=fragments.LIKE_TEMPLATE)
         )
-    return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+    return redirect(comment.subject.get_absolute_url() + f"#comment-{comment.pk}")

@@ -4,11 +4,15 @@ reader reports a comment with."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
 
 from reviews.discussion.models import Comment, CommentReport
 from reviews.models import Review
-from reviews.moderation.models import ModerationDecision, Sanction
+from reviews.moderation.models import ModerationDecision, ReaderReviewReport, Sanction
+from reviews.moderation.selectors import held_entries, reported_entries
+
+# What a queue row is: its third column.
+COMMENT_ROW, ENTRY_ROW = "comment", "entry"
 
 CANNED_REASONS = [
     "Personal attack on another reader",
@@ -62,16 +66,47 @@ class QueueFilterForm(forms.Form):
             ).distinct()
         return comments
 
+    def filter_entries(self, entries):
+        """`filter` for reader reviews: the same status and reason; none is on a review article."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        if data.get("status") == "held":
+            entries = entries.filter(review_status=Comment.Status.PENDING)
+        elif data.get("status") == "reported":
+            entries = entries.filter(reports__resolution=ReaderReviewReport.Resolution.OPEN)
+        if data.get("review"):
+            entries = entries.none()
+        if (reason := data.get("reason")) == "rule":
+            entries = (
+                entries.filter(review_status=Comment.Status.PENDING)
+                .exclude(held_reason="")
+                .exclude(reports__resolution=ReaderReviewReport.Resolution.OPEN)
+            )
+        elif reason:
+            entries = entries.filter(
+                reports__reason=reason, reports__resolution=ReaderReviewReport.Resolution.OPEN
+            )
+        return entries.distinct() if data.get("status") == "reported" or reason else entries
+
     def queue(self) -> QuerySet:
-        """(created_at, pk) of the waiting comments the filters let through, oldest first."""
+        """(created_at, pk, kind) of the waiting comments and reader reviews the filters let
+        through, oldest first; kind is COMMENT_ROW or ENTRY_ROW."""
         # Held (pending) and reported (approved) comments never overlap, so UNION ALL of the two
         # halves, each filtered, is the queue: PostgreSQL reads the held half from the partial
-        # index comment_held_oldest_first alone (README, "Performance").
-        held, reported = (
-            self.filter(half).values_list("created_at", "pk")
+        # index comment_held_oldest_first alone (README, "Performance"). So for reader reviews.
+        comments = (
+            self.filter(half)
+            .annotate(kind=Value(COMMENT_ROW))
+            .values_list("created_at", "pk", "kind")
             for half in (Comment.objects.held(), Comment.objects.reported())
         )
-        return held.union(reported, all=True).order_by("created_at", "pk")
+        entries = (
+            self.filter_entries(half)
+            .order_by()  # DISTINCT would add the entries' own ordering to the columns
+            .annotate(kind=Value(ENTRY_ROW))
+            .values_list("created_at", "pk", "kind")
+            for half in (held_entries(), reported_entries())
+        )
+        return next(comments).union(*comments, *entries, all=True).order_by("created_at", "pk")
 
 
 class SanctionForm(forms.Form):

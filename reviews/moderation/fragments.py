@@ -16,9 +16,10 @@ from django.utils import timezone, translation
 from config import pagecache
 from config.pagecache.fragments import CSRF_PLACEHOLDER, render_fragments
 from reviews import stamps
+from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
-from reviews.moderation.forms import CANNED_REASONS, QueueFilterForm
-from reviews.moderation.selectors import queue_items
+from reviews.moderation.forms import CANNED_REASONS, COMMENT_ROW, ENTRY_ROW, QueueFilterForm
+from reviews.moderation.selectors import entry_queue_items, queue_items
 
 QUEUE_TEMPLATE = "reviews/moderation/queue.html"
 ITEM_TEMPLATE = f"{QUEUE_TEMPLATE}#item"
@@ -30,7 +31,15 @@ QUEUE_FILTERS = ("status", "review", "reason")
 
 @dataclass(frozen=True)
 class QueueItem:
-    """What a queue item shows a moderator about a waiting comment."""
+    """What a queue item shows a moderator about a waiting comment or reader review. `kind`
+    says which: a comment on a review article, a comment on a reader review, or a reader
+    review (a diary entry's review; `pk` is the entry's, the review fields name its film)."""
+
+    REVIEW_COMMENT, ENTRY_COMMENT, READER_REVIEW = (
+        "review-comment",
+        "entry-comment",
+        "reader-review",
+    )
 
     pk: int
     status: str
@@ -50,6 +59,8 @@ class QueueItem:
     sanctions: tuple[tuple[str, datetime | None], ...]  # the author's active ones: kind, end
     report_reasons: tuple[tuple[str, int], ...]  # open reports: reason, how many
     reported: bool
+    kind: str = REVIEW_COMMENT
+    spoilers: bool = False  # a reader review marked as telling the story
 
     @classmethod
     def of(cls, comment: Comment) -> QueueItem:
@@ -58,12 +69,13 @@ class QueueItem:
         reasons = Counter(report.get_reason_display() for report in comment.open_reports)
         return cls(
             pk=comment.pk,
+            kind=cls.ENTRY_COMMENT if comment.entry_id else cls.REVIEW_COMMENT,
             status=comment.status,
             held_reason=comment.held_reason,
             body_html=comment.body_html,
             created_at=comment.created_at,
-            review_url=comment.review.get_absolute_url(),
-            review_headline=comment.review.headline,
+            review_url=comment.subject.get_absolute_url(),
+            review_headline=comment.subject_title,
             author_id=author.pk,
             author_username=author.get_username(),
             author_name=_display_name(author),
@@ -79,6 +91,47 @@ class QueueItem:
             report_reasons=tuple(reasons.most_common()),
             reported=bool(comment.open_reports),
         )
+
+    @classmethod
+    def of_entry(cls, entry: DiaryEntry) -> QueueItem:
+        """From a diary entry loaded by `entry_queue_items`."""
+        reader = entry.reader
+        reasons = Counter(report.get_reason_display() for report in entry.open_reports)
+        return cls(
+            pk=entry.pk,
+            kind=cls.READER_REVIEW,
+            status=entry.review_status,
+            held_reason=entry.held_reason,
+            body_html=entry.review_html,
+            created_at=entry.created_at,
+            review_url=entry.get_absolute_url(),
+            review_headline=entry.film.title,
+            author_id=reader.pk,
+            author_username=reader.get_username(),
+            author_name=_display_name(reader),
+            author_joined=reader.date_joined,
+            parent_author="",
+            parent_body="",
+            author_approved=entry.author_approved,
+            author_refused=entry.author_refused,
+            sanctions=tuple(
+                (sanction.get_kind_display(), sanction.expires_at)
+                for sanction in reader.active_sanctions
+            ),
+            report_reasons=tuple(reasons.most_common()),
+            reported=bool(entry.open_reports),
+            spoilers=entry.contains_spoilers,
+        )
+
+    @property
+    def dom_id(self) -> str:
+        """Its element's id: comments and diary entries number their ids apart."""
+        return f"queue-entry-{self.pk}" if self.kind == self.READER_REVIEW else f"queue-{self.pk}"
+
+    @property
+    def selection(self) -> str:
+        """Its value in the bulk form: as `dom_id`, the entries' apart."""
+        return f"entry-{self.pk}" if self.kind == self.READER_REVIEW else str(self.pk)
 
 
 def _display_name(user) -> str:
@@ -129,8 +182,12 @@ def render_queue(filters: dict[str, str], page_number: str) -> tuple[str, set[st
     # Page through bare ids first, then load the page's 25 items with their joins: joining
     # first made PostgreSQL join every comment before narrowing.
     page = Paginator(form.queue(), settings.MODERATION_QUEUE_PAGE_SIZE).get_page(page_number)
-    comments = queue_items([pk for _, pk in page.object_list])
-    items = [QueueItem.of(comment) for comment in comments]
+    rows = list(page.object_list)
+    comments = queue_items([pk for _, pk, kind in rows if kind == COMMENT_ROW])
+    entries = entry_queue_items([pk for _, pk, kind in rows if kind == ENTRY_ROW])
+    found = {(COMMENT_ROW, comment.pk): QueueItem.of(comment) for comment in comments}
+    found |= {(ENTRY_ROW, entry.pk): QueueItem.of_entry(entry) for entry in entries}
+    items = [found[kind, pk] for _, pk, kind in rows if (kind, pk) in found]
     query = urlencode(filters)
     page.object_list = list(zip(items, item_html(items, query), strict=True))
     html = get_template(f"{QUEUE_TEMPLATE}#queue").render(
@@ -142,7 +199,7 @@ def render_queue(filters: dict[str, str], page_number: str) -> tuple[str, set[st
             "csrf_token": CSRF_PLACEHOLDER,
         }
     )
-    # What the items show (comments, authors, reviews, reports, sanctions), which comments
-    # wait, and the reviews' headlines in the filter.
-    depends = pagecache.stamps_of(comments) | {stamps.WAITING, stamps.REVIEWS}
+    # What the items show (comments, reader reviews, authors, reviews, reports, sanctions),
+    # which wait, and the reviews' headlines in the filter.
+    depends = pagecache.stamps_of(comments, entries) | {stamps.WAITING, stamps.REVIEWS}
     return html, depends, None if form.has_changed() else page.paginator.count

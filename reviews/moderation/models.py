@@ -1,11 +1,13 @@
-"""What moderators decide, the restrictions they put on readers, and the words that hold a
-comment for review."""
+"""What moderators decide, the restrictions they put on readers, the words that hold a
+comment for review, and readers' reports on reader reviews."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from reviews.discussion.models import CommentReport
 
 
 class SanctionQuerySet(models.QuerySet):
@@ -64,8 +66,9 @@ class Sanction(models.Model):
 
 
 class ModerationDecision(models.Model):
-    """What a moderator (or an automatic rule) decided about a comment, and why. Never changed:
-    the database refuses updates (see the migration's trigger)."""
+    """What a moderator (or an automatic rule) decided about a comment, a reader review (a diary
+    entry's review text) or a reader, and why. Never changed: the database refuses updates
+    (see the migration's trigger)."""
 
     class Action(models.TextChoices):
         APPROVE = "approve", "Approved"
@@ -83,6 +86,15 @@ class ModerationDecision(models.Model):
     # review it was on, keeping the comment's id (the record never changes).
     comment = models.ForeignKey(
         "reviews.Comment",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="decisions",
+    )
+    # The same for a reader review: the decision outlives the entry its reader deletes.
+    entry = models.ForeignKey(
+        "reviews.DiaryEntry",
         null=True,
         blank=True,
         on_delete=models.DO_NOTHING,
@@ -114,8 +126,15 @@ class ModerationDecision(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(comment__isnull=False) | models.Q(sanction__isnull=False),
+                condition=models.Q(comment__isnull=False)
+                | models.Q(entry__isnull=False)
+                | models.Q(sanction__isnull=False),
                 name="decision_is_about_something",
+            ),
+            # A decision about content is about one comment or one reader review, never both.
+            models.CheckConstraint(
+                condition=models.Q(comment__isnull=True) | models.Q(entry__isnull=True),
+                name="decision_on_comment_or_entry",
             ),
             models.CheckConstraint(
                 condition=models.Q(moderator__isnull=True) | models.Q(moderator_deleted=False),
@@ -148,3 +167,48 @@ class BlockedTerm(models.Model):
 
     def __str__(self) -> str:
         return self.phrase
+
+
+class ReaderReviewReport(models.Model):
+    """A reader's report on another reader's review, as CommentReport is on a comment."""
+
+    Reason = CommentReport.Reason
+    Resolution = CommentReport.Resolution
+
+    entry = models.ForeignKey(
+        "reviews.DiaryEntry", on_delete=models.CASCADE, related_name="reports", db_index=False
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_review_reports"
+    )
+    reason = models.CharField(max_length=20, choices=Reason)
+    note = models.TextField(blank=True, max_length=1000)
+    created_at = models.DateTimeField(default=timezone.now)
+    resolution = models.CharField(max_length=10, choices=Resolution, default=Resolution.OPEN)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        indexes = [
+            # Open reports are the few the desk reads.
+            models.Index(
+                fields=["entry"], condition=models.Q(resolution="open"), name="entry_report_open"
+            ),
+        ]
+        constraints = [
+            # Its index serves the entry's reports (and the entry's deletion) too.
+            models.UniqueConstraint(fields=["entry", "reporter"], name="entry_report_once"),
+            models.CheckConstraint(
+                condition=~models.Q(reason="other") | ~models.Q(note=""),
+                name="entry_report_other_has_note",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_reason_display()}: reader review {self.entry_id}"

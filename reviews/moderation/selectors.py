@@ -9,26 +9,29 @@ from django.db.models import (
     Aggregate,
     Count,
     DurationField,
+    Exists,
     F,
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Subquery,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment, CommentReport
-from reviews.moderation.models import ModerationDecision, Sanction
+from reviews.moderation.models import ModerationDecision, ReaderReviewReport, Sanction
 
 
-def queue_items(ids: list[int]) -> list[Comment]:
-    """The page's comments with what a moderator needs: one query per relation."""
-    # The author's history is counted in the (author, status) index alone, not in their rows:
-    # COUNT(*), as the id is not in that index.
-    approved = Comment.objects.filter(author=OuterRef("author"), status=Comment.Status.APPROVED)
+def _history(author: str) -> dict:
+    """The author's comments approved and refused, as annotations of rows whose `author` (a
+    lookup) is them: counted in the (author, status) index alone, not in their rows (COUNT(*),
+    as the id is not in that index)."""
+    approved = Comment.objects.filter(author=OuterRef(author), status=Comment.Status.APPROVED)
     refused = Comment.objects.filter(
-        author=OuterRef("author"), status__in=[Comment.Status.REJECTED, Comment.Status.SPAM]
+        author=OuterRef(author), status__in=[Comment.Status.REJECTED, Comment.Status.SPAM]
     )
 
     def count(queryset):
@@ -36,12 +39,63 @@ def queue_items(ids: list[int]) -> list[Comment]:
             Subquery(queryset.order_by().values("author").annotate(n=Count("*")).values("n")), 0
         )
 
+    return {"author_approved": count(approved), "author_refused": count(refused)}
+
+
+def held_entries() -> QuerySet[DiaryEntry]:
+    """Reader reviews a moderator has to look at: held by the screen or hidden by reports."""
+    return DiaryEntry.objects.reviews().filter(review_status=Comment.Status.PENDING)
+
+
+def reported_entries() -> QuerySet[DiaryEntry]:
+    """Published reader reviews with reports no moderator has closed yet."""
+    open_reports = ReaderReviewReport.objects.filter(
+        entry=OuterRef("pk"), resolution=ReaderReviewReport.Resolution.OPEN
+    )
+    return DiaryEntry.objects.reviews().filter(
+        Exists(open_reports), review_status=Comment.Status.APPROVED
+    )
+
+
+def entry_queue_items(ids: list[int]) -> list[DiaryEntry]:
+    """The page's reader reviews with what a moderator needs: one query per relation."""
+    if not ids:
+        return []
+    return list(
+        DiaryEntry.objects.filter(pk__in=ids)
+        .select_related("film", "reader__profile")
+        .annotate(**_history("reader"))
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=ReaderReviewReport.objects.filter(
+                    resolution=ReaderReviewReport.Resolution.OPEN
+                ).order_by("created_at"),
+                to_attr="open_reports",
+            ),
+            Prefetch(
+                "reader__sanctions", queryset=Sanction.objects.active(), to_attr="active_sanctions"
+            ),
+        )
+    )
+
+
+def queue_items(ids: list[int]) -> list[Comment]:
+    """The page's comments with what a moderator needs: one query per relation."""
+    if not ids:
+        return []
     return list(
         Comment.objects.filter(pk__in=ids)
-        .select_related("review", "author__profile", "parent__author__profile")
+        .select_related(
+            "review",
+            "entry__reader__profile",
+            "entry__film",
+            "author__profile",
+            "parent__author__profile",
+        )
         # The review's text and search vector are most of its row; the queue shows a link.
         .defer("review__standfirst", "review__body", "review__body_html", "review__search_vector")
-        .annotate(author_approved=count(approved), author_refused=count(refused))
+        .annotate(**_history("author"))
         .prefetch_related(
             Prefetch(
                 "reports",

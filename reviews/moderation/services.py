@@ -1,6 +1,7 @@
 """What moderators decide: about comments (comment_decide: approve, reject, spam, remove,
-restore, uphold or dismiss reports), about readers (sanctions) and about words (the blocklist).
-Each decision locks the comment's row and is recorded once in ModerationDecision."""
+restore, uphold or dismiss reports), about reader reviews (entry_decide, by the same table),
+about readers (sanctions) and about words (the blocklist). Each decision locks the comment's
+or the diary entry's row and is recorded once in ModerationDecision."""
 
 from __future__ import annotations
 
@@ -15,9 +16,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from reviews import stamps
+from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import notify_reply
-from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+from reviews.moderation.models import (
+    BlockedTerm,
+    ModerationDecision,
+    ReaderReviewReport,
+    Sanction,
+)
 
 
 @transaction.atomic
@@ -27,10 +34,7 @@ def comment_report(
     """File one report per reader and comment, for the moderators."""
     if comment.author_id == reporter.pk:
         raise ValidationError("You cannot report your own comment.", code="own_comment")
-    if reason == CommentReport.Reason.OTHER and not note.strip():
-        raise ValidationError(
-            "Say what is wrong when you choose “Something else”.", code="note_required"
-        )
+    _check_report(reason, note)
     report, created = CommentReport.objects.get_or_create(
         comment=comment, reporter=reporter, defaults={"reason": reason, "note": note.strip()}
     )
@@ -88,6 +92,15 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+def _checked_reason(transition: Transition, reason: str) -> str:
+    """The reason the decision keeps: none, or the one given (which it may require)."""
+    if transition.reason == "none":
+        return ""  # the desk's reason list goes with every button; this decision keeps none
+    if transition.reason == "required" and not reason.strip():
+        raise ValidationError("Give the author a reason for the rejection.", code="reason_required")
+    return reason.strip() if transition.reason == "required" else reason
+
+
 def _lock(comment: Comment) -> Comment:
     """The comment's row, locked until the transaction ends, so decisions queue up."""
     return (
@@ -123,14 +136,7 @@ def comment_decide(
     if action == ModerationDecision.Action.APPROVE and _open_reports(comment).exists():
         action = ModerationDecision.Action.DISMISS_REPORTS
     transition = TRANSITIONS[action]
-    if transition.reason == "none":
-        reason = ""  # the desk's reason list goes with every button; this decision keeps none
-    elif transition.reason == "required":
-        reason = reason.strip()
-        if not reason:
-            raise ValidationError(
-                "Give the author a reason for the rejection.", code="reason_required"
-            )
+    reason = _checked_reason(transition, reason)
     locked = _lock(comment)
     if (
         (expected_status is not None and locked.status != expected_status)
@@ -195,6 +201,117 @@ def _hide_if_reported_enough(comment: Comment) -> None:
     )
 
 
+# --- Reader reviews: the review text of a diary entry, moderated as comments are -------------
+
+
+def _check_report(reason: str, note: str) -> None:
+    if reason == CommentReport.Reason.OTHER and not note.strip():
+        raise ValidationError(
+            "Say what is wrong when you choose “Something else”.", code="note_required"
+        )
+
+
+@transaction.atomic
+def entry_report(
+    *, entry: DiaryEntry, reporter: User, reason: str, note: str = ""
+) -> ReaderReviewReport:
+    """File one report per reader and reader review, for the moderators."""
+    if entry.reader_id == reporter.pk:
+        raise ValidationError("You cannot report your own review.", code="own_review")
+    _check_report(reason, note)
+    report, created = ReaderReviewReport.objects.get_or_create(
+        entry=entry, reporter=reporter, defaults={"reason": reason, "note": note.strip()}
+    )
+    if not created:
+        raise ValidationError("You have already reported this review.", code="already_reported")
+    stamps.reports_changed()
+    _hide_entry_if_reported_enough(entry)
+    return report
+
+
+def _lock_entry(entry: DiaryEntry) -> DiaryEntry:
+    return DiaryEntry.objects.select_for_update().get(pk=entry.pk)
+
+
+def _open_entry_reports(entry: DiaryEntry):
+    return ReaderReviewReport.objects.filter(
+        entry=entry, resolution=ReaderReviewReport.Resolution.OPEN
+    )
+
+
+@transaction.atomic
+def entry_decide(
+    *,
+    entry: DiaryEntry,
+    moderator: User | None,
+    action: str,
+    reason: str = "",
+    expected_status: str | None = None,
+    note: str = "",
+) -> DiaryEntry:
+    """Move a reader review as TRANSITIONS[action] says, as `comment_decide` does a comment,
+    and record the decision once."""
+    if not entry.is_review:
+        raise ValidationError("This diary entry has no review to decide on.", code="no_review")
+    reports = _open_entry_reports(entry)
+    if action == ModerationDecision.Action.APPROVE and reports.exists():
+        action = ModerationDecision.Action.DISMISS_REPORTS
+    transition = TRANSITIONS[action]
+    reason = _checked_reason(transition, reason)
+    locked = _lock_entry(entry)
+    if (
+        (expected_status is not None and locked.review_status != expected_status)
+        or locked.review_status not in transition.allowed_from
+        or (transition.needs_open_reports and not reports.exists())
+    ):
+        raise AlreadyDecided(
+            f"Already decided: this review is now {locked.get_review_status_display().lower()}.",
+            code="already_decided",
+        )
+    from_status = locked.review_status
+    locked.review_status = transition.to_status
+    locked.moderation_reason = "" if transition.to_status == Comment.Status.APPROVED else reason
+    locked.save(update_fields=["review_status", "moderation_reason"])
+    stamps.diary_changed(locked, waiting=True)
+    if transition.closes_reports:
+        reports.update(
+            resolution=transition.closes_reports, resolved_at=timezone.now(), resolved_by=moderator
+        )
+    ModerationDecision.objects.create(
+        entry=locked,
+        moderator=moderator,
+        action=action,
+        from_status=from_status,
+        to_status=locked.review_status,
+        reason=reason,
+        note=note,
+    )
+    entry.review_status = locked.review_status
+    return locked
+
+
+def _hide_entry_if_reported_enough(entry: DiaryEntry) -> None:
+    """As `_hide_if_reported_enough`, for a published reader review."""
+    reporters = _open_entry_reports(entry).values("reporter").distinct().count()
+    if reporters < settings.MODERATION_REPORTS_TO_HIDE:
+        return
+    locked = _lock_entry(entry)
+    if locked.review_status != Comment.Status.APPROVED:
+        return
+    locked.review_status = Comment.Status.PENDING
+    locked.held_reason = f"Reported by {reporters} readers"
+    locked.save(update_fields=["review_status", "held_reason"])
+    stamps.diary_changed(locked, waiting=True)
+    ModerationDecision.objects.create(
+        entry=locked,
+        moderator=None,
+        action=ModerationDecision.Action.HIDE,
+        from_status=Comment.Status.APPROVED,
+        to_status=Comment.Status.PENDING,
+        note=locked.held_reason,
+    )
+
+
 @transaction.atomic
 def sanction_create(
     *,
@@ -225,6 +342,15 @@ def sanction_create(
         for comment in Comment.objects.pending().filter(author=user):
             comment_decide(
                 comment=comment,
+                moderator=moderator,
+                action=ModerationDecision.Action.SPAM,
+                note="With the ban",
+            )
+        for entry in DiaryEntry.objects.reviews().filter(
+            reader=user, review_status=Comment.Status.PENDING
+        ):
+            entry_decide(
+                entry=entry,
                 moderator=moderator,
                 action=ModerationDecision.Action.SPAM,
                 note="With the ban",

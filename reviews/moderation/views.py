@@ -1,5 +1,6 @@
-"""The moderation desk: a queue of held and reported comments, decisions, sanctions, the
-blocklist, a dashboard and the decision log; and the page a reader reports a comment on.
+"""The moderation desk: a queue of held and reported comments and reader reviews, decisions,
+sanctions, the blocklist, a dashboard and the decision log; and the pages a reader reports a
+comment or a reader review on.
 
 Every decision goes through reviews/moderation/services.py, like the admin's actions.
 """
@@ -22,11 +23,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config import pagecache
 from config.pagecache.fragments import CSRF_PLACEHOLDER
 from config.rendering import render_form
+from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
 from reviews.moderation import services
 from reviews.moderation.forms import BlockedTermForm, DecisionForm, ReportForm, SanctionForm
@@ -98,38 +101,60 @@ DONE = {
 }
 
 
-def _run_decision(request: HttpRequest, comment: Comment, form: DecisionForm) -> str:
-    """Run the decision the form asks for; return the message for the moderator."""
+def _decision(form: DecisionForm) -> dict:
+    """The decision the form asks for, as the services take it."""
     if not form.is_valid():
         raise ValidationError([error for errors in form.errors.values() for error in errors])
-    action = form.cleaned_data["action"]
-    services.comment_decide(
-        comment=comment,
-        moderator=request.user,
-        action=action,
-        reason=form.cleaned_data["reason"],
-        expected_status=form.cleaned_data["expected_status"] or None,
-        note=form.cleaned_data["note"],
-    )
-    return f"{DONE[action]}: comment by {comment.author.get_username()}."
+    data = form.cleaned_data
+    return {
+        "action": data["action"],
+        "reason": data["reason"],
+        "expected_status": data["expected_status"] or None,
+        "note": data["note"],
+    }
+
+
+def _run_decision(request: HttpRequest, comment: Comment, form: DecisionForm) -> str:
+    """Run the decision the form asks for; return the message for the moderator."""
+    decision = _decision(form)
+    services.comment_decide(comment=comment, moderator=request.user, **decision)
+    return f"{DONE[decision['action']]}: comment by {comment.author.get_username()}."
+
+
+def _run_entry_decision(request: HttpRequest, entry: DiaryEntry, form: DecisionForm) -> str:
+    decision = _decision(form)
+    services.entry_decide(entry=entry, moderator=request.user, **decision)
+    return f"{DONE[decision['action']]}: reader review by {entry.reader.get_username()}."
+
+
+def _decided(request: HttpRequest, run, dom_id: str) -> HttpResponse:
+    """After a decision on one item: in place with htmx, else back to the queue."""
+    try:
+        message, ok = run(), True
+    except ValidationError as error:
+        message, ok = " ".join(error.messages), False
+    if request.htmx:
+        context = {"dom_id": dom_id, "message": message, "ok": ok}
+        return render(request, "reviews/moderation/queue.html#decided", context)
+    (messages.success if ok else messages.error)(request, message)
+    return redirect(_back_to_queue(request))
 
 
 @moderator_required
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
-    try:
-        message, ok = _run_decision(request, comment, DecisionForm(request.POST)), True
-    except ValidationError as error:
-        message, ok = " ".join(error.messages), False
-    if request.htmx:
-        return render(
-            request,
-            "reviews/moderation/queue.html#decided",
-            {"comment": comment, "message": message, "ok": ok},
-        )
-    (messages.success if ok else messages.error)(request, message)
-    return redirect(_back_to_queue(request))
+    form = DecisionForm(request.POST)
+    return _decided(request, lambda: _run_decision(request, comment, form), f"queue-{pk}")
+
+
+@moderator_required
+@require_POST
+def entry_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """A decision on a reader review, as `decide` on a comment."""
+    entry = get_object_or_404(DiaryEntry.objects.reviews().select_related("reader"), pk=pk)
+    form = DecisionForm(request.POST)
+    return _decided(request, lambda: _run_entry_decision(request, entry, form), f"queue-entry-{pk}")
 
 
 def _back_to_queue(request: HttpRequest) -> str:
@@ -140,16 +165,33 @@ def _back_to_queue(request: HttpRequest) -> str:
 @moderator_required
 @require_POST
 def bulk_decide(request: HttpRequest) -> HttpResponse:
-    """The same decision for every selected comment; each is recorded on its own."""
+    """The same decision for every selected comment and reader review ("entry-<pk>"); each is
+    recorded on its own."""
     form = DecisionForm(request.POST)
-    ids = [int(pk) for pk in request.POST.getlist("selected") if pk.isdigit()]
-    if not ids:
+    selected = request.POST.getlist("selected")
+    ids = [int(pk) for pk in selected if pk.isdigit()]
+    entry_ids = [
+        int(pk) for name in selected if (pk := name.removeprefix("entry-")) != name and pk.isdigit()
+    ]
+    if not ids and not entry_ids:
         messages.error(request, "Select at least one comment first.")
         return redirect(_back_to_queue(request))
+    runs = [
+        *(
+            lambda comment=comment: _run_decision(request, comment, form)
+            for comment in Comment.objects.filter(pk__in=ids).select_related("author")
+        ),
+        *(
+            lambda entry=entry: _run_entry_decision(request, entry, form)
+            for entry in DiaryEntry.objects.reviews()
+            .filter(pk__in=entry_ids)
+            .select_related("reader")
+        ),
+    ]
     done, refused = 0, []
-    for comment in Comment.objects.filter(pk__in=ids).select_related("author"):
+    for run in runs:
         try:
-            _run_decision(request, comment, form)
+            run()
             done += 1
         except ValidationError as error:
             refused.append(" ".join(error.messages))
@@ -239,7 +281,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def decision_log(request: HttpRequest) -> HttpResponse:
     """Who decided what and why, newest first."""
     decisions = ModerationDecision.objects.select_related(
-        "moderator", "comment__review", "comment__author", "sanction__user"
+        "moderator",
+        "comment__review",
+        "comment__entry__reader__profile",
+        "comment__entry__film",
+        "comment__author",
+        "entry__reader",
+        "entry__film",
+        "sanction__user",
     )
     if who := request.GET.get("moderator", "").strip():
         decisions = decisions.filter(moderator__username=who)
@@ -263,7 +312,10 @@ def decision_log(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(
-        Comment.objects.public().select_related("review", "author__profile"), pk=pk
+        Comment.objects.public().select_related(
+            "review", "entry__reader__profile", "entry__film", "author__profile"
+        ),
+        pk=pk,
     )
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -274,6 +326,26 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, "Thank you. The moderators will look at this comment.")
-            return redirect(comment.review.get_absolute_url() + f"#comment-{comment.pk}")
+            return redirect(comment.subject.get_absolute_url() + f"#comment-{comment.pk}")
     context = {"form": form, "comment": comment}
     return render_form(request, "reviews/moderation/comment_report.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """Report another reader's published review to the moderators."""
+    entry = get_object_or_404(
+        DiaryEntry.objects.published_reviews().select_related("film", "reader__profile"), pk=pk
+    )
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_report(entry=entry, reporter=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. The moderators will look at this review."))
+            return redirect(entry.get_absolute_url())
+    context = {"form": form, "entry": entry}
+    return render_form(request, "reviews/moderation/entry_report.html", context)

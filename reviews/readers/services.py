@@ -85,8 +85,13 @@ def account_delete(*, user: User) -> None:
     diary.reader_forget(user=user)
     comments = Comment.objects.filter(author=user)
     likes = CommentLike.objects.filter(user=user)
-    stale = set(comments.values_list("review_id", flat=True))
-    stale |= set(likes.values_list("comment__review_id", flat=True))
+    # The discussions they took part in, under review articles and under reader reviews.
+    took_part = [
+        *comments.values_list("review_id", "entry_id"),
+        *likes.values_list("comment__review_id", "comment__entry_id"),
+    ]
+    stale = {review_id for review_id, _ in took_part}
+    stale_entries = {entry_id for _, entry_id in took_part}
     Comment.objects.filter(pk__in=likes.values("comment_id")).update(like_count=F("like_count") - 1)
     likes.delete()
     CommentReport.objects.filter(reporter=user).delete()
@@ -98,5 +103,5 @@ def account_delete(*, user: User) -> None:
             moderator=None, moderator_deleted=True
         )
         cursor.execute("SELECT set_config('starlight.deleting_account', '', true)")
-    stamps.account_deleted(user, reviews_commented=stale)
+    stamps.account_deleted(user, reviews_commented=stale, entries_commented=stale_entries)
     user.delete()

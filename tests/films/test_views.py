@@ -407,8 +407,9 @@ def test_film_detail_query_count_does_not_grow(get_in_queries, count):
         CreditFactory(film=film, person=other.credits.first().person, role=Credit.Role.PRODUCER)
     ReviewFactory.create_batch(count, film=film)
 
-    # film, genres, watch options, credits with people, rating stats, reviews with bylines
-    response = get_in_queries(film.get_absolute_url(), 6)
+    # film, genres, watch options, credits with people, rating stats, reviews with bylines,
+    # readers' reviews (reviews/diary/film_reviews.py)
+    response = get_in_queries(film.get_absolute_url(), 7)
 
     assert response.context["review_count"] == count
 

@@ -1,0 +1,48 @@
+"""The film page's "Readers' reviews" section (registered with films.pages when the app starts):
+the most liked and the newest published reader reviews, with a link to all of them."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Window
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+
+from config import pagecache
+from films.models import Film
+from films.pages import FilmPageParts
+from reviews import stamps
+from reviews.diary.models import DiaryEntry
+
+TEMPLATE = "reviews/diary/film_reader_reviews.html"
+SHOWN = 4  # of each list
+
+
+POPULAR = ("-like_count", "-created_at", "-id")
+RECENT = ("-created_at", "-id")
+
+
+def reader_reviews_of_film(request: HttpRequest, film: Film) -> FilmPageParts:
+    """One query, two once the film has more reviews than a list shows, however many: the most
+    liked with the count of all, then the newest. Rendered without the request: the anonymous
+    film page is kept whole, so nothing here is per request (a like is a link: to sign in, or
+    to the review's page)."""
+    published = (
+        DiaryEntry.objects.published_reviews().filter(film=film).select_related("reader__profile")
+    )
+    popular = list(published.annotate(total=Window(Count("pk"))).order_by(*POPULAR)[:SHOWN])
+    total = popular[0].total if popular else 0
+    if total > SHOWN:
+        recent = list(published.order_by(*RECENT)[:SHOWN])
+    else:  # all of them are in `popular` already
+        recent = sorted(popular, key=lambda entry: (entry.created_at, entry.pk), reverse=True)
+    context = {
+        "film": film,
+        "total": total,
+        "popular": popular,
+        "recent": recent,
+        "signed_in": request.user.is_authenticated,
+    }
+    return FilmPageParts(
+        sections=render_to_string(f"{TEMPLATE}#section", context),
+        stamps=sorted(pagecache.stamps_of(popular, recent) | {stamps.reader_reviews(film.pk)}),
+    )

@@ -1,0 +1,95 @@
+"""What a discussion is under: a review article, or a reader review (a diary entry's review).
+
+The discussion's selectors, page, views and services take a `Subject`, so both kinds of thread
+follow one set of rules: posting, replies, edits, likes, placeholders, counts and permalinks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from reviews import stamps
+from reviews.diary.models import DiaryEntry
+from reviews.discussion.models import Comment
+from reviews.models import Review
+
+
+@dataclass(frozen=True)
+class Subject:
+    obj: Review | DiaryEntry
+
+    @property
+    def kind(self) -> Literal["review", "entry"]:
+        return "entry" if isinstance(self.obj, DiaryEntry) else "review"
+
+    @property
+    def pk(self) -> int:
+        return self.obj.pk
+
+    @property
+    def column(self) -> str:
+        """The comment's column naming its subject (written into SQL: never a reader's text)."""
+        return f"{self.kind}_id"
+
+    def comments(self) -> QuerySet[Comment]:
+        return Comment.objects.filter(**{self.column: self.pk})
+
+    def owns(self, comment: Comment) -> bool:
+        return getattr(comment, self.column) == self.pk
+
+    def new_comment(self, **fields) -> Comment:
+        return Comment(**{self.kind: self.obj}, **fields)
+
+    @property
+    def stamp(self) -> str:
+        """Bumped by every change to what the discussion shows."""
+        if self.kind == "entry":
+            return stamps.entry_discussion(self.pk)
+        return stamps.discussion(self.pk)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether readers may comment: a published review article, or a reader review every
+        reader sees (approved, in a public diary of a live account)."""
+        if self.kind == "review":
+            return self.obj.is_public
+        return DiaryEntry.objects.published_reviews().filter(pk=self.pk).exists()
+
+    @property
+    def url(self) -> str:
+        return self.obj.get_absolute_url()
+
+    @property
+    def create_url(self) -> str:
+        if self.kind == "entry":
+            return reverse("diary:entry-comment-create", args=[self.pk])
+        return reverse("discussion:comment-create", args=[self.obj.slug])
+
+    @property
+    def draft_url(self) -> str:
+        if self.kind == "entry":
+            return reverse("diary:entry-comment-draft", args=[self.pk])
+        return reverse("discussion:comment-draft", args=[self.obj.slug])
+
+    @property
+    def draft_key(self) -> str:
+        """Where a signed-out reader's draft is kept in their session."""
+        return f"entry-{self.pk}" if self.kind == "entry" else str(self.pk)
+
+    @property
+    def cache_name(self) -> str:
+        """Names its kept parts: review articles keep the names they always had."""
+        return f"entry-{self.pk}" if self.kind == "entry" else str(self.pk)
+
+
+def subject_of(obj: Review | DiaryEntry | Subject) -> Subject:
+    return obj if isinstance(obj, Subject) else Subject(obj)
+
+
+def of_comment(comment: Comment) -> Subject:
+    """The comment's subject, with its row loaded (one query unless select_related)."""
+    return Subject(comment.subject)
