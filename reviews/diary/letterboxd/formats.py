@@ -144,7 +144,7 @@ def _not_letterboxd() -> ValidationError:
 
 
 def check_csv(text: str, *, name: str, kind: str | None = None) -> Section:
-    """The file's rows counted and its columns checked; its kind from its columns unless given."""
+    """The file's rows counted and its columns checked; its kind from its name or columns."""
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [column.strip() for column in next(reader, [])]
@@ -162,7 +162,8 @@ def check_csv(text: str, *, name: str, kind: str | None = None) -> Section:
             _("%(name)s holds comments on reviews, which are not imported.") % {"name": name},
             code="comments",
         )
-    kind = kind or kind_of(header)
+    # Letterboxd's own file name says which it is; else the columns do.
+    kind = kind or FILE_NAMES.get(PurePosixPath(name).name.casefold()) or kind_of(header)
     if kind is None:
         raise _not_letterboxd()
     if kind == WATCHLIST and PurePosixPath(name).name.casefold().startswith("watched"):
