@@ -266,6 +266,15 @@ FILMS_PER_PAGE = 12
 # The site's public address, for links in e-mails sent outside a request.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Letterboxd imports (reviews/diary/letterboxd/): a larger upload is refused with a message
+# before it is read; a zip's CSV files may unpack to LETTERBOXD_MAX_UNZIPPED_BYTES together.
+LETTERBOXD_MAX_UPLOAD_BYTES = env.int("LETTERBOXD_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+LETTERBOXD_MAX_UNZIPPED_BYTES = env.int("LETTERBOXD_MAX_UNZIPPED_BYTES", default=50 * 1024 * 1024)
+# Uploads above this are spooled to a temporary file, not held in memory, so an oversized one
+# costs disk until refused; form fields other than files stay within Django's 2.5 MB.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 # Moderation rules (see reviews/moderation/rules.py): a new reader's first N comments are held, as are
 # comments with more than MAX_LINKS links; K distinct reports hide a published comment.
 MODERATION_NEW_ACCOUNT_HELD = env.int("MODERATION_NEW_ACCOUNT_HELD", default=1)

@@ -169,6 +169,7 @@ class Review(models.Model):
         return self.rating / 2
 
 
+from reviews.diary.letterboxd.models import LetterboxdImport, LetterboxdImportRow  # noqa: E402
 from reviews.diary.models import (  # noqa: E402
     DiaryEntry,
     Rating,
@@ -196,6 +197,8 @@ __all__ = [
     "CommentReport",
     "CommentRevision",
     "DiaryEntry",
+    "LetterboxdImport",
+    "LetterboxdImportRow",
     "ModerationDecision",
     "Profile",
     "Rating",

@@ -1,0 +1,87 @@
+"""A reader's imports of a Letterboxd export: the job, run in the background, and its report,
+one row for each row of the files."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from films.models import Film
+
+
+class LetterboxdImport(models.Model):
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting to start")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="letterboxd_imports"
+    )
+    filename = models.CharField(max_length=255)
+    # The upload's CSV files as text, by kind ("diary": "Date,Name,..."), read and checked
+    # when it was sent; emptied once the import has run.
+    files = models.JSONField(default=dict, editable=False)
+    status = models.CharField(max_length=10, choices=Status, default=Status.WAITING)
+    total_rows = models.PositiveIntegerField(default=0)
+    done_rows = models.PositiveIntegerField(default=0)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["reader", "-created_at"], name="letterboxd_import_reader")]
+
+    def __str__(self) -> str:
+        return f"{self.reader}'s import of {self.filename}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("diary:letterboxd-import", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def percent_done(self) -> int:
+        if not self.total_rows:
+            return 100 if self.is_finished else 0
+        return 100 * self.done_rows // self.total_rows
+
+
+class LetterboxdImportRow(models.Model):
+    """What became of one row of an imported file."""
+
+    class Outcome(models.TextChoices):
+        IMPORTED = "imported", _("Imported")
+        UPDATED = "updated", _("Updated")
+        ALREADY_THERE = "already", _("Already there")
+        NOT_MATCHED = "not_matched", _("Not matched")
+        NOT_IMPORTED = "not_imported", _("Not imported")
+
+    job = models.ForeignKey(LetterboxdImport, on_delete=models.CASCADE, related_name="rows")
+    position = models.PositiveIntegerField()
+    file = models.CharField(max_length=20)
+    line = models.PositiveIntegerField()
+    name = models.TextField(blank=True)
+    year = models.CharField(max_length=20, blank=True)
+    outcome = models.CharField(max_length=12, choices=Outcome)
+    reason = models.TextField(blank=True)
+    film = models.ForeignKey(
+        Film, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="letterboxd_row_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file} line {self.line}: {self.get_outcome_display()}"
