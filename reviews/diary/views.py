@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
@@ -76,7 +77,12 @@ def watchlist_toggle(request: HttpRequest, slug: str) -> HttpResponse:
     if request.htmx:
         return _readers_part(request, film)
     messages.success(request, notice)
-    return redirect(request.POST.get("next") or film.get_absolute_url())
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, {request.get_host()}, require_https=request.is_secure()
+    ):
+        back = film.get_absolute_url()
+    return redirect(back)
 
 
 def _entry_fields(form: WatchLogForm) -> dict:

@@ -197,3 +197,26 @@ def test_private_entries_stay_out_of_search_and_the_sitemap(client, reader, film
     sitemap = client.get(reverse("sitemap")).text
     assert entry.get_absolute_url() not in sitemap
     assert reverse("diary:diary", args=[reader.username]) not in sitemap
+
+
+def test_film_cards_carry_the_watchlist_button_and_it_comes_back_to_the_list(
+    reader_client, reader, film
+):
+    services.watchlist_add(reader=reader, film=FilmFactory(title="Suzume"))
+    page = reader_client.get(reverse("films:film-list")).text
+    assert page.count('class="film-card__watchlist"') == 2
+    assert page.count('aria-pressed="true">On watchlist') == 1
+    response = reader_client.post(
+        reverse("diary:watchlist-toggle", args=[film.slug]),
+        {"action": "add", "next": "/films/?page=1"},
+    )
+    assert response.url == "/films/?page=1"
+    assert WatchlistEntry.objects.filter(reader=reader, film=film).exists()
+
+
+@pytest.mark.parametrize("elsewhere", ["https://evil.example/", "//evil.example/"])
+def test_the_watchlist_button_never_sends_readers_off_the_site(reader_client, film, elsewhere):
+    response = reader_client.post(
+        reverse("diary:watchlist-toggle", args=[film.slug]), {"action": "add", "next": elsewhere}
+    )
+    assert response.url == film.get_absolute_url()
