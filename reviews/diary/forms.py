@@ -44,7 +44,7 @@ class TagsField(forms.CharField):
     """Tags typed comma-separated, as Letterboxd takes them."""
 
     def to_python(self, value) -> list[str]:
-        return [tag for tag in (super().to_python(value) or "").split(",")]
+        return [tag for tag in (super().to_python(value) or "").split(",") if tag.strip()]
 
     def prepare_value(self, value):
         return ", ".join(value) if isinstance(value, list) else value

@@ -50,6 +50,16 @@ def test_logging_a_watch_from_its_form(reader_client, reader, film):
     assert "Logged in your diary." in reader_client.get(response.url).text
 
 
+def test_a_watch_logged_with_the_form_left_blank_is_today_with_nothing_else(
+    reader_client, reader, film
+):
+    today = f"{timezone.localdate():%Y-%m-%d}"
+    response = reader_client.post(log_url(film), {"watched_on": today, "score": "", "tags": ""})
+    assert response.status_code == 302
+    entry = DiaryEntry.objects.get()
+    assert (entry.tags, entry.score, entry.review) == ([], None, "")
+
+
 def test_several_entries_for_one_film_and_the_film_page_says_so(reader_client, reader, film):
     services.watch_log(reader=reader, film=film)
     services.watch_log(reader=reader, film=film, rewatch=True)
