@@ -2,23 +2,26 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, expect
+from django.test import Client
+from playwright.sync_api import Page, expect
 
 from films.models import Film
 from reviews.diary.models import DiaryEntry, Rating
-from tests.e2e.test_keyboard_touch_theme import open_as, tab_to
+from tests.e2e.test_keyboard_touch_theme import tab_to
 from tests.e2e.test_pages_quality import axe_report
 from tests.factories import FilmFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_rating_with_arrow_keys_in_place_then_logging_a_watch(
-    browser: Browser, live_server, viewport, screenshot
-):
+def test_rating_with_arrow_keys_in_place_then_logging_a_watch(page: Page, live_server, screenshot):
     film = FilmFactory(title="Lost in Starlight", slug="lost-in-starlight")
-    UserFactory(username="rea", profile__display_name="Rea")
-    page = open_as(browser, live_server, "rea", viewport=viewport)
+    reader = UserFactory(username="rea", profile__display_name="Rea")
+    client = Client()
+    client.force_login(reader)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
     page.goto(live_server.url + film.get_absolute_url())
 
     tab_to(page, ".star-input input")
