@@ -70,6 +70,8 @@ def register() -> None:
     _beyond_the_row(Comment, "author_approved", lambda comment: comments_by(comment.author_id))
     _beyond_the_row(DiaryEntry, "author_approved", lambda entry: comments_by(entry.reader_id))
     _beyond_the_row(User, "active_sanctions", lambda user: sanctions_of(user.pk))
+    # A film shows its readers' score wherever it is shown with it (cards, its page).
+    _beyond_the_row(Film, "reader_score_counts", lambda film: film_scores(film.pk))
     pagecache.changes_by_itself(next_publication)
 
 
@@ -144,9 +146,15 @@ def reader_reviews(film_pk: int) -> str:
     return f"reviews.reader-reviews:{film_pk}"
 
 
+def film_scores(film_pk: int) -> str:
+    """The readers' score a film's row keeps (`reader_score_counts`): apart from the film's own
+    stamp, so that a rating leaves the parts that show the film but not its score alone."""
+    return f"reviews.film-scores:{film_pk}"
+
+
 def ratings_changed(*, film_pk: int, reader_pk: int) -> None:
-    """The film's readers' score (kept on the film's row) and the reader's ratings."""
-    pagecache.changed(pagecache.stamp_for(Film, film_pk), diary_of(reader_pk))
+    """The film's readers' score and the reader's ratings."""
+    pagecache.changed(film_scores(film_pk), diary_of(reader_pk))
 
 
 def diary_changed(entry, *, waiting: bool = False) -> None:

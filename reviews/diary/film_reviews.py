@@ -12,6 +12,7 @@ from films.models import Film
 from films.pages import FilmPageParts
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
+from reviews.film_pages import shared_part
 
 TEMPLATE = "reviews/diary/film_reader_reviews.html"
 SHOWN = 4  # of each list
@@ -22,6 +23,11 @@ RECENT = ("-created_at", "-id")
 
 
 def reader_reviews_of_film(request: HttpRequest, film: Film) -> FilmPageParts:
+    """Kept like the critics' part (reviews.film_pages.shared_part)."""
+    return shared_part(request, film, "reader-reviews", TEMPLATE, lambda: _build(request, film))
+
+
+def _build(request: HttpRequest, film: Film) -> FilmPageParts:
     """One query, two once the film has more reviews than a list shows, however many: the most
     liked with the count of all, then the newest. Rendered without the request: the anonymous
     film page is kept whole, so nothing here is per request (a like is a link: to sign in, or

@@ -295,9 +295,9 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""UPDATE {Film._meta.db_table} AS film SET reader_score_counts = ARRAY(
-                    SELECT count(rating.id) FROM generate_series(1, 10) AS score
+                    SELECT count(rating.id) FROM generate_series(1, 10) AS wanted(score)
                     LEFT JOIN {Rating._meta.db_table} AS rating
-                      ON rating.film_id = film.id AND rating.score = score
-                    GROUP BY score ORDER BY score)"""
+                      ON rating.film_id = film.id AND rating.score = wanted.score
+                    GROUP BY wanted.score ORDER BY wanted.score)"""
             )
         self.progress(f"{RATINGS} ratings, {READER_REVIEWS} reader reviews, a {DIARY}-entry diary")

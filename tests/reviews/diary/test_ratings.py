@@ -149,3 +149,17 @@ def test_deleting_an_account_takes_its_ratings_out_of_the_films_counts(film, rea
     other.refresh_from_db()
     assert film.reader_score_counts == [0] * 9 + [1]
     assert other.readers_rating_count == 0
+
+
+def test_a_rating_leaves_the_kept_critics_and_readers_reviews_parts_alone(
+    page_cache_on, reader_client, reader, film, django_assert_num_queries
+):
+    url = film.get_absolute_url()
+    reader_client.get(url)  # parts kept
+    # session, reader, film, genres, watch options, credits, the reader's own rating and lists
+    with django_assert_num_queries(7):
+        reader_client.get(url)
+    services.rating_set(reader=UserFactory(), film=film, score=9)
+    with django_assert_num_queries(7):  # the same: the kept parts do not show the score
+        page = reader_client.get(url)
+    assert "Average of 1 rating" in page.text
