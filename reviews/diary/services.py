@@ -7,7 +7,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 
@@ -49,24 +49,44 @@ def _check_score(score: int) -> None:
         )
 
 
+def _shift_scores(film_pk: int, *, add: int | None = None, remove: int | None = None) -> None:
+    """One rating more at `add` and one less at `remove` in the film's counts (a PostgreSQL
+    array, 1-based like the scores), under the film's row lock the caller holds."""
+    changes = [(score, delta) for score, delta in ((add, 1), (remove, -1)) if score is not None]
+    if not changes:
+        return
+    table = Film._meta.db_table
+    assignments = ", ".join(
+        f"reader_score_counts[{int(score)}] = reader_score_counts[{int(score)}] + {delta}"
+        for score, delta in changes
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [film_pk])
+
+
 @transaction.atomic
 def rating_set(*, reader: User, film: Film, score: int) -> Rating:
-    """Rate a film, or change the reader's rating of it: one rating per reader and film."""
+    """Rate a film, or change the reader's rating of it: one rating per reader and film. The
+    film's counts change by one under its row lock, so concurrent ratings all count."""
     _check_score(score)
     _lock_film(film)
+    old = Rating.objects.filter(reader=reader, film=film).values_list("score", flat=True).first()
     rating, _ = Rating.objects.update_or_create(
         reader=reader, film=film, defaults={"score": score, "rated_at": timezone.now()}
     )
-    _recount_scores(film.pk)
-    stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
+    if old != score:
+        _shift_scores(film.pk, add=score, remove=old)
+        stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
     return rating
 
 
 @transaction.atomic
 def rating_remove(*, reader: User, film: Film) -> None:
     _lock_film(film)
-    if Rating.objects.filter(reader=reader, film=film).delete()[0]:
-        _recount_scores(film.pk)
+    old = Rating.objects.filter(reader=reader, film=film).values_list("score", flat=True).first()
+    if old is not None:
+        Rating.objects.filter(reader=reader, film=film).delete()
+        _shift_scores(film.pk, remove=old)
         stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
 
 
