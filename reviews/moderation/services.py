@@ -34,14 +34,24 @@ def comment_report(
     """File one report per reader and comment, for the moderators."""
     if comment.author_id == reporter.pk:
         raise ValidationError("You cannot report your own comment.", code="own_comment")
-    _check_report(reason, note)
-    report, created = CommentReport.objects.get_or_create(
-        comment=comment, reporter=reporter, defaults={"reason": reason, "note": note.strip()}
+    report = _file_report(CommentReport, {"comment": comment}, "comment", reporter, reason, note)
+    _hide_if_reported_enough(comment)
+    return report
+
+
+def _file_report(model, about: dict, noun: str, reporter: User, reason: str, note: str):
+    """One report by `reporter` `about` a comment or a reader review: never twice, and with a
+    note when the reason is "something else". It waits on the desk now."""
+    if reason == CommentReport.Reason.OTHER and not note.strip():
+        raise ValidationError(
+            "Say what is wrong when you choose “Something else”.", code="note_required"
+        )
+    report, created = model.objects.get_or_create(
+        **about, reporter=reporter, defaults={"reason": reason, "note": note.strip()}
     )
     if not created:
-        raise ValidationError("You have already reported this comment.", code="already_reported")
-    stamps.reports_changed()  # it waits on the desk now
-    _hide_if_reported_enough(comment)
+        raise ValidationError(f"You have already reported this {noun}.", code="already_reported")
+    stamps.reports_changed()
     return report
 
 
@@ -204,13 +214,6 @@ def _hide_if_reported_enough(comment: Comment) -> None:
 # --- Reader reviews: the review text of a diary entry, moderated as comments are -------------
 
 
-def _check_report(reason: str, note: str) -> None:
-    if reason == CommentReport.Reason.OTHER and not note.strip():
-        raise ValidationError(
-            "Say what is wrong when you choose “Something else”.", code="note_required"
-        )
-
-
 @transaction.atomic
 def entry_report(
     *, entry: DiaryEntry, reporter: User, reason: str, note: str = ""
@@ -218,13 +221,7 @@ def entry_report(
     """File one report per reader and reader review, for the moderators."""
     if entry.reader_id == reporter.pk:
         raise ValidationError("You cannot report your own review.", code="own_review")
-    _check_report(reason, note)
-    report, created = ReaderReviewReport.objects.get_or_create(
-        entry=entry, reporter=reporter, defaults={"reason": reason, "note": note.strip()}
-    )
-    if not created:
-        raise ValidationError("You have already reported this review.", code="already_reported")
-    stamps.reports_changed()
+    report = _file_report(ReaderReviewReport, {"entry": entry}, "review", reporter, reason, note)
     _hide_entry_if_reported_enough(entry)
     return report
 
