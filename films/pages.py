@@ -1,6 +1,10 @@
 """What other apps add to a film's page. They register a loader when they start (the reviews
 app adds its critics' score, its reviews and their feed: reviews/film_pages.py), so the
-catalogue never imports them."""
+catalogue never imports them.
+
+A loader is shared (what it adds is the same for every reader, so a signed-in reader's page
+keeps it with the film's own body: films/views.py) or `per_reader` (rendered for each request
+and put into the kept body's slots, after the shared parts of the same slot)."""
 
 from __future__ import annotations
 
@@ -29,24 +33,39 @@ class FilmPageParts:
         """The film page depends on what its parts show (config.pagecache.stamps_of)."""
         return self.stamps
 
+    def __add__(self, other: FilmPageParts) -> FilmPageParts:
+        return FilmPageParts(
+            head=mark_safe(self.head + other.head),  # both are rendered templates
+            score=mark_safe(self.score + other.score),
+            sections=mark_safe(self.sections + other.sections),
+            json_ld=self.json_ld | other.json_ld,
+            stamps=[*self.stamps, *other.stamps],
+        )
+
 
 Loader = Callable[[HttpRequest, Film], FilmPageParts]
-_loaders: list[Loader] = []
+_shared: list[Loader] = []
+_per_reader: list[Loader] = []
 
 
-def register(loader: Loader) -> None:
-    if loader not in _loaders:
-        _loaders.append(loader)
+def register(loader: Loader, *, per_reader: bool = False) -> None:
+    loaders = _per_reader if per_reader else _shared
+    if loader not in loaders:
+        loaders.append(loader)
 
 
-def parts_for(request: HttpRequest, film: Film) -> FilmPageParts:
-    """Every registered app's parts, in the order they registered."""
+def _combined(loaders: list[Loader], request: HttpRequest, film: Film) -> FilmPageParts:
     combined = FilmPageParts()
-    for loader in _loaders:
-        part = loader(request, film)
-        combined.head = mark_safe(combined.head + part.head)  # both are rendered templates
-        combined.score = mark_safe(combined.score + part.score)
-        combined.sections = mark_safe(combined.sections + part.sections)
-        combined.json_ld |= part.json_ld
-        combined.stamps += part.stamps
+    for loader in loaders:
+        combined += loader(request, film)
     return combined
+
+
+def shared_parts_for(request: HttpRequest, film: Film) -> FilmPageParts:
+    """The parts that are the same for every reader, in the order they registered."""
+    return _combined(_shared, request, film)
+
+
+def reader_parts_for(request: HttpRequest, film: Film) -> FilmPageParts:
+    """The parts rendered for this request's reader, in the order they registered."""
+    return _combined(_per_reader, request, film)

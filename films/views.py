@@ -2,13 +2,28 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
 from config import pagecache
 from films import pages, stamps
 from films.forms import FilmFilterForm
 from films.models import Credit, Film, Person
+
+TEMPLATE = "films/film_detail.html"
+BODY_RELATIONS = (
+    "genres",
+    "watch_options",
+    Prefetch("credits", queryset=Credit.objects.select_related("person")),
+)
+# Where a signed-in reader's parts go in the kept body.
+SCORE_SLOT, SECTIONS_SLOT = (
+    mark_safe("<!--film-page:score-->"),
+    mark_safe("<!--film-page:sections-->"),
+)
 
 
 class FilmListView(pagecache.CachedPageMixin, ListView):
@@ -34,24 +49,67 @@ class FilmListView(pagecache.CachedPageMixin, ListView):
 
 
 class FilmDetailView(pagecache.CachedPageMixin, DetailView):
-    """A film's facts, credits and where to watch, with what other apps add (films/pages.py)."""
+    """A film's facts, credits and where to watch, with what other apps add (films/pages.py).
 
-    queryset = Film.objects.prefetch_related(
-        "genres",
-        "watch_options",
-        Prefetch("credits", queryset=Credit.objects.select_related("person")),
-    )
+    Anonymous pages are kept whole by the page cache. For a signed-in reader the film's own
+    head and body (with the shared parts) are kept as one part until what they show changes,
+    and only the per-reader parts are rendered for the request, into the body's slots."""
+
+    model = Film
+    template_name = "films/film_detail.html"
+
+    def get_queryset(self):
+        if self.request.user.is_authenticated:
+            return Film.objects.all()  # what the body shows is loaded when it is rendered
+        return Film.objects.prefetch_related(*BODY_RELATIONS)
 
     def get_context_data(self, **kwargs):
         film = self.object
-        credits = list(film.credits.all())
+        for_reader = pages.reader_parts_for(self.request, film)
+        if self.request.user.is_authenticated:
+            head, body, depends = self._kept_head_and_body(film, for_reader).value
+            body = body.replace(SCORE_SLOT, for_reader.score).replace(
+                SECTIONS_SLOT, for_reader.sections
+            )
+        else:
+            head, body, depends = self._head_and_body(film, for_reader)
         return super().get_context_data(
-            directors=[c.person for c in credits if c.role == Credit.Role.DIRECTOR],
-            cast=[c for c in credits if c.role == Credit.Role.VOICE],
-            crew=[c for c in credits if c.role != Credit.Role.VOICE],
-            film_parts=pages.parts_for(self.request, film),
+            film_head=mark_safe(head),
+            film_body=mark_safe(body),  # rendered templates and parts
+            film_page_depends_on=pagecache.DependsOn(*depends, *for_reader.stamps),
             **kwargs,
         )
+
+    def _kept_head_and_body(self, film: Film, for_reader: pages.FilmPageParts):
+        request = self.request
+        where = (request.get_host(), timezone.get_current_timezone_name())
+        name = (
+            f"film-page:{film.pk}:{pagecache.digest((pagecache.template_version(TEMPLATE), where))}"
+        )
+
+        def compute():
+            prefetch_related_objects([film], *BODY_RELATIONS)
+            slots = {"score": SCORE_SLOT, "sections": SECTIONS_SLOT}
+            head, body, depends = self._head_and_body(film, slots)
+            # What the per-reader parts show is rendered for each request, not kept here.
+            depends = set(depends) - set(for_reader.stamps)
+            return (head, body, sorted(depends)), depends
+
+        return pagecache.page_part(request, name, compute)
+
+    def _head_and_body(self, film: Film, reader_slots) -> tuple[str, str, set[str]]:
+        credits = list(film.credits.all())
+        context = {
+            "film": film,
+            "directors": [c.person for c in credits if c.role == Credit.Role.DIRECTOR],
+            "cast": [c for c in credits if c.role == Credit.Role.VOICE],
+            "crew": [c for c in credits if c.role != Credit.Role.VOICE],
+            "film_parts": pages.shared_parts_for(self.request, film),
+            "reader_slots": reader_slots,
+        }
+        head = render_to_string(f"{TEMPLATE}#film-head", context, self.request)
+        body = render_to_string(f"{TEMPLATE}#film-body", context, self.request)
+        return head, body, pagecache.stamps_of(context)
 
 
 class PersonDetailView(pagecache.CachedPageMixin, DetailView):

@@ -22,7 +22,7 @@ class ReviewsConfig(AppConfig):
         screening.register(screen)
         # The film page shows the critics' score and the reviews; the catalogue never imports us.
         pages.register(reviews_of_film)
-        pages.register(readers_of_film)
+        pages.register(readers_of_film, per_reader=True)
         pages.register(reader_reviews_of_film)
         # What review cards show beyond their row; when pages change by themselves.
         stamps.register()

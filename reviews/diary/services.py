@@ -8,7 +8,7 @@ from datetime import date
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, OuterRef, Subquery
 from django.utils import timezone
 
 from films.models import Film
@@ -38,10 +38,6 @@ def _recount_scores(film_pk: int) -> None:
     Film.objects.filter(pk=film_pk).update(reader_score_counts=counts)
 
 
-def _lock_film(film: Film) -> None:
-    Film.objects.select_for_update().filter(pk=film.pk).values_list("pk").get()
-
-
 def _check_score(score: int) -> None:
     if score not in range(1, 11):
         raise ValidationError(
@@ -64,15 +60,30 @@ def _shift_scores(film_pk: int, *, add: int | None = None, remove: int | None = 
         cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [film_pk])
 
 
+def _lock_film_with_own_score(*, reader: User, film: Film) -> int | None:
+    """Take the film's row lock, under which its counts change, and read the reader's rating
+    of it: one query."""
+    own = Rating.objects.filter(reader=reader, film=OuterRef("pk")).values("score")[:1]
+    return (
+        Film.objects.select_for_update(of=("self",))
+        .filter(pk=film.pk)
+        .values_list(Subquery(own), flat=True)
+        .get()
+    )
+
+
 @transaction.atomic
 def rating_set(*, reader: User, film: Film, score: int) -> Rating:
     """Rate a film, or change the reader's rating of it: one rating per reader and film. The
     film's counts change by one under its row lock, so concurrent ratings all count."""
     _check_score(score)
-    _lock_film(film)
-    old = Rating.objects.filter(reader=reader, film=film).values_list("score", flat=True).first()
-    rating, _ = Rating.objects.update_or_create(
-        reader=reader, film=film, defaults={"score": score, "rated_at": timezone.now()}
+    old = _lock_film_with_own_score(reader=reader, film=film)
+    # One statement, insert or update; under the film's lock nobody else writes this row.
+    [rating] = Rating.objects.bulk_create(
+        [Rating(reader=reader, film=film, score=score, rated_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["reader", "film"],
+        update_fields=["score", "rated_at"],
     )
     if old != score:
         _shift_scores(film.pk, add=score, remove=old)
@@ -82,8 +93,7 @@ def rating_set(*, reader: User, film: Film, score: int) -> Rating:
 
 @transaction.atomic
 def rating_remove(*, reader: User, film: Film) -> None:
-    _lock_film(film)
-    old = Rating.objects.filter(reader=reader, film=film).values_list("score", flat=True).first()
+    old = _lock_film_with_own_score(reader=reader, film=film)
     if old is not None:
         Rating.objects.filter(reader=reader, film=film).delete()
         _shift_scores(film.pk, remove=old)

@@ -11,7 +11,6 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,8 +23,7 @@ from config.rendering import render_form
 from films.models import Film
 from reviews import stamps
 from reviews.diary import selectors, services
-from reviews.diary.film_pages import TEMPLATE as FILM_PARTS
-from reviews.diary.film_pages import score_context
+from reviews.diary.film_pages import panel_context, readers_panel
 from reviews.diary.forms import RatingForm, WatchLogForm
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
@@ -37,10 +35,7 @@ FEED_LENGTH = 20
 def _readers_part(request: HttpRequest, film: Film, *, status: int = 200, **kwargs) -> HttpResponse:
     """The film page's readers' part alone, for htmx to swap in place."""
     film.refresh_from_db(fields=["reader_score_counts"])
-    html = render_to_string(
-        f"{FILM_PARTS}#readers", score_context(request, film, **kwargs), request
-    )
-    return HttpResponse(html, status=status)
+    return HttpResponse(readers_panel(request, film, **kwargs), status=status)
 
 
 @login_required
@@ -51,7 +46,8 @@ def film_rate(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         if request.htmx:
             return _readers_part(request, film, status=400, rating_form=form)
-        return render_form(request, "reviews/diary/rating_form.html", {"film": film, "form": form})
+        context = {"film": film, "form": form, **panel_context(request, film, rating_form=form)}
+        return render_form(request, "reviews/diary/rating_form.html", context)
     if form.cleaned_data["remove"]:
         services.rating_remove(reader=request.user, film=film)
         notice = _("Your rating is removed.")

@@ -1,11 +1,13 @@
 """Readers rate films from half a star to five stars; the film keeps their counts."""
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Avg, Count
+from django.test import Client
 from django.urls import reverse
 
 from films.models import Film
@@ -151,15 +153,40 @@ def test_deleting_an_account_takes_its_ratings_out_of_the_films_counts(film, rea
     assert other.readers_rating_count == 0
 
 
-def test_a_rating_leaves_the_kept_critics_and_readers_reviews_parts_alone(
+def test_a_rating_leaves_the_kept_film_body_and_other_readers_state_alone(
     page_cache_on, reader_client, reader, film, django_assert_num_queries
 ):
     url = film.get_absolute_url()
     reader_client.get(url)  # parts kept
-    # session, reader, film, genres, watch options, credits, the reader's own rating and lists
-    with django_assert_num_queries(7):
+    # session, reader, film: the film's body and the reader's own rating and lists are kept
+    with django_assert_num_queries(3):
         reader_client.get(url)
     services.rating_set(reader=UserFactory(), film=film, score=9)
-    with django_assert_num_queries(7):  # the same: the kept parts do not show the score
+    with django_assert_num_queries(3):  # the same: the kept body does not show the score
         page = reader_client.get(url)
     assert "Average of 1 rating" in page.text
+
+
+def test_readers_share_the_kept_film_body_but_each_sees_their_own_rating(
+    page_cache_on, reader_client, reader, film
+):
+    other = UserFactory()
+    other_client = Client(enforce_csrf_checks=True)
+    other_client.force_login(other)
+    services.rating_set(reader=reader, film=film, score=3)
+    services.rating_set(reader=other, film=film, score=8)
+    url = film.get_absolute_url()
+    for _ in range(2):  # kept, then served from what was kept
+        mine, theirs = reader_client.get(url).text, other_client.get(url).text
+        assert 'value="3" checked' in mine
+        assert 'value="8" checked' not in mine
+        assert 'value="8" checked' in theirs
+        assert 'value="3" checked' not in theirs
+        assert "PAGECACHECSRFTOKEN" not in mine + theirs
+    # The form carries the reader's own token: it is accepted.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', theirs).group(1)
+    rated = other_client.post(
+        reverse("diary:rate", args=[film.slug]), {"score": "9", "csrfmiddlewaretoken": token}
+    )
+    assert rated.status_code == 302
+    assert Rating.objects.get(reader=other).score == 9
