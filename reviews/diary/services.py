@@ -7,8 +7,8 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 
 from films.models import Film
@@ -60,40 +60,39 @@ def _shift_scores(film_pk: int, *, add: int | None = None, remove: int | None = 
         cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [film_pk])
 
 
-def _lock_film_with_own_score(*, reader: User, film: Film) -> int | None:
-    """Take the film's row lock, under which its counts change, and read the reader's rating
-    of it: one query."""
-    own = Rating.objects.filter(reader=reader, film=OuterRef("pk")).values("score")[:1]
-    return (
-        Film.objects.select_for_update(of=("self",))
-        .filter(pk=film.pk)
-        .values_list(Subquery(own), flat=True)
-        .get()
-    )
+def _own_score_locked(*, reader: User, film: Film) -> int | None:
+    """The reader's rating of the film, its row locked: their own concurrent changes queue
+    here, other readers' do not."""
+    mine = Rating.objects.select_for_update().filter(reader=reader, film=film)
+    return mine.values_list("score", flat=True).first()
 
 
 @transaction.atomic
-def rating_set(*, reader: User, film: Film, score: int) -> Rating:
+def rating_set(*, reader: User, film: Film, score: int) -> None:
     """Rate a film, or change the reader's rating of it: one rating per reader and film. The
-    film's counts change by one under its row lock, so concurrent ratings all count."""
+    film's counts change by one in a single UPDATE, the transaction's last statement, so the
+    film's row (which every rating of it writes) is held only for that and the commit."""
     _check_score(score)
-    old = _lock_film_with_own_score(reader=reader, film=film)
-    # One statement, insert or update; under the film's lock nobody else writes this row.
-    [rating] = Rating.objects.bulk_create(
-        [Rating(reader=reader, film=film, score=score, rated_at=timezone.now())],
-        update_conflicts=True,
-        unique_fields=["reader", "film"],
-        update_fields=["score", "rated_at"],
-    )
+    now = timezone.now()
+    while True:  # until their rating is stored: another request of theirs may race this one
+        old = _own_score_locked(reader=reader, film=film)
+        if old is not None:
+            Rating.objects.filter(reader=reader, film=film).update(score=score, rated_at=now)
+            break
+        try:
+            with transaction.atomic():
+                Rating.objects.create(reader=reader, film=film, score=score, rated_at=now)
+            break
+        except IntegrityError:  # created by that other request just now (and maybe removed)
+            continue
     if old != score:
         _shift_scores(film.pk, add=score, remove=old)
         stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
-    return rating
 
 
 @transaction.atomic
 def rating_remove(*, reader: User, film: Film) -> None:
-    old = _lock_film_with_own_score(reader=reader, film=film)
+    old = _own_score_locked(reader=reader, film=film)
     if old is not None:
         Rating.objects.filter(reader=reader, film=film).delete()
         _shift_scores(film.pk, remove=old)
@@ -257,11 +256,14 @@ def review_like(*, entry: DiaryEntry, user: User) -> DiaryEntry:
 def reader_forget(*, user: User) -> None:
     """Before an account goes: its ratings leave the films' counts, its likes the reviews'
     counts, and its entries (with their reviews) leave the pages that showed them."""
-    rated = list(user.ratings.order_by("film_id").values_list("film_id", flat=True))
-    for film_pk in rated:  # in one order, so two deletions never wait on each other's locks
-        Film.objects.select_for_update().filter(pk=film_pk).values_list("pk").get()
+    # Their ratings' rows first, then the films' (in one order), as a rating takes them, so
+    # a rating sent while the account goes never waits on a lock this holds the other way.
+    rated = list(
+        user.ratings.select_for_update().order_by("film_id").values_list("film_id", flat=True)
+    )
     user.ratings.all().delete()
     for film_pk in rated:
+        Film.objects.select_for_update().filter(pk=film_pk).values_list("pk").get()
         _recount_scores(film_pk)
         stamps.ratings_changed(film_pk=film_pk, reader_pk=user.pk)
     liked = ReaderReviewLike.objects.filter(user=user)

@@ -41,11 +41,13 @@ def _readers_part(request: HttpRequest, film: Film, *, status: int = 200, **kwar
 @login_required
 @require_POST
 def film_rate(request: HttpRequest, slug: str) -> HttpResponse:
-    film = get_object_or_404(Film, slug=slug)
+    # What a rating needs of the film; a refused one shows its page, with the rest.
+    film = get_object_or_404(Film.objects.only("pk", "slug", "reader_score_counts"), slug=slug)
     form = RatingForm(request.POST)
     if not form.is_valid():
         if request.htmx:
             return _readers_part(request, film, status=400, rating_form=form)
+        film.refresh_from_db()
         context = {"film": film, "form": form, **panel_context(request, film, rating_form=form)}
         return render_form(request, "reviews/diary/rating_form.html", context)
     if form.cleaned_data["remove"]:

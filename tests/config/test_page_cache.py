@@ -243,7 +243,7 @@ def test_entries_expire_at_the_next_scheduled_publication(site, settings, monkey
     ReviewFactory(film=site["first"], publish_at=due, slug="later-one")
     stored = {}
     monkeypatch.setattr(
-        cache, "set", lambda key, value, timeout=None: stored.update({key: timeout})
+        cache, "set", lambda key, value, timeout=None, **kw: stored.update({key: timeout})
     )
     Client().get(reverse("reviews:review-list"))
 
