@@ -35,6 +35,11 @@ urlpatterns = [
         "account/letterboxd/imports/<int:pk>/", letterboxd.import_status, name="letterboxd-import"
     ),
     path(
+        "account/letterboxd/imports/<int:pk>/resume/",
+        letterboxd.import_resume,
+        name="letterboxd-import-resume",
+    ),
+    path(
         "account/letterboxd/imports/<int:pk>/report.csv",
         letterboxd.import_report,
         name="letterboxd-import-report",

@@ -8,29 +8,27 @@ import logging
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
-from itertools import batched
+from itertools import batched, islice
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from films.models import Film
 from reviews.diary import services
 from reviews.diary.letterboxd import formats
-from reviews.diary.letterboxd.models import LetterboxdImport, LetterboxdImportRow
+from reviews.diary.letterboxd.models import STALLED_AFTER, LetterboxdImport, LetterboxdImportRow
 from reviews.diary.models import DiaryEntry, Rating, WatchlistEntry
 from reviews.discussion.models import Comment
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 200
-# An import still waiting or running after this long is taken for lost (a stopped worker)
-# and no longer keeps the reader from starting another.
-STALE_AFTER = timedelta(hours=1)
 Outcome = LetterboxdImportRow.Outcome
 
 
@@ -123,39 +121,99 @@ class Row:
         return self.cells.get("Year", "").strip()[:20]
 
 
+class Superseded(Exception):
+    """The job was resumed by another run while this one was thought lost."""
+
+
+def _live_import(reader: User) -> LetterboxdImport | None:
+    """The reader's import still waiting or running (not stalled), if any; under the lock of
+    the reader's row, so that two requests cannot both start one."""
+    User.objects.select_for_update().filter(pk=reader.pk).values_list("pk").get()
+    moved_since = timezone.now() - STALLED_AFTER
+    return (
+        LetterboxdImport.objects.filter(
+            reader=reader,
+            status__in=[LetterboxdImport.Status.WAITING, LetterboxdImport.Status.RUNNING],
+        )
+        .filter(
+            Q(progressed_at__gt=moved_since)
+            | Q(progressed_at__isnull=True, created_at__gt=moved_since)
+        )
+        .defer("files")
+        .first()
+    )
+
+
+def _still_running(job: LetterboxdImport) -> ValidationError:
+    return ValidationError(
+        _("Your import of %(name)s is still running: wait for it to finish.")
+        % {"name": job.filename},
+        code="running",
+    )
+
+
+def _enqueue(job: LetterboxdImport) -> None:
+    from reviews.diary.letterboxd.tasks import run_letterboxd_import
+
+    transaction.on_commit(lambda: run_letterboxd_import.enqueue(job_id=job.pk))
+
+
 @transaction.atomic
 def import_create(*, reader: User, upload: formats.Upload) -> LetterboxdImport:
     """Keep a checked upload as a job and start it in the background; one at a time per reader."""
-    User.objects.select_for_update().filter(pk=reader.pk).values_list("pk").get()
-    running = LetterboxdImport.objects.filter(
-        reader=reader,
-        status__in=[LetterboxdImport.Status.WAITING, LetterboxdImport.Status.RUNNING],
-        created_at__gt=timezone.now() - STALE_AFTER,
-    ).first()
-    if running is not None:
-        raise ValidationError(
-            _("Your import of %(name)s is still running: wait for it to finish.")
-            % {"name": running.filename},
-            code="running",
-        )
+    if (running := _live_import(reader)) is not None:
+        raise _still_running(running)
     job = LetterboxdImport.objects.create(
         reader=reader,
         filename=upload.name[:255],
         files={section.kind: section.text for section in upload.sections},
         total_rows=sum(section.rows for section in upload.sections),
     )
-    from reviews.diary.letterboxd.tasks import run_letterboxd_import
+    _enqueue(job)
+    return job
 
-    transaction.on_commit(lambda: run_letterboxd_import.enqueue(job_id=job.pk))
+
+@transaction.atomic
+def import_resume(*, reader: User, job_id: int) -> LetterboxdImport:
+    """Start a stalled import again from its last batch done, as the next attempt: the rows
+    reported stay, the rest are imported, none twice."""
+    job = LetterboxdImport.objects.select_for_update().get(pk=job_id, reader=reader)
+    if not job.is_stalled:
+        raise ValidationError(
+            _("This import is not stalled: it is running or has finished."), code="not_stalled"
+        )
+    if (running := _live_import(reader)) is not None:
+        raise _still_running(running)
+    job.status, job.attempt, job.progressed_at, job.error = (
+        LetterboxdImport.Status.WAITING,
+        job.attempt + 1,
+        timezone.now(),
+        "",
+    )
+    job.save(update_fields=["status", "attempt", "progressed_at", "error"])
+    _enqueue(job)
     return job
 
 
 def import_run(*, job: LetterboxdImport) -> LetterboxdImport:
-    """Import the job's rows, batch by batch; a failure part-way keeps the batches done."""
-    job.status, job.started_at = LetterboxdImport.Status.RUNNING, timezone.now()
-    job.save(update_fields=["status", "started_at"])
+    """Import the job's rows that are not done yet, batch by batch; a failure part-way keeps
+    the batches done. Only a waiting job is run, by one worker: the first to claim it."""
+    now = timezone.now()
+    claimed = LetterboxdImport.objects.filter(
+        pk=job.pk, attempt=job.attempt, status=LetterboxdImport.Status.WAITING
+    ).update(
+        status=LetterboxdImport.Status.RUNNING,
+        started_at=Coalesce("started_at", Value(now)),
+        progressed_at=now,
+    )
+    if not claimed:
+        return job
+    job.status = LetterboxdImport.Status.RUNNING
     try:
         _import_rows(job)
+    except Superseded:
+        logger.warning("Letterboxd import %s was resumed by a later attempt", job.pk)
+        return job
     except Exception:
         logger.exception("Letterboxd import %s failed", job.pk)
         job.status, job.error = (
@@ -165,7 +223,9 @@ def import_run(*, job: LetterboxdImport) -> LetterboxdImport:
     else:
         job.status = LetterboxdImport.Status.DONE
     job.files, job.finished_at = {}, timezone.now()
-    job.save(update_fields=["status", "error", "files", "finished_at"])
+    LetterboxdImport.objects.filter(pk=job.pk, attempt=job.attempt).update(
+        status=job.status, error=job.error, files=job.files, finished_at=job.finished_at
+    )
     return job
 
 
@@ -178,11 +238,20 @@ def _rows(job: LetterboxdImport):
 
 def _import_rows(job: LetterboxdImport) -> None:
     reader, catalogue, state = job.reader, Catalogue(), ReaderState.of(job.reader)
-    position = 0
-    for batch in batched(_rows(job), BATCH_SIZE, strict=False):
+    # A resumed job goes on after its last batch done: those rows are in the report already.
+    position = job.done_rows
+    for batch in batched(islice(_rows(job), position, None), BATCH_SIZE, strict=False):
         for row in batch:
             _match(row, catalogue)
         with transaction.atomic():
+            # Holding the job's row for the batch: a resume waits for it, and a run that was
+            # resumed meanwhile finds another attempt and writes nothing.
+            if (
+                not LetterboxdImport.objects.select_for_update()
+                .filter(pk=job.pk, attempt=job.attempt)
+                .exists()
+            ):
+                raise Superseded
             films = Film.objects.only("pk", "slug", "title").in_bulk(
                 {row.film_pk for row in batch if row.film_pk}
             )
@@ -205,7 +274,9 @@ def _import_rows(job: LetterboxdImport) -> None:
                 )
             LetterboxdImportRow.objects.bulk_create(report)
             job.done_rows = position
-            LetterboxdImport.objects.filter(pk=job.pk).update(done_rows=position)
+            LetterboxdImport.objects.filter(pk=job.pk).update(
+                done_rows=position, progressed_at=timezone.now()
+            )
 
 
 def _match(row: Row, catalogue: Catalogue) -> None:

@@ -3,6 +3,8 @@ one row for each row of the files."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -10,6 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from films.models import Film
+
+# A batch of rows takes well under a second; a job with no batch for this long has lost its
+# worker (stopped, restarted or killed mid-batch).
+STALLED_AFTER = timedelta(minutes=10)
 
 
 class LetterboxdImport(models.Model):
@@ -32,6 +38,12 @@ class LetterboxdImport(models.Model):
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
+    # When a batch last landed (or the job was started or resumed): a job that has not moved
+    # for `STALLED_AFTER` lost its worker, and the reader may resume it.
+    progressed_at = models.DateTimeField(null=True, blank=True)
+    # Which run of the job may write its rows: a resume starts the next one, so a worker
+    # thought lost that wakes up again stops at its next batch instead of writing twice.
+    attempt = models.PositiveSmallIntegerField(default=1)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -47,6 +59,12 @@ class LetterboxdImport(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def is_stalled(self) -> bool:
+        if self.is_finished:
+            return False
+        return (self.progressed_at or self.created_at) < timezone.now() - STALLED_AFTER
 
     @property
     def percent_done(self) -> int:

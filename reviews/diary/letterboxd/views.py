@@ -7,6 +7,7 @@ import csv
 from http import HTTPStatus
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.rendering import render_form
 from reviews.diary.letterboxd import importer
@@ -96,6 +97,21 @@ def import_status(request: HttpRequest, pk: int) -> HttpResponse:
     }
     template = "reviews/diary/letterboxd/import_detail.html"
     return render(request, f"{template}#status" if request.htmx else template, context)
+
+
+@login_required
+@require_POST
+def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a stalled import again where it stopped; back to its page either way, saying why
+    not when it cannot be."""
+    _own_import(request, pk)
+    try:
+        importer.import_resume(reader=request.user, job_id=pk)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The import goes on from where it stopped."))
+    return redirect("diary:letterboxd-import", pk=pk)
 
 
 @login_required
