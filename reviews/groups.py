@@ -27,6 +27,8 @@ GROUP_PERMISSIONS: dict[str, set[str]] = {
         "reviews.moderate_comment",
         "reviews.view_comment",
         "reviews.change_comment",
+        # Reader reviews in the admin, to decide on them (they are not changed there).
+        "reviews.view_readerreview",
         "reviews.view_commentreport",
         "reviews.change_commentreport",
         "reviews.view_moderationdecision",

@@ -1,6 +1,7 @@
 """Small display helpers shared by the film and review pages."""
 
 from django import template
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
 
@@ -46,7 +47,10 @@ def duration_human(duration) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours >= 48:
-        return f"{hours // 24} days"
+        days = hours // 24
+        return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
     if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min" if minutes else f"{seconds} s"
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    if minutes:
+        return gettext("%(minutes)d min") % {"minutes": minutes}
+    return gettext("%(seconds)d s") % {"seconds": seconds}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.admin import DeletesThroughService
 from reviews.diary import services
-from reviews.diary.models import DiaryEntry, Rating, ReaderReview, WatchlistEntry
+from reviews.diary.models import DiaryEntry, Rating, WatchlistEntry
 
 READER_SEARCH = ["reader__username", "reader__profile__display_name"]
 
@@ -94,8 +94,10 @@ class DiaryEntryAdmin(ReadersActivityAdmin):
         services.entry_delete(entry=obj, user=obj.reader)
 
 
-@admin.register(ReaderReview)
 class ReaderReviewAdmin(DiaryEntryAdmin):
+    """The entries with a review. Moderation registers it, with its decisions, for ReaderReview
+    (reviews/moderation/admin.py): the diary never imports moderation."""
+
     list_display = [
         "short_review", "reader_column", "film", "stars_column", "review_status",
         "contains_spoilers", "like_count", "created_at",

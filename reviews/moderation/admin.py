@@ -1,5 +1,11 @@
-"""Comments, reports, sanctions, the decision record and the blocklist in the admin: the same
-services as the desk."""
+"""Comments, reader reviews, reports, sanctions, the decision record and the blocklist in the
+admin: the same services as the desk.
+
+Reader reviews are listed by the diary's admin (ReaderReviewAdmin); moderation registers it here
+with its decisions, as the diary never imports moderation."""
+
+from collections.abc import Callable
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
@@ -8,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from config.admin import DeletesThroughService
+from reviews.diary.admin import ReaderReviewAdmin
+from reviews.diary.models import DiaryEntry, ReaderReview
 from reviews.discussion.models import Comment, CommentReport, CommentRevision
 from reviews.moderation import services
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
@@ -16,21 +24,72 @@ User = get_user_model()
 Action = ModerationDecision.Action
 
 
-def _run(modeladmin, request, queryset, action: str, done: str, reason: str = "") -> None:
-    """The same decision for each comment, each recorded on its own; then one message."""
+def _decide_each(
+    modeladmin: admin.ModelAdmin,
+    request,
+    items,
+    decide: Callable[[Any], object],
+    noun: str,
+    done: str,
+) -> None:
+    """`decide` each item (a comment, a reader review) on its own, so each decision is recorded
+    on its own; then one message for those decided and a warning for each refused, named by
+    `noun` and its id."""
     succeeded, refused = 0, []
-    for comment in queryset:
+    for item in items:
         try:
-            services.comment_decide(
-                comment=comment, moderator=request.user, action=action, reason=reason
-            )
+            decide(item)
             succeeded += 1
         except ValidationError as error:
-            refused.append(f"Comment {comment.pk}: {' '.join(error.messages)}")
+            refused.append(f"{noun.capitalize()} {item.pk}: {' '.join(error.messages)}")
     if succeeded:
-        modeladmin.message_user(request, f"{done}: {succeeded} comment(s).", messages.SUCCESS)
+        modeladmin.message_user(request, f"{done}: {succeeded} {noun}(s).", messages.SUCCESS)
     for message in refused:
         modeladmin.message_user(request, message, messages.WARNING)
+
+
+class DecisionActions:
+    """The desk's five decisions as actions on the selected items, for moderators only. A
+    subclass names its items (`noun`) and decides one through its service (`decide`)."""
+
+    noun: str
+    actions = ["approve", "reject", "mark_spam", "remove", "restore"]
+
+    def decide(self, item, *, moderator, action: str, reason: str) -> None:
+        raise NotImplementedError
+
+    def _decide_selected(self, request, queryset, action: str, done: str, reason: str = ""):
+        def decide(item) -> None:
+            self.decide(item, moderator=request.user, action=action, reason=reason)
+
+        _decide_each(self, request, queryset, decide, self.noun, done)
+
+    @admin.action(description="Approve selected %(verbose_name_plural)s", permissions=["moderate"])
+    def approve(self, request, queryset):
+        self._decide_selected(request, queryset, Action.APPROVE, "Approved")
+
+    @admin.action(description="Reject selected (off topic)", permissions=["moderate"])
+    def reject(self, request, queryset):
+        self._decide_selected(
+            request, queryset, Action.REJECT, "Rejected", reason="Off topic for this review"
+        )
+
+    @admin.action(description="Mark selected as spam", permissions=["moderate"])
+    def mark_spam(self, request, queryset):
+        self._decide_selected(request, queryset, Action.SPAM, "Marked as spam")
+
+    @admin.action(
+        description="Remove selected published %(verbose_name_plural)s", permissions=["moderate"]
+    )
+    def remove(self, request, queryset):
+        self._decide_selected(request, queryset, Action.REMOVE, "Removed")
+
+    @admin.action(description="Restore selected %(verbose_name_plural)s", permissions=["moderate"])
+    def restore(self, request, queryset):
+        self._decide_selected(request, queryset, Action.RESTORE, "Restored")
+
+    def has_moderate_permission(self, request) -> bool:
+        return request.user.has_perm("reviews.moderate_comment")
 
 
 class OpenReportInline(admin.TabularInline):
@@ -55,7 +114,7 @@ class RevisionInline(admin.TabularInline):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(DecisionActions, admin.ModelAdmin):
     list_display = ["short_body", "author", "review", "status", "held_reason", "created_at"]
     list_filter = ["status", ("review", admin.RelatedOnlyFieldListFilter), "created_at"]
     list_select_related = ["author", "review"]
@@ -66,7 +125,7 @@ class CommentAdmin(admin.ModelAdmin):
         "held_reason", "like_count", "ip_address", "created_at", "edited_at", "deleted_at",
     ]  # fmt: skip
     inlines = [OpenReportInline, RevisionInline]
-    actions = ["approve", "reject", "mark_spam", "remove", "restore"]
+    noun = "comment"
 
     def has_add_permission(self, request):
         return False
@@ -78,28 +137,18 @@ class CommentAdmin(admin.ModelAdmin):
     def short_body(self, obj: Comment) -> str:
         return obj.body[:80]
 
-    @admin.action(description="Approve selected comments", permissions=["moderate"])
-    def approve(self, request, queryset):
-        _run(self, request, queryset, Action.APPROVE, "Approved")
+    def decide(self, item: Comment, **decision) -> None:
+        services.comment_decide(comment=item, **decision)
 
-    @admin.action(description="Reject selected (off topic)", permissions=["moderate"])
-    def reject(self, request, queryset):
-        _run(self, request, queryset, Action.REJECT, "Rejected", reason="Off topic for this review")
 
-    @admin.action(description="Mark selected as spam", permissions=["moderate"])
-    def mark_spam(self, request, queryset):
-        _run(self, request, queryset, Action.SPAM, "Marked as spam")
+@admin.register(ReaderReview)
+class ModeratedReaderReviewAdmin(DecisionActions, ReaderReviewAdmin):
+    """The diary's list of reader reviews, with the same decisions as comments."""
 
-    @admin.action(description="Remove selected published comments", permissions=["moderate"])
-    def remove(self, request, queryset):
-        _run(self, request, queryset, Action.REMOVE, "Removed")
+    noun = "reader review"
 
-    @admin.action(description="Restore selected comments", permissions=["moderate"])
-    def restore(self, request, queryset):
-        _run(self, request, queryset, Action.RESTORE, "Restored")
-
-    def has_moderate_permission(self, request) -> bool:
-        return request.user.has_perm("reviews.moderate_comment")
+    def decide(self, item: DiaryEntry, **decision) -> None:
+        services.entry_decide(entry=item, **decision)
 
 
 @admin.register(CommentReport)
@@ -123,13 +172,20 @@ class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
 
     @admin.action(description="Uphold: remove the reported comments", permissions=["moderate"])
     def uphold(self, request, queryset):
-        comments = Comment.objects.filter(pk__in=queryset.values("comment")).distinct()
-        _run(self, request, comments, Action.UPHOLD_REPORTS, "Reports upheld")
+        self._decide_comments(request, queryset, Action.UPHOLD_REPORTS, "Reports upheld")
 
     @admin.action(description="Dismiss: keep the reported comments", permissions=["moderate"])
     def dismiss(self, request, queryset):
-        comments = Comment.objects.filter(pk__in=queryset.values("comment")).distinct()
-        _run(self, request, comments, Action.DISMISS_REPORTS, "Reports dismissed")
+        self._decide_comments(request, queryset, Action.DISMISS_REPORTS, "Reports dismissed")
+
+    def _decide_comments(self, request, reports, action: str, done: str) -> None:
+        """One decision per reported comment, however many of its reports are selected."""
+        comments = Comment.objects.filter(pk__in=reports.values("comment")).distinct()
+
+        def decide(comment: Comment) -> None:
+            services.comment_decide(comment=comment, moderator=request.user, action=action)
+
+        _decide_each(self, request, comments, decide, "comment", done)
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("reviews.moderate_comment")

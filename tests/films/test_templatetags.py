@@ -1,9 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from films.models import Film
-from films.templatetags.starlight import release, runtime, stars
+from films.templatetags.starlight import duration_human, release, runtime, stars
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,17 @@ def test_release_shows_the_date_at_the_precision_known(precision, shown):
 )
 def test_runtime_in_hours_and_minutes(minutes, shown):
     assert runtime(minutes) == shown
+
+
+@pytest.mark.parametrize(
+    ("duration", "shown"),
+    [
+        (timedelta(seconds=45), "45 s"),
+        (timedelta(minutes=12, seconds=30), "12 min"),
+        (timedelta(hours=3, minutes=20), "3 h 20 min"),
+        (timedelta(hours=47, minutes=59), "47 h 59 min"),
+        (timedelta(hours=49), "2 days"),
+    ],
+)
+def test_duration_human_in_the_largest_units_that_fit(duration, shown):
+    assert duration_human(duration) == shown

@@ -133,6 +133,7 @@ def film_and_review_pages(review) -> list[str]:
 MODERATION_ADMIN = [
     "admin:reviews_comment_changelist",
     "admin:reviews_commentreport_changelist",
+    "admin:reviews_readerreview_changelist",
     "admin:reviews_sanction_changelist",
     "admin:reviews_sanction_add",
     "admin:reviews_moderationdecision_changelist",

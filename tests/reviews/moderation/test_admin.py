@@ -5,15 +5,19 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
+from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment, CommentReport
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+from reviews.moderation.services import entry_decide
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
     CommentReportFactory,
+    DiaryEntryFactory,
     ModerationDecisionFactory,
     SanctionFactory,
     UserFactory,
@@ -24,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 COMMENTS = reverse("admin:reviews_comment_changelist")
 REPORTS = reverse("admin:reviews_commentreport_changelist")
+READER_REVIEWS = reverse("admin:reviews_readerreview_changelist")
 SANCTIONS = reverse("admin:reviews_sanction_changelist")
 SANCTION_ADD = reverse("admin:reviews_sanction_add")
 DECISIONS = reverse("admin:reviews_moderationdecision_changelist")
@@ -67,16 +72,17 @@ def test_moderator_sees_a_comment_with_its_open_reports(moderator_client):
     assert "Harassment or abuse" in response.text
 
 
-@pytest.mark.parametrize(
-    ("action", "before", "after", "recorded", "done"),
-    [
-        ("approve", Status.PENDING, Status.APPROVED, Action.APPROVE, "Approved"),
-        ("reject", Status.PENDING, Status.REJECTED, Action.REJECT, "Rejected"),
-        ("mark_spam", Status.PENDING, Status.SPAM, Action.SPAM, "Marked as spam"),
-        ("remove", Status.APPROVED, Status.REMOVED, Action.REMOVE, "Removed"),
-        ("restore", Status.REMOVED, Status.APPROVED, Action.RESTORE, "Restored"),
-    ],
-)
+# The desk's five decisions as admin actions: what each needs, leaves, records and says.
+DECISION_ACTIONS = [
+    ("approve", Status.PENDING, Status.APPROVED, Action.APPROVE, "Approved"),
+    ("reject", Status.PENDING, Status.REJECTED, Action.REJECT, "Rejected"),
+    ("mark_spam", Status.PENDING, Status.SPAM, Action.SPAM, "Marked as spam"),
+    ("remove", Status.APPROVED, Status.REMOVED, Action.REMOVE, "Removed"),
+    ("restore", Status.REMOVED, Status.APPROVED, Action.RESTORE, "Restored"),
+]
+
+
+@pytest.mark.parametrize(("action", "before", "after", "recorded", "done"), DECISION_ACTIONS)
 def test_each_comment_action_decides_through_the_service(
     moderator_client, moderator, action, before, after, recorded, done
 ):
@@ -119,6 +125,81 @@ def test_comments_cannot_be_added_or_deleted_in_the_admin(moderator_client):
     delete = reverse("admin:reviews_comment_delete", args=[comment.pk])
     assert moderator_client.post(delete, {"post": "yes"}).status_code == HTTPStatus.FORBIDDEN
     assert Comment.objects.filter(pk=comment.pk).exists()
+
+
+def action_names(response) -> list[str]:
+    """The actions the changelist offers (none at all: no action form)."""
+    form = response.context["action_form"]
+    return [name for name, _label in form.fields["action"].choices if name] if form else []
+
+
+@pytest.mark.parametrize(("action", "before", "after", "recorded", "done"), DECISION_ACTIONS)
+def test_each_reader_review_action_decides_through_the_service(
+    moderator_client, moderator, action, before, after, recorded, done
+):
+    entries = DiaryEntryFactory.create_batch(2, review_status=before)
+
+    listing = moderator_client.get(READER_REVIEWS)
+    response = run_action(moderator_client, READER_REVIEWS, action, entries)
+
+    assert listing.status_code == HTTPStatus.OK
+    assert action in action_names(listing)
+    assert "Approve selected reader reviews" in listing.text
+    assert response.status_code == HTTPStatus.FOUND
+    assert messages_of(response) == [f"{done}: 2 reader review(s)."]
+    statuses = DiaryEntry.objects.filter(pk__in=[e.pk for e in entries])
+    assert set(statuses.values_list("review_status", flat=True)) == {after}
+    decisions = ModerationDecision.objects.all()
+    assert sorted(d.entry_id for d in decisions) == sorted(e.pk for e in entries)
+    assert {(d.action, d.moderator, d.from_status, d.to_status, d.comment) for d in decisions} == {
+        (recorded, moderator, before, after, None)
+    }
+
+
+def test_the_reader_review_reject_action_gives_its_reason(moderator_client):
+    entry = DiaryEntryFactory(review_status=Status.PENDING)
+
+    run_action(moderator_client, READER_REVIEWS, "reject", [entry])
+
+    assert ModerationDecision.objects.get(entry=entry).reason == "Off topic for this review"
+    entry.refresh_from_db()
+    assert entry.moderation_reason == "Off topic for this review"
+
+
+def test_staff_who_do_not_moderate_see_no_reader_review_actions_and_cannot_run_them(client):
+    staff = UserFactory(is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename="view_readerreview"))
+    client.force_login(staff)
+    entry = DiaryEntryFactory(review_status=Status.PENDING)
+
+    listing = client.get(READER_REVIEWS)
+    response = run_action(client, READER_REVIEWS, "approve", [entry])
+
+    assert listing.status_code == HTTPStatus.OK
+    assert list(listing.context["cl"].result_list) == [entry]
+    assert action_names(listing) == []
+    assert response.status_code == HTTPStatus.OK  # the list again: no such action for them
+    entry.refresh_from_db()
+    assert entry.review_status == Status.PENDING
+    assert not ModerationDecision.objects.exists()
+
+
+def test_an_already_decided_reader_review_is_warned_about_and_not_decided_again(
+    moderator_client, moderator
+):
+    decided = DiaryEntryFactory(review_status=Status.PENDING)
+    entry_decide(entry=decided, moderator=moderator, action=Action.APPROVE)
+    held = DiaryEntryFactory(review_status=Status.PENDING)
+
+    response = run_action(moderator_client, READER_REVIEWS, "approve", [decided, held])
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert messages_of(response) == [
+        "Approved: 1 reader review(s).",
+        f"Reader review {decided.pk}: Already decided: this review is now approved.",
+    ]
+    assert ModerationDecision.objects.filter(entry=decided).count() == 1
+    assert ModerationDecision.objects.filter(entry=held).count() == 1
 
 
 @pytest.mark.parametrize(

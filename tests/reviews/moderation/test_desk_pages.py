@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from reviews.discussion.models import Comment
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
-from reviews.moderation.services import comment_decide
+from reviews.moderation.services import comment_decide, entry_report
 from tests.factories import (
     BlockedTermFactory,
     CommentFactory,
     CommentReportFactory,
+    DiaryEntryFactory,
     ModerationDecisionFactory,
     ModeratorFactory,
     ReviewFactory,
@@ -223,6 +224,10 @@ def test_removing_with_a_bad_value_changes_nothing(moderator_client):
 
 # --- Dashboard ----------------------------------------------------------------------------
 
+# The session, the moderator and their permissions, the desk's waiting count; the figures: the
+# queue now (one statement for both kinds), decisions per day, the median, report reasons.
+QUERIES = 8
+
 
 def test_the_dashboard_shows_the_queue_chart_median_and_report_reasons(moderator_client):
     CommentFactory.create_batch(2, status=Status.PENDING)
@@ -251,8 +256,14 @@ def test_the_dashboard_shows_the_queue_chart_median_and_report_reasons(moderator
     response = moderator_client.get(DASHBOARD)
 
     assert response.status_code == HTTPStatus.OK
-    assert response.context["queue_now"] == {"held": 2, "reported": 3}
-    assert "2 held, 3 reported" in response.text
+    assert response.context["queue_now"] == {
+        "comments": {"held": 2, "reported": 3},
+        "reader_reviews": {"held": 0, "reported": 0},
+    }
+    assert '<p class="stat__number">5</p>' in response.text
+    assert "<li>2 comments held</li>" in response.text
+    assert "<li>3 comments reported</li>" in response.text
+    assert "<li>0 reader reviews held</li>" in response.text
     assert '<p class="stat__number">1 h 30 min</p>' in response.text
     assert "<svg" in response.text
     assert response.text.count('<rect class="chart__bar"') == 30
@@ -261,6 +272,75 @@ def test_the_dashboard_shows_the_queue_chart_median_and_report_reasons(moderator
     assert "<li>Harassment or abuse <span>3</span></li><li>Spam <span>1</span></li>" in (
         response.text
     )
+
+
+def test_the_dashboard_counts_held_and_reported_reader_reviews(moderator_client):
+    CommentFactory(status=Status.PENDING)
+    DiaryEntryFactory(review_status=Status.PENDING, held_reason="Reader on probation")
+    entry_report(entry=DiaryEntryFactory(), reporter=UserFactory(), reason="spoilers")
+    DiaryEntryFactory(review_status=Status.REJECTED)  # decided: not waiting
+
+    response = moderator_client.get(DASHBOARD)
+
+    assert response.context["queue_now"] == {
+        "comments": {"held": 1, "reported": 0},
+        "reader_reviews": {"held": 1, "reported": 1},
+    }
+    assert response.context["queue_total"] == 3
+    assert '<p class="stat__number">3</p>' in response.text
+    assert "<li>1 comment held</li>" in response.text
+    assert "<li>1 reader review held</li>" in response.text
+    assert "<li>1 reader review reported</li>" in response.text
+
+
+def test_decisions_on_reader_reviews_count_in_the_chart_and_the_median(moderator_client):
+    vega = ModeratorFactory(username="vega")
+    start = ago(hours=10)
+
+    def decided(after: timedelta, **about):
+        ModerationDecisionFactory(moderator=vega, created_at=start + after, **about)
+
+    decided(timedelta(minutes=30), comment=CommentFactory(status=Status.APPROVED, created_at=start))
+    # A reader review waits from its posting, or from the last change of its text before the
+    # decision (a changed text is screened again).
+    decided(timedelta(minutes=90), comment=None, entry=DiaryEntryFactory(created_at=start))
+    rewritten = DiaryEntryFactory(created_at=start - timedelta(days=3), edited_at=start)
+    decided(timedelta(minutes=60), comment=None, entry=rewritten)
+    edited_later = DiaryEntryFactory(created_at=start, edited_at=start + timedelta(hours=2))
+    decided(timedelta(minutes=45), comment=None, entry=edited_later)
+
+    response = moderator_client.get(DASHBOARD)
+
+    assert response.context["chart_total"] == 4
+    assert "(4 in all)" in response.text
+    assert sum(bar["count"] for bar in response.context["chart"]) == 4
+    # 30, 45, 60 and 90 minutes
+    assert response.context["median"] == timedelta(minutes=52, seconds=30)
+    assert '<p class="stat__number">52 min</p>' in response.text
+
+
+def test_the_dashboard_takes_the_same_queries_however_much_waits_and_was_decided(
+    moderator_client, django_assert_num_queries
+):
+    moderator_client.get(DASHBOARD)  # the session and the site's first reads
+    with django_assert_num_queries(QUERIES):
+        moderator_client.get(DASHBOARD)
+
+    vega = ModeratorFactory(username="vega")
+    for _ in range(3):
+        CommentFactory(status=Status.PENDING)
+        CommentReportFactory(reason="harassment")
+        DiaryEntryFactory(review_status=Status.PENDING)
+        entry_report(entry=DiaryEntryFactory(), reporter=UserFactory(), reason="spam")
+        ModerationDecisionFactory(moderator=vega)
+        ModerationDecisionFactory(
+            moderator=vega, comment=None, entry=DiaryEntryFactory(created_at=ago(hours=1))
+        )
+    with django_assert_num_queries(QUERIES):
+        response = moderator_client.get(DASHBOARD)
+
+    assert response.context["queue_total"] == 12
+    assert response.context["chart_total"] == 6
 
 
 def test_the_dashboard_of_a_quiet_site_has_flat_bars_and_no_median(moderator_client):
