@@ -8,12 +8,15 @@ and put into the kept body's slots, after the shared parts of the same slot)."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils.safestring import SafeString, mark_safe
 
+from config import pagecache
 from films.models import Film
 
 
@@ -69,3 +72,18 @@ def shared_parts_for(request: HttpRequest, film: Film) -> FilmPageParts:
 def reader_parts_for(request: HttpRequest, film: Film) -> FilmPageParts:
     """The parts rendered for this request's reader, in the order they registered."""
     return _combined(_per_reader, request, film)
+
+
+def kept_film(request: HttpRequest, slug: str, *, fields: tuple[str, ...] = ()) -> Film:
+    """The film at this address (only `fields` of it, if given), kept until it changes: any
+    change to what was loaded bumps a stamp it shows (its readers' counts too, when loaded).
+    A copy: the kept one is shared by this process's requests. An unknown film keeps nothing
+    and raises Http404."""
+
+    def compute():
+        films = Film.objects.only(*fields) if fields else Film.objects.all()
+        film = get_object_or_404(films, slug=slug)
+        return film, pagecache.stamps_of(film)
+
+    name = f"film-row:{slug}:{','.join(fields)}"
+    return copy.copy(pagecache.page_part(request, name, compute).value)

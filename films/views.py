@@ -1,4 +1,3 @@
-import copy
 from itertools import groupby
 from operator import attrgetter
 
@@ -60,23 +59,14 @@ class FilmDetailView(pagecache.CachedPageMixin, DetailView):
     template_name = "films/film_detail.html"
 
     def get_queryset(self):
-        if self.request.user.is_authenticated:
-            return Film.objects.all()  # what the body shows is loaded when it is rendered
+        # Signed-in readers' pages load the film alone (get_object), the body when rendered.
         return Film.objects.prefetch_related(*BODY_RELATIONS)
 
     def get_object(self, queryset=None):
         if not self.request.user.is_authenticated:
             return super().get_object(queryset)
-
-        # The film's row too is kept for signed-in readers until it changes (any change to it,
-        # its readers' counts included, bumps a stamp it shows); an unknown film keeps nothing.
-        def compute():
-            film = super(FilmDetailView, self).get_object(queryset)
-            return film, pagecache.stamps_of(film)
-
-        name = f"film-row:{self.kwargs[self.slug_url_kwarg]}"
-        # A copy: the kept one is shared by this process's requests, and rendering adds to it.
-        return copy.copy(pagecache.page_part(self.request, name, compute).value)
+        # The film's row too is kept for signed-in readers until it changes.
+        return pages.kept_film(self.request, self.kwargs[self.slug_url_kwarg])
 
     def get_context_data(self, **kwargs):
         film = self.object

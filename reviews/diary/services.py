@@ -3,11 +3,12 @@ like each other's reviews. Reader reviews pass the same screen as comments."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import Count, F
 from django.utils import timezone
 
@@ -45,57 +46,75 @@ def _check_score(score: int) -> None:
         )
 
 
-def _shift_scores(film_pk: int, *, add: int | None = None, remove: int | None = None) -> None:
-    """One rating more at `add` and one less at `remove` in the film's counts (a PostgreSQL
-    array, 1-based like the scores), under the film's row lock the caller holds."""
-    changes = [(score, delta) for score, delta in ((add, 1), (remove, -1)) if score is not None]
-    if not changes:
-        return
-    table = Film._meta.db_table
-    assignments = ", ".join(
-        f"reader_score_counts[{int(score)}] = reader_score_counts[{int(score)}] + {delta}"
-        for score, delta in changes
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [film_pk])
+@functools.cache
+def _rating_sql() -> tuple[str, str]:
+    """The statements that set and remove a rating, each changing the film's counts (a
+    PostgreSQL array, 1-based like the scores) by one in the same statement, written out
+    once from the models' tables. One statement, committed on its own, instead of five: the
+    film's row, which every rating of it writes, is held for the shortest time."""
+    rating, film = Rating._meta.db_table, Film._meta.db_table
+
+    def counts(*, add: str, remove: str) -> str:
+        return f"""UPDATE {film} SET reader_score_counts = ARRAY(
+                SELECT n + (i IS NOT DISTINCT FROM {add})::int - (i IS NOT DISTINCT FROM {remove})::int
+                FROM unnest(reader_score_counts) WITH ORDINALITY AS counts(n, i) ORDER BY i
+            ) WHERE id = %(film)s"""
+
+    own = "reader_id = %(reader)s AND film_id = %(film)s"
+    old = "(SELECT score FROM old)"
+    set_sql = f"""
+        WITH old AS (SELECT score FROM {rating} WHERE {own} FOR UPDATE),
+        changed AS (
+            UPDATE {rating} SET score = %(score)s, rated_at = %(now)s
+            WHERE {own} AND EXISTS (SELECT 1 FROM old) RETURNING 1
+        ),
+        added AS (
+            INSERT INTO {rating} (reader_id, film_id, score, rated_at)
+            SELECT %(reader)s, %(film)s, %(score)s, %(now)s WHERE NOT EXISTS (SELECT 1 FROM old)
+            ON CONFLICT (reader_id, film_id) DO NOTHING RETURNING 1
+        ),
+        counted AS (
+            {counts(add="%(score)s", remove=old)}
+            AND (EXISTS (SELECT 1 FROM added)
+                 OR (EXISTS (SELECT 1 FROM changed) AND {old} <> %(score)s))
+            RETURNING 1
+        )
+        SELECT EXISTS (SELECT 1 FROM changed) OR EXISTS (SELECT 1 FROM added),
+               EXISTS (SELECT 1 FROM counted)
+    """
+    remove_sql = f"""
+        WITH gone AS (DELETE FROM {rating} WHERE {own} RETURNING score)
+        {counts(add="NULL", remove="(SELECT score FROM gone)")}
+        AND EXISTS (SELECT 1 FROM gone) RETURNING 1
+    """
+    return set_sql, remove_sql
 
 
-def _own_score_locked(*, reader: User, film: Film) -> int | None:
-    """The reader's rating of the film, its row locked: their own concurrent changes queue
-    here, other readers' do not."""
-    mine = Rating.objects.select_for_update().filter(reader=reader, film=film)
-    return mine.values_list("score", flat=True).first()
-
-
-@transaction.atomic
 def rating_set(*, reader: User, film: Film, score: int) -> None:
-    """Rate a film, or change the reader's rating of it: one rating per reader and film. The
-    film's counts change by one in a single UPDATE, the transaction's last statement, so the
-    film's row (which every rating of it writes) is held only for that and the commit."""
+    """Rate a film, or change the reader's rating of it: one rating per reader and film.
+    Atomic as one statement: the reader's own row is locked first (their own concurrent
+    changes queue there), the film's counts change by one last."""
     _check_score(score)
-    now = timezone.now()
-    while True:  # until their rating is stored: another request of theirs may race this one
-        old = _own_score_locked(reader=reader, film=film)
-        if old is not None:
-            Rating.objects.filter(reader=reader, film=film).update(score=score, rated_at=now)
-            break
-        try:
-            with transaction.atomic():
-                Rating.objects.create(reader=reader, film=film, score=score, rated_at=now)
-            break
-        except IntegrityError:  # created by that other request just now (and maybe removed)
-            continue
-    if old != score:
-        _shift_scores(film.pk, add=score, remove=old)
+    params = {"reader": reader.pk, "film": film.pk, "score": score, "now": timezone.now()}
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(_rating_sql()[0], params)
+            stored, counted = cursor.fetchone()
+            # Not stored: another request of theirs added their first rating of the film
+            # between this statement's snapshot and its insert; it is there now to change.
+            if stored:
+                break
+    if counted:
         stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
 
 
-@transaction.atomic
 def rating_remove(*, reader: User, film: Film) -> None:
-    old = _own_score_locked(reader=reader, film=film)
-    if old is not None:
-        Rating.objects.filter(reader=reader, film=film).delete()
-        _shift_scores(film.pk, remove=old)
+    """Remove the reader's rating of the film, if any, and take it off the film's counts, in
+    one statement."""
+    with connection.cursor() as cursor:
+        cursor.execute(_rating_sql()[1], {"reader": reader.pk, "film": film.pk})
+        removed = cursor.fetchone() is not None
+    if removed:
         stamps.ratings_changed(film_pk=film.pk, reader_pk=reader.pk)
 
 

@@ -21,6 +21,7 @@ from django.views.generic import ListView
 from config import pagecache
 from config.rendering import render_form
 from films.models import Film
+from films.pages import kept_film
 from reviews import stamps
 from reviews.diary import selectors, services
 from reviews.diary.film_pages import panel_context, readers_panel
@@ -41,8 +42,9 @@ def _readers_part(request: HttpRequest, film: Film, *, status: int = 200, **kwar
 @login_required
 @require_POST
 def film_rate(request: HttpRequest, slug: str) -> HttpResponse:
-    # What a rating needs of the film; a refused one shows its page, with the rest.
-    film = get_object_or_404(Film.objects.only("pk", "slug", "reader_score_counts"), slug=slug)
+    # What a rating needs of the film, kept (its readers' counts are read again when shown);
+    # a refused one shows its page, with the rest.
+    film = kept_film(request, slug, fields=("pk", "slug"))
     form = RatingForm(request.POST)
     if not form.is_valid():
         if request.htmx:

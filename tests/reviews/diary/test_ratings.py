@@ -120,6 +120,25 @@ def test_removing_a_rating(reader_client, reader, film):
     assert not Rating.objects.exists()
 
 
+@pytest.mark.parametrize("ratings", [0, 40])
+def test_a_rating_post_is_one_statement_however_many_ratings(
+    page_cache_on, reader_client, film, ratings, django_assert_num_queries
+):
+    """Session and reader, then the rating and the film's counts in one statement: the film
+    itself is kept (its address and key), so the POST costs no query to find it."""
+    for _ in range(ratings):
+        services.rating_set(reader=UserFactory(), film=film, score=7)
+    url = reverse("diary:rate", args=[film.slug])
+    reader_client.post(url, {"score": "4"})  # the film's address kept
+    for score in ("5", "5", "6"):  # a change, no change, a change
+        with django_assert_num_queries(3):
+            assert reader_client.post(url, {"score": score}).status_code == 302
+    with django_assert_num_queries(3):
+        reader_client.post(url, {"remove": "1"})
+    film.refresh_from_db()
+    assert film.readers_rating_count == fresh_counts(film)[0]
+
+
 def test_signed_out_readers_are_asked_to_sign_in(client, film):
     response = client.post(reverse("diary:rate", args=[film.slug]), {"score": "9"})
     assert response.status_code == 302

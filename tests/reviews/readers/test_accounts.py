@@ -3,7 +3,7 @@
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth import backends
+from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.models import Permission, User
 from django.core import mail
 from django.urls import reverse
@@ -143,3 +143,37 @@ def test_permissions_are_read_in_one_statement_and_are_django_s_own(who, django_
 
     assert found == expected
     assert bool(found) == (who != "reader" and user.is_active)
+
+
+def test_a_reader_is_loaded_with_their_profile_in_one_query(db, django_assert_num_queries):
+    reader = UserFactory(username="loaded", is_staff=True)
+    Profile.objects.filter(user=reader).delete()
+    Profile.objects.create(user=reader, display_name="Loaded One", bio="Hi", diary_private=True)
+    expected = get_user_model().objects.select_related("profile").get(pk=reader.pk)
+    with django_assert_num_queries(1):
+        loaded = ModelBackend().get_user(str(reader.pk))
+        profile = loaded.profile
+    fields = [f.attname for f in get_user_model()._meta.concrete_fields]
+    assert [getattr(loaded, f) for f in fields] == [getattr(expected, f) for f in fields]
+    assert (profile.display_name, profile.bio, profile.diary_private) == ("Loaded One", "Hi", True)
+    assert profile.user is loaded
+    assert not loaded._state.adding
+    assert loaded._state.db == "default"
+
+
+def test_a_reader_without_a_profile_loads_as_the_orm_would(db, django_assert_num_queries):
+    reader = UserFactory(username="bare")
+    Profile.objects.filter(user=reader).delete()
+    with django_assert_num_queries(1):
+        loaded = ModelBackend().get_user(reader.pk)
+        with pytest.raises(Profile.DoesNotExist):
+            _ = loaded.profile
+
+
+@pytest.mark.parametrize("user_id", ["999999", "not-a-number", None])
+def test_no_such_reader_loads_as_none(db, user_id):
+    assert ModelBackend().get_user(user_id) is None
+
+
+def test_an_inactive_reader_is_not_loaded(db):
+    assert ModelBackend().get_user(UserFactory(is_active=False).pk) is None
