@@ -284,18 +284,17 @@ class CommentLike(models.Model):
         return f"{self.user} likes comment {self.comment_id}"
 
 
-class CommentReport(models.Model):
+class Report(models.Model):
+    """What a reader's report says and how the desk closed it, whatever it is on: a comment
+    (CommentReport) or a reader review (moderation's ReaderReviewReport). Each adds what it is
+    on, its reporter, and its own indexes and constraints."""
+
     class Reason(models.TextChoices):
         SPAM = "spam", "Spam"
         HARASSMENT = "harassment", "Harassment or abuse"
         SPOILERS = "spoilers", "Unmarked spoilers"
         OFF_TOPIC = "off_topic", "Off topic"
         OTHER = "other", "Something else"
-
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
-    )
 
     class Resolution(models.TextChoices):
         OPEN = "open", "Open"
@@ -313,6 +312,16 @@ class CommentReport(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class CommentReport(Report):
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comment_reports"
     )
 
     class Meta:

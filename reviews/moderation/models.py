@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from reviews.discussion.models import CommentReport
+from reviews.discussion.models import Report
 
 
 class SanctionQuerySet(models.QuerySet):
@@ -169,29 +169,14 @@ class BlockedTerm(models.Model):
         return self.phrase
 
 
-class ReaderReviewReport(models.Model):
+class ReaderReviewReport(Report):
     """A reader's report on another reader's review, as CommentReport is on a comment."""
-
-    Reason = CommentReport.Reason
-    Resolution = CommentReport.Resolution
 
     entry = models.ForeignKey(
         "reviews.DiaryEntry", on_delete=models.CASCADE, related_name="reports", db_index=False
     )
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_review_reports"
-    )
-    reason = models.CharField(max_length=20, choices=Reason)
-    note = models.TextField(blank=True, max_length=1000)
-    created_at = models.DateTimeField(default=timezone.now)
-    resolution = models.CharField(max_length=10, choices=Resolution, default=Resolution.OPEN)
-    resolved_at = models.DateTimeField(null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     class Meta:

@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from reviews.diary.models import DiaryEntry
-from reviews.discussion.models import Comment, CommentReport
+from reviews.discussion.models import Comment, CommentReport, Report
 from reviews.moderation.models import ModerationDecision, ReaderReviewReport, Sanction
 
 
@@ -43,6 +43,18 @@ def _history(author: str) -> dict:
         )
 
     return {"author_approved": count(approved), "author_refused": count(refused)}
+
+
+def _reports_and_sanctions(report: type[Report], author: str) -> tuple[Prefetch, Prefetch]:
+    """What the desk shows of a queue item beyond its row, as QueueItem reads it: its open
+    reports, oldest first, and the active sanctions of its `author` (a lookup, as in `_history`)."""
+    open_reports = report.objects.filter(resolution=Report.Resolution.OPEN).order_by("created_at")
+    return (
+        Prefetch("reports", queryset=open_reports, to_attr="open_reports"),
+        Prefetch(
+            f"{author}__sanctions", queryset=Sanction.objects.active(), to_attr="active_sanctions"
+        ),
+    )
 
 
 def held_entries() -> QuerySet[DiaryEntry]:
@@ -68,18 +80,7 @@ def entry_queue_items(ids: list[int]) -> list[DiaryEntry]:
         DiaryEntry.objects.filter(pk__in=ids)
         .select_related("film", "reader__profile")
         .annotate(**_history("reader"))
-        .prefetch_related(
-            Prefetch(
-                "reports",
-                queryset=ReaderReviewReport.objects.filter(
-                    resolution=ReaderReviewReport.Resolution.OPEN
-                ).order_by("created_at"),
-                to_attr="open_reports",
-            ),
-            Prefetch(
-                "reader__sanctions", queryset=Sanction.objects.active(), to_attr="active_sanctions"
-            ),
-        )
+        .prefetch_related(*_reports_and_sanctions(ReaderReviewReport, "reader"))
     )
 
 
@@ -99,20 +100,7 @@ def queue_items(ids: list[int]) -> list[Comment]:
         # The review's text and search vector are most of its row; the queue shows a link.
         .defer("review__standfirst", "review__body", "review__body_html", "review__search_vector")
         .annotate(**_history("author"))
-        .prefetch_related(
-            Prefetch(
-                "reports",
-                queryset=CommentReport.objects.filter(
-                    resolution=CommentReport.Resolution.OPEN
-                ).order_by("created_at"),
-                to_attr="open_reports",
-            ),
-            Prefetch(
-                "author__sanctions",
-                queryset=Sanction.objects.active(),
-                to_attr="active_sanctions",
-            ),
-        )
+        .prefetch_related(*_reports_and_sanctions(CommentReport, "author"))
         .order_by("created_at", "id")
     )
 

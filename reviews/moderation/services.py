@@ -5,8 +5,10 @@ or the diary entry's row and is recorded once in ModerationDecision."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Literal
 
 from django.conf import settings
@@ -192,17 +194,29 @@ def _close_reports(comment: Comment, moderator: User | None, resolution: str) ->
 def _hide_if_reported_enough(comment: Comment) -> None:
     """K distinct readers reporting a published comment hide it until a moderator decides."""
     reporters = _open_reports(comment).values("reporter").distinct().count()
-    if reporters < settings.MODERATION_REPORTS_TO_HIDE:
+    if reporters >= settings.MODERATION_REPORTS_TO_HIDE:
+        changed = partial(stamps.comment_changed, waiting=True, history=True)
+        _hide_reported(_lock(comment), "status", changed, "comment", reporters)
+
+
+def _hide_reported(
+    locked: Comment | DiaryEntry,
+    status_field: str,
+    changed: Callable[[Comment | DiaryEntry], None],
+    decision_about: str,
+    reporters: int,
+) -> None:
+    """Hold a published comment or reader review, its row `locked`, that `reporters` readers
+    reported: its status in `status_field`, `changed` its stamps call, `decision_about` the
+    decision's foreign key to it."""
+    if getattr(locked, status_field) != Comment.Status.APPROVED:
         return
-    locked = _lock(comment)
-    if locked.status != Comment.Status.APPROVED:
-        return
-    locked.status = Comment.Status.PENDING
+    setattr(locked, status_field, Comment.Status.PENDING)
     locked.held_reason = f"Reported by {reporters} readers"
-    locked.save(update_fields=["status", "held_reason"])
-    stamps.comment_changed(locked, waiting=True, history=True)
+    locked.save(update_fields=[status_field, "held_reason"])
+    changed(locked)
     ModerationDecision.objects.create(
-        comment=locked,
+        **{decision_about: locked},
         moderator=None,
         action=ModerationDecision.Action.HIDE,
         from_status=Comment.Status.APPROVED,
@@ -290,23 +304,9 @@ def entry_decide(
 def _hide_entry_if_reported_enough(entry: DiaryEntry) -> None:
     """As `_hide_if_reported_enough`, for a published reader review."""
     reporters = _open_entry_reports(entry).values("reporter").distinct().count()
-    if reporters < settings.MODERATION_REPORTS_TO_HIDE:
-        return
-    locked = _lock_entry(entry)
-    if locked.review_status != Comment.Status.APPROVED:
-        return
-    locked.review_status = Comment.Status.PENDING
-    locked.held_reason = f"Reported by {reporters} readers"
-    locked.save(update_fields=["review_status", "held_reason"])
-    stamps.diary_changed(locked, waiting=True)
-    ModerationDecision.objects.create(
-        entry=locked,
-        moderator=None,
-        action=ModerationDecision.Action.HIDE,
-        from_status=Comment.Status.APPROVED,
-        to_status=Comment.Status.PENDING,
-        note=locked.held_reason,
-    )
+    if reporters >= settings.MODERATION_REPORTS_TO_HIDE:
+        changed = partial(stamps.diary_changed, waiting=True)
+        _hide_reported(_lock_entry(entry), "review_status", changed, "entry", reporters)
 
 
 @transaction.atomic
