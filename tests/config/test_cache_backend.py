@@ -1,5 +1,7 @@
 """The shared cache as production configures it: django-redis, with what the site relies on."""
 
+import time
+
 import pytest
 from django.core.cache import caches
 from django.test import override_settings
@@ -34,3 +36,25 @@ def test_it_keeps_what_the_page_cache_and_rate_limits_need(redis_cache):
         redis_cache.incr("not-yet")
     assert redis_cache.add("not-yet", 1, timeout=30)
     assert not redis_cache.add("not-yet", 5, timeout=30)
+
+
+@pytest.mark.slow
+def test_stamps_read_in_one_mget_as_the_cache_api_would_read_them(redis_cache, monkeypatch):
+    from config.pagecache import stamps
+
+    monkeypatch.setattr(stamps, "cache", redis_cache)
+    stamps._bump(["films.film:1", "films.film:2"])
+    through_the_api = redis_cache.get_many(
+        [f"pagecache:stamp-us:films.film:{pk}" for pk in (1, 2, 3)]
+    )
+    assert stamps._times(["films.film:1", "films.film:2", "films.film:3"]) == [
+        through_the_api["pagecache:stamp-us:films.film:1"],
+        through_the_api["pagecache:stamp-us:films.film:2"],
+        None,
+    ]
+    later = time.time() + 1
+    assert stamps.fresh(["films.film:1", "films.film:2"], later)
+    assert not stamps.fresh(["films.film:1", "films.film:3"], later)  # one never stamped
+    assert not stamps.fresh(["films.film:1"], later - 60)  # changed since
+    redis_cache.set("pagecache:stamp-us:films.film:4", {"not": "a time"})
+    assert not stamps.fresh(["films.film:4"], later)
