@@ -37,6 +37,19 @@ def weighted_search_vector(config: str, a: tuple[str, ...], b: str, c: str) -> m
     )
 
 
+def hangul_search_keys(*fields: str) -> models.Field:
+    """What a Hangul search matches by substring, kept by PostgreSQL: each field without its
+    spaces, then each field's initial consonants (초성), joined by "|" (the function is made
+    by migration films 0008: Python never computes it)."""
+    return models.GeneratedField(
+        expression=models.Func(
+            *fields, function="starlight_hangul_keys", output_field=models.TextField()
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+
+
 def no_scores() -> list[int]:
     return [0] * 10
 
@@ -70,6 +83,7 @@ class Person(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    hangul_keys = hangul_search_keys("name", "original_name")
 
     class Meta:
         ordering = ["name"]
@@ -151,6 +165,7 @@ class Film(models.Model):
     search_vector = weighted_search_vector(
         "simple", a=("title", "original_title"), b="tagline", c="synopsis"
     )
+    hangul_keys = hangul_search_keys("title", "original_title")
 
     objects = FilmQuerySet.as_manager()
 

@@ -104,12 +104,34 @@ def _fuzzy(lookup: str, parsed: ParsedQuery) -> models.Q:
     return condition
 
 
+# Hangul syllables and the consonants a reader types for initials (ㄱ to ㅎ).
+_HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u314e]")
+
+
+def hangul_keys(parsed: ParsedQuery) -> list[str]:
+    """The alternatives written in Hangul as the stored keys compare them (films.models,
+    `hangul_search_keys`): lower case, without spaces, so "이별에필요한" and "ㅇㅂㅇㅍㅇㅎ" find
+    "이 별에 필요한", as does a part of a word ("필요")."""
+    keys = ("".join(a.lower().split()).replace("|", "") for a in parsed.alternatives)
+    return [key for key in keys if _HANGUL.search(key)]
+
+
+def _in_hangul(lookup: str, parsed: ParsedQuery) -> models.Q:
+    """`lookup` holds a Hangul alternative of the query: a substring of a title or name
+    written without spaces, or of its initial consonants. Only for queries in Hangul."""
+    condition = models.Q(pk__in=[])
+    for key in hangul_keys(parsed):
+        condition |= models.Q(**{f"{lookup}__contains": key})
+    return condition
+
+
 def person_matches(query: SearchQuery, parsed: ParsedQuery, prefix: str = "person__") -> models.Q:
     """A condition on a person (through `prefix`) matching by name vector or trigram."""
     return (
         models.Q(**{f"{prefix}search_vector": query})
         | _fuzzy(f"{prefix}name", parsed)
         | _fuzzy(f"{prefix}original_name", parsed)
+        | _in_hangul(f"{prefix}hangul_keys", parsed)
     )
 
 
@@ -144,6 +166,7 @@ def film_matches(
         models.Q(search_vector=query)
         | _fuzzy("title", parsed)
         | _fuzzy("original_title", parsed)
+        | _in_hangul("hangul_keys", parsed)
         | models.Q(pk__in=credited)
     ).annotate(
         # Computed for the matching films only: the filter above runs first.
