@@ -1,6 +1,8 @@
 """Small display helpers shared by the film and review pages."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 register = template.Library()
@@ -54,3 +56,31 @@ def duration_human(duration) -> str:
     if minutes:
         return gettext("%(minutes)d min") % {"minutes": minutes}
     return gettext("%(seconds)d s") % {"seconds": seconds}
+
+
+def _script_of(char: str) -> str:
+    code = ord(char)
+    if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return "ko"
+    if 0x3040 <= code <= 0x30FF:
+        return "ja"
+    if char.isascii():
+        return "en"
+    return ""
+
+
+@register.filter
+def lang_attribute(text: str) -> SafeString:
+    """` lang="ko"` (or "en", "ja") for a reader's text, by the script most of its letters are
+    written in, so that it is spoken and broken as written whatever the page's language; ""
+    when no script has most of them (Chinese characters alone say too little)."""
+    counts: dict[str, int] = {}
+    for char in text or "":
+        if char.isalpha():
+            script = _script_of(char)
+            counts[script] = counts.get(script, 0) + 1
+    letters = sum(counts.values())
+    for lang in ("ko", "ja", "en"):
+        if letters and counts.get(lang, 0) * 2 > letters:
+            return format_html(' lang="{}"', lang)
+    return mark_safe("")

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 
 from films.models import Film
-from films.templatetags.starlight import duration_human, release, runtime, stars
+from films.templatetags.starlight import duration_human, lang_attribute, release, runtime, stars
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,20 @@ def test_runtime_in_hours_and_minutes(minutes, shown):
 )
 def test_duration_human_in_the_largest_units_that_fit(duration, shown):
     assert duration_human(duration) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("난영이의 목소리가 오래 남았어요.", ' lang="ko"'),
+        ("The soundtrack 정말 좋았어요 and the ending too", ' lang="en"'),
+        ("마지막 장면은 rewatch할 때 더 좋았어요", ' lang="ko"'),
+        ("君の名はの方が好き", ' lang="ja"'),
+        ("A quiet, lovely film.", ' lang="en"'),
+        ("新海誠", ""),
+        ("1:12:30 !!", ""),
+        ("", ""),
+    ],
+)
+def test_a_readers_text_names_the_language_most_of_its_letters_are_written_in(text, attribute):
+    assert lang_attribute(text) == attribute

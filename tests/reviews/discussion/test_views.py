@@ -326,3 +326,11 @@ def test_review_page_query_count_does_not_grow_with_comments(
 def without_tokens(page: str) -> str:
     """The page without what changes with every response: CSRF tokens and the CSP nonce."""
     return re.sub(r'(name="csrfmiddlewaretoken" value|nonce)="[^"]+"', "", page)
+
+
+def test_a_comment_is_marked_with_the_language_it_is_written_in(reader_client, client, review):
+    post_comment(reader_client, review, body="이 장면에서 정말 울었어요.")
+    post_comment(reader_client, review, body="The repair shop scene is the heart of it.")
+    page = client.get(review.get_absolute_url()).text
+    assert '<div class="comment__body" lang="ko"><p>이 장면에서' in page
+    assert '<div class="comment__body" lang="en"><p>The repair shop' in page
