@@ -6,23 +6,27 @@ from django.db import migrations, models
 # "이 별에 필요한"), and its initial consonants, 초성 ("ㅇㅂㅇㅍㅇㅎ"), as Korean sites offer.
 # A syllable's initial is (code point - U+AC00) / 588 in the order of the string below;
 # comparisons by code point, not by the collation's order.
+# SQL-standard bodies (RETURN ...), parsed when created: what they call is bound then, so a
+# pg_dump restores them (it runs with an empty search_path, where a quoted body would no
+# longer find starlight_hangul_initials).
 HANGUL_KEYS = """
 CREATE FUNCTION starlight_hangul_initials(value text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (
     SELECT coalesce(string_agg(
         CASE WHEN ascii(ch) BETWEEN 44032 AND 55203
              THEN substr('ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ', (ascii(ch) - 44032) / 588 + 1, 1)
              ELSE ch END, '' ORDER BY n), '')
     FROM regexp_split_to_table(lower(regexp_replace(value, '\\s+', '', 'g')), '')
         WITH ORDINALITY AS t(ch, n)
-$$;
+);
 CREATE FUNCTION starlight_hangul_keys(VARIADIC fields text[]) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-    SELECT array_to_string(
-        array(SELECT lower(regexp_replace(f, '\\s+', '', 'g')) FROM unnest(fields) AS f)
-        || array(SELECT starlight_hangul_initials(f) FROM unnest(fields) AS f),
-        '|')
-$$;
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN array_to_string(
+    array(SELECT lower(regexp_replace(f, '\\s+', '', 'g')) FROM unnest(fields) AS f)
+    || array(SELECT starlight_hangul_initials(f) FROM unnest(fields) AS f),
+    '|'
+);
 """
 DROP_HANGUL_KEYS = """
 DROP FUNCTION starlight_hangul_keys(VARIADIC text[]);
