@@ -136,16 +136,25 @@ def _times(stamps: list[str]) -> list[int | None]:
     MGET of keys made as its default key function makes them: a cached page depends on
     dozens of stamps, and building and decoding each key through the cache's API cost more
     than the round trip (README, "Performance"). Integers are stored as they are."""
+    keys = [_KEY + name for name in stamps]
     client = getattr(cache, "client", None)
     if not isinstance(client, DefaultClient) or cache.key_func is not default_key_func:
-        times = cache.get_many([_KEY + name for name in stamps])
-        return [times.get(_KEY + name) for name in stamps]
-    prefix = cache.make_key(_KEY)
-    values = client.get_client(write=False).mget([prefix + name for name in stamps])
+        times = cache.get_many(keys)
+        return [times.get(key) for key in keys]
+    prefix = cache.make_key("")
+    return [
+        _time(value)
+        for value in client.get_client(write=False).mget([prefix + key for key in keys])
+    ]
+
+
+def _time(value: bytes | None) -> int | None:
+    """A stamp's time as stored, None for a value this module did not write (counted as a
+    change)."""
     try:
-        return [None if value is None else int(value) for value in values]
-    except ValueError:  # not a time this module wrote: count it as changed
-        return [None]
+        return None if value is None else int(value)
+    except ValueError:
+        return None
 
 
 def note_unchanged_since(stamps: Iterable[str], started: float) -> None:

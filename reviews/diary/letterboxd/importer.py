@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Q, Value
+from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from films.models import Film
 from reviews.diary import services
 from reviews.diary.letterboxd import formats
-from reviews.diary.letterboxd.models import STALLED_AFTER, LetterboxdImport, LetterboxdImportRow
+from reviews.diary.letterboxd.models import LetterboxdImport, LetterboxdImportRow
 from reviews.diary.models import DiaryEntry, Rating, WatchlistEntry
 from reviews.discussion.models import Comment
 
@@ -129,19 +129,7 @@ def _live_import(reader: User) -> LetterboxdImport | None:
     """The reader's import still waiting or running (not stalled), if any; under the lock of
     the reader's row, so that two requests cannot both start one."""
     User.objects.select_for_update().filter(pk=reader.pk).values_list("pk").get()
-    moved_since = timezone.now() - STALLED_AFTER
-    return (
-        LetterboxdImport.objects.filter(
-            reader=reader,
-            status__in=[LetterboxdImport.Status.WAITING, LetterboxdImport.Status.RUNNING],
-        )
-        .filter(
-            Q(progressed_at__gt=moved_since)
-            | Q(progressed_at__isnull=True, created_at__gt=moved_since)
-        )
-        .defer("files")
-        .first()
-    )
+    return LetterboxdImport.objects.filter(reader=reader).live().defer("files").first()
 
 
 def _still_running(job: LetterboxdImport) -> ValidationError:

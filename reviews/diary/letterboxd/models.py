@@ -18,6 +18,18 @@ from films.models import Film
 STALLED_AFTER = timedelta(minutes=10)
 
 
+class LetterboxdImportQuerySet(models.QuerySet):
+    def live(self) -> LetterboxdImportQuerySet:
+        """Imports waiting or running that have moved within STALLED_AFTER (`is_stalled`'s
+        opposite, for the unfinished)."""
+        moved_since = timezone.now() - STALLED_AFTER
+        return self.filter(
+            models.Q(progressed_at__gt=moved_since)
+            | models.Q(progressed_at__isnull=True, created_at__gt=moved_since),
+            status__in=[LetterboxdImport.Status.WAITING, LetterboxdImport.Status.RUNNING],
+        )
+
+
 class LetterboxdImport(models.Model):
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting to start")
@@ -45,6 +57,8 @@ class LetterboxdImport(models.Model):
     # thought lost that wakes up again stops at its next batch instead of writing twice.
     attempt = models.PositiveSmallIntegerField(default=1)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LetterboxdImportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -9,7 +9,11 @@ from reviews.diary.letterboxd.models import LetterboxdImport
 @task()
 def run_letterboxd_import(job_id: int) -> int:
     """Run a waiting import; the rows done (0 if it was not waiting)."""
-    job = LetterboxdImport.objects.select_related("reader").filter(pk=job_id).first()
-    if job is None or job.status != LetterboxdImport.Status.WAITING:
+    job = (
+        LetterboxdImport.objects.select_related("reader")
+        .filter(pk=job_id, status=LetterboxdImport.Status.WAITING)
+        .first()
+    )
+    if job is None:
         return 0
     return importer.import_run(job=job).done_rows
