@@ -9,8 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Two workers suit the two cores of this project's machines.
 PYTEST_WORKERS ?= 2
+MO := config/locale/ko/LC_MESSAGES/django.mo
 
-.PHONY: run serve test setup db seed worker lint format lock browser tools clean bench
+.PHONY: run serve test setup db seed worker lint format lock browser tools clean bench messages
 
 run: setup db
 	$(MANAGE) migrate --no-input
@@ -65,7 +66,20 @@ worker: setup db
 test: setup db browser tools
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --create-db $(PYTEST_ARGS)
 
-setup: $(VENV)/.installed .env
+setup: $(VENV)/.installed .env $(MO)
+
+# The Korean catalogue, compiled from the committed .po (the .mo is never committed); Debian's
+# gettext installed when missing.
+$(MO): config/locale/ko/LC_MESSAGES/django.po
+	@command -v msgfmt >/dev/null || { \
+		echo "Installing Debian's gettext to build the Korean translation..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; } \
+		|| { echo "Could not install gettext: run 'apt-get install gettext' as root."; exit 1; }
+	msgfmt --check --output-file=$@ $<
+
+# After marking new strings: collect them into the Korean catalogue, then translate the new ones.
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages --locale ko --no-obsolete --add-location file --ignore '.venv/*' --ignore 'var/*' --ignore 'tests/*'
 
 $(VENV)/.installed: requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \

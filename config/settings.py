@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 from psycopg_pool import ConnectionPool
 
 from config import media
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the shared cache, before sessions and the view run.
     "config.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -128,7 +130,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# English is the source language; Korean is the film's own. Every page's URL names its language
+# (config/urls.py); a first visit without one is sent by Accept-Language (README, "Languages").
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("ko", _("Korean"))]
+# One catalogue for the whole site, built into .mo files by `make setup` (never committed).
+LOCALE_PATHS = [BASE_DIR / "config" / "locale"]
+# British English dates ("30 May 2025") and Korean ones ("2025년 5월 30일").
+FORMAT_MODULE_PATH = ["config.formats"]
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Seoul")
 USE_I18N = True
 USE_TZ = True

@@ -15,7 +15,7 @@ _template_digests: dict[str, str] = {}
 # What shapes a cached value: the code and the templates. A new release names new entries, so
 # no process ever reads what another release rendered (or pickled).
 _SOURCES = ("config", "films", "reviews", "templates")
-_SUFFIXES = {".py", ".html", ".txt"}
+_SUFFIXES = {".py", ".html", ".txt", ".po"}
 
 
 def digest(values) -> str:
