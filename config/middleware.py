@@ -8,7 +8,9 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_cache_control
 
 from config.logging import request_id_var
 
@@ -75,3 +77,19 @@ class PermissionsPolicyMiddleware:
         if self.value:
             response.headers.setdefault("Permissions-Policy", self.value)
         return response
+
+
+class _LanguageRedirect(HttpResponseRedirect):
+    """Where an address without a language is sent depends on who asks (their cookie, their
+    Accept-Language): for them alone. nginx ignores Vary (config/nginx.conf), not this."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        patch_cache_control(self, private=True, max_age=0)
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware: the address's language, else the reader's choice, else
+    Accept-Language; an address without one is redirected to it, privately."""
+
+    response_redirect_class = _LanguageRedirect

@@ -12,6 +12,8 @@ from reviews.sitemaps import ReviewSitemap
 class StaticSitemap(Sitemap):
     changefreq = "daily"
     priority = 0.6
+    # Each page in every language, each entry naming the others (xhtml:link) and x-default.
+    i18n = alternates = x_default = True
 
     def items(self) -> list[str]:
         return ["home", "films:film-list", "reviews:review-list"]

@@ -15,7 +15,8 @@ from films.models import Film
 from reviews import stamps as reviews_stamps
 from reviews.models import Review
 
-ROBOTS_DISALLOWED = ["/admin/", "/moderation/"]
+# The moderation desk in each language.
+ROBOTS_DISALLOWED = ["/admin/", *(f"/{code}/moderation/" for code, _name in settings.LANGUAGES)]
 # A new upload gets a name of its own, but a name can come back after a deletion: a day, not
 # forever. config/nginx.conf gives the same lifetime.
 MEDIA_MAX_AGE = 60 * 60 * 24

@@ -9,6 +9,8 @@ from films.models import Film, Person
 
 class _CatalogueSitemap(Sitemap):
     model: type[Film] | type[Person]
+    # Each page in every language, each entry naming the others (xhtml:link) and x-default.
+    i18n = alternates = x_default = True
 
     def items(self):
         return self.model.objects.order_by("pk")

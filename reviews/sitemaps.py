@@ -13,6 +13,8 @@ class ReviewSitemap(Sitemap):
 
     changefreq = "weekly"
     priority = 0.7
+    # Each page in every language, each entry naming the others (xhtml:link) and x-default.
+    i18n = alternates = x_default = True
 
     def items(self):
         return (

@@ -9,8 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-BIG_REVIEW = "/reviews/bench-big-discussion/"
-FILM = "/films/lost-in-starlight/"  # the big review's film, with 10,000 ratings
+# English addresses; the anonymous pages are measured in Korean too (`KO`), each language
+# cached apart.
+BIG_REVIEW = "/en/reviews/bench-big-discussion/"
+FILM = "/en/films/lost-in-starlight/"  # the big review's film, with 10,000 ratings
+
+
+def korean(path: str) -> str:
+    return "/ko/" + path.removeprefix("/en/")
+
+
 PRODUCTION: list[str] = []  # config/gunicorn.conf.py as it is: sync workers, 2 x cores + 1
 # Each configuration: gunicorn's extra arguments, and the settings it changes from `make serve`'s.
 # Compared by default: sync workers (production's), threaded workers, and Django's persistent
@@ -55,20 +63,25 @@ STATIC_CSS = "static CSS (whitenoise)"
 # machine one run of it can be off by half, and it is what every ratio divides by.
 APP_ENDPOINTS = [
     Endpoint(STATIC_CSS, "static"),
-    Endpoint("home, anonymous", "get", "/"),
+    Endpoint("home, anonymous", "get", "/en/"),
+    Endpoint("home, anonymous, 한국어", "get", "/ko/"),
     Endpoint("film detail, anonymous (10,000 ratings)", "get", FILM),
+    Endpoint("film detail, anonymous, 한국어", "get", korean(FILM)),
     Endpoint("review, 2,000 comments, anonymous", "get", BIG_REVIEW),
-    Endpoint("search, anonymous", "get", "/search/?q=star+song"),
+    Endpoint("review, 2,000 comments, anonymous, 한국어", "get", korean(BIG_REVIEW)),
+    Endpoint("search, anonymous", "get", "/en/search/?q=star+song"),
+    Endpoint("search, anonymous, 한국어", "get", "/ko/search/?q=%EB%B3%84%EC%97%90"),  # 별에
     Endpoint(f"{STATIC_CSS}, again", "static"),
-    Endpoint("search, signed-in reader", "get", "/search/?q=star+song", "reader"),
-    Endpoint("moderation queue, moderator", "get", "/moderation/", "moderator"),
+    Endpoint("search, signed-in reader", "get", "/en/search/?q=star+song", "reader"),
+    Endpoint("moderation queue, moderator", "get", "/en/moderation/", "moderator"),
     Endpoint("review, signed-in reader", "get", BIG_REVIEW, "reader"),
     Endpoint("film detail, signed-in reader (own rating)", "get", FILM, "reader"),
-    Endpoint("reader's diary, anonymous", "get", "/readers/reader/diary/"),
+    Endpoint("reader's diary, anonymous", "get", "/en/readers/reader/diary/"),
+    Endpoint("reader's diary, anonymous, 한국어", "get", "/ko/readers/reader/diary/"),
     Endpoint(
         "comment POST, 100 readers",
         "post",
-        "/reviews/bench-review-1/comments/",  # made by bench_seed
+        "/en/reviews/bench-review-1/comments/",  # made by bench_seed
         form='"body=Bench+comment+$run+" .. thread_id .. "+" .. counter',
     ),
     Endpoint(

@@ -4,13 +4,15 @@ apps add their own (`film_seo`, `review_seo`)."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -113,3 +115,48 @@ def breadcrumbs(request: HttpRequest, trail: list[tuple[str, str]]) -> dict:
             for position, (name, path) in enumerate(trail, start=1)
         ],
     }
+
+
+# Open Graph names locales with a region.
+_OG_LOCALES = {"en": "en_GB", "ko": "ko_KR"}
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context) -> SafeString:
+    """The page in each of the site's languages (`hreflang`), and `x-default`: the address
+    without a language, which sends each reader to theirs. Nothing on pages whose address
+    names no language (the admin)."""
+    request = context["request"]
+    current = translation.get_language()
+    if translation.get_language_from_path(request.path_info) is None:
+        return mark_safe("")
+    page = canonical(request)
+    links = [
+        format_html(
+            '<link rel="alternate" hreflang="{}" href="{}">',
+            code,
+            translate_url(page, code),
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+    links.append(
+        format_html(
+            '<link rel="alternate" hreflang="x-default" href="{}">',
+            _without_language(page, current),
+        )
+    )
+    links.append(format_html('<meta property="og:locale" content="{}">', _OG_LOCALES[current]))
+    links += [
+        format_html('<meta property="og:locale:alternate" content="{}">', _OG_LOCALES[code])
+        for code, _name in settings.LANGUAGES
+        if code != current
+    ]
+    return mark_safe("\n  ".join(links))
+
+
+def _without_language(url: str, language: str) -> str:
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    prefix = f"/{language}/"
+    if path.startswith(prefix):
+        path = "/" + path.removeprefix(prefix)
+    return urlunsplit((scheme, netloc, path, query, fragment))

@@ -46,15 +46,20 @@ def test_by_default_the_bench_compares_the_three_configurations_on_every_endpoin
     assert names(APP_ENDPOINTS) == [
         "static CSS (whitenoise)",
         "home, anonymous",
+        "home, anonymous, 한국어",
         "film detail, anonymous (10,000 ratings)",
+        "film detail, anonymous, 한국어",
         "review, 2,000 comments, anonymous",
+        "review, 2,000 comments, anonymous, 한국어",
         "search, anonymous",
+        "search, anonymous, 한국어",
         "static CSS (whitenoise), again",
         "search, signed-in reader",
         "moderation queue, moderator",
         "review, signed-in reader",
         "film detail, signed-in reader (own rating)",
         "reader's diary, anonymous",
+        "reader's diary, anonymous, 한국어",
         "comment POST, 100 readers",
         "rating POST, 100 readers",
         "static CSS (whitenoise), last",
@@ -115,7 +120,12 @@ def test_the_endpoint_filter_keeps_the_static_runs_and_leaves_out_a_server_with_
         ("static", STATIC_RUNS, ["static CSS"]),
         (
             "2,000 comments",
-            [STATIC_RUNS[0], "review, 2,000 comments, anonymous", *STATIC_RUNS[1:]],
+            [
+                STATIC_RUNS[0],
+                "review, 2,000 comments, anonymous",
+                "review, 2,000 comments, anonymous, 한국어",
+                *STATIC_RUNS[1:],
+            ],
             ["static CSS", "review, 2,000 comments, from nginx's cache"],
         ),
     ],
@@ -137,14 +147,19 @@ def test_each_get_is_warmed_up_once_and_the_post_not_at_all():
     assert names(warm_ups(APP_ENDPOINTS)) == [
         "static CSS (whitenoise)",
         "home, anonymous",
+        "home, anonymous, 한국어",
         "film detail, anonymous (10,000 ratings)",
+        "film detail, anonymous, 한국어",
         "review, 2,000 comments, anonymous",
+        "review, 2,000 comments, anonymous, 한국어",
         "search, anonymous",
+        "search, anonymous, 한국어",
         "search, signed-in reader",
         "moderation queue, moderator",
         "review, signed-in reader",
         "film detail, signed-in reader (own rating)",
         "reader's diary, anonymous",
+        "reader's diary, anonymous, 한국어",
     ]
 
 
@@ -179,7 +194,7 @@ def test_the_post_script_gets_the_run_s_sessions_path_and_form(tmp_path):
     ).read_text()
 
     assert 'local sessions = {"s1", "s2"}' in script
-    assert 'wrk.format("POST", "/reviews/bench-review-1/comments/", {' in script
+    assert 'wrk.format("POST", "/en/reviews/bench-review-1/comments/", {' in script
     assert 'local body = "csrfmiddlewaretoken=t0ken&" .. "body=Bench+comment+' in script
     assert "$" not in script
 
@@ -189,7 +204,7 @@ def test_the_rating_post_changes_the_big_film_s_rating_in_turn(tmp_path):
     script = wrk.write_post_script(
         tmp_path / "post.lua", {"csrf": "t", "posters": ["s"]}, to=rating.path, form=rating.form
     ).read_text()
-    assert 'wrk.format("POST", "/films/lost-in-starlight/rating/", {' in script
+    assert 'wrk.format("POST", "/en/films/lost-in-starlight/rating/", {' in script
     assert '"score=" .. (counter % 10 + 1)' in script
 
 

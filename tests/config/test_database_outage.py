@@ -124,7 +124,7 @@ def test_readyz_follows_a_database_restart_and_the_site_recovers_by_itself(postg
     with gunicorn(env, tmp_path / "app.log") as app:
         browser = Browser(app.base)
         poll(browser, "/readyz", HTTPStatus.OK)
-        assert browser.get("/films/").status_code == HTTPStatus.OK
+        assert browser.get("/en/films/").status_code == HTTPStatus.OK
 
         postgres.stop()
         t0 = time.monotonic()
@@ -134,7 +134,7 @@ def test_readyz_follows_a_database_restart_and_the_site_recovers_by_itself(postg
         assert down["status"] == "unavailable"
         assert down["checks"]["database"].startswith("down: ")
         assert down["checks"]["cache"] == "ok"
-        page = browser.get("/films/")
+        page = browser.get("/en/films/")
         assert page.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
         responses.append(page)
 
@@ -142,7 +142,7 @@ def test_readyz_follows_a_database_restart_and_the_site_recovers_by_itself(postg
         t0 = time.monotonic()
         responses += poll(browser, "/readyz", HTTPStatus.OK)
         up_after = time.monotonic() - t0
-        films = browser.get("/films/")
+        films = browser.get("/en/films/")
         responses.append(films)
 
         assert films.status_code == HTTPStatus.OK

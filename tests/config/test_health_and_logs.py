@@ -68,7 +68,7 @@ def test_health_checks_answer_over_plain_http_when_https_is_enforced(client, set
     settings.SECURE_SSL_REDIRECT = True
 
     assert client.get(path).status_code == HTTPStatus.OK
-    assert client.get("/films/").status_code == HTTPStatus.MOVED_PERMANENTLY
+    assert client.get("/en/films/").status_code == HTTPStatus.MOVED_PERMANENTLY
 
 
 def test_every_response_carries_a_request_id(client):
@@ -114,7 +114,7 @@ def test_errors_are_logged_as_json_with_request_id_path_method_and_user(
     client.force_login(reader)
     client.raise_request_exception = False
 
-    response = client.get("/films/?year=2025", headers={"X-Request-ID": "req-1234"})
+    response = client.get("/en/films/?year=2025", headers={"X-Request-ID": "req-1234"})
 
     assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
     assert "Traceback" not in response.content.decode()
@@ -122,7 +122,7 @@ def test_errors_are_logged_as_json_with_request_id_path_method_and_user(
     error = next(entry for entry in entries if entry["level"] == "ERROR")
     assert error["request_id"] == "req-1234" == response["X-Request-ID"]
     assert error["method"] == "GET"
-    assert error["path"] == "/films/"
+    assert error["path"] == "/en/films/"
     assert error["user_id"] == reader.pk
     assert error["status_code"] == HTTPStatus.INTERNAL_SERVER_ERROR
     assert "RuntimeError: the projector caught fire" in error["exception"]

@@ -46,7 +46,7 @@ def two_servers(shared_env, tmp_path):
 
 def sign_in(server_base: str) -> Browser:
     browser = Browser(server_base)
-    response = browser.post_form("/accounts/login/", {"login": "ha-na", "password": PASSWORD})
+    response = browser.post_form("/en/accounts/login/", {"login": "ha-na", "password": PASSWORD})
     assert response.status_code == HTTPStatus.FOUND, response.body[:2000]
     return browser
 
@@ -62,7 +62,7 @@ def test_a_session_started_on_one_server_is_valid_on_the_other(two_servers, read
     assert "sessionid" in on_a.cookies
 
     on_b = Browser(b.base, cookies=dict(on_a.cookies))
-    profile = on_b.get("/account/profile/")
+    profile = on_b.get("/en/account/profile/")
 
     assert profile.status_code == HTTPStatus.OK
     assert "ha-na" in profile.body
@@ -80,8 +80,8 @@ def test_the_comment_rate_limit_counts_posts_to_both_servers(two_servers, reader
     review = ReviewFactory()
     on_a = sign_in(a.base)
     on_b = Browser(b.base, cookies=dict(on_a.cookies))
-    review_path = f"/reviews/{review.slug}/"
-    post_path = f"/reviews/{review.slug}/comments/"
+    review_path = f"/en/reviews/{review.slug}/"
+    post_path = f"/en/reviews/{review.slug}/comments/"
 
     statuses = []
     for n, browser in enumerate([on_a, on_b, on_a, on_b]):

@@ -56,14 +56,14 @@ def pages(film):
 
 
 PAGES = [
-    "/",
-    "/films/",
-    "/reviews/",
-    "/films/lost-in-starlight/",
-    "/films/lost-in-starlight/reviews/",
-    "/people/han-ji-won/",
-    "/reviews/a-review/",
-    "/search/?q=starlight",
+    "/en/",
+    "/en/films/",
+    "/en/reviews/",
+    "/en/films/lost-in-starlight/",
+    "/en/films/lost-in-starlight/reviews/",
+    "/en/people/han-ji-won/",
+    "/en/reviews/a-review/",
+    "/en/search/?q=starlight",
 ]
 
 
@@ -84,8 +84,8 @@ def test_every_page_has_canonical_open_graph_and_twitter_card_tags(client, pages
 
 
 def test_canonical_keeps_the_page_number_and_drops_other_parameters(client, pages):
-    html = client.get("/films/?page=1&sort=title&utm_source=x").text
-    assert canonical(html) == "http://testserver/films/"
+    html = client.get("/en/films/?page=1&sort=title&utm_source=x").text
+    assert canonical(html) == "http://testserver/en/films/"
 
 
 def test_default_image_exists_at_the_open_graph_size():
@@ -98,16 +98,18 @@ def test_default_image_exists_at_the_open_graph_size():
 
 
 def test_home_page_previews_and_website_json_ld(client, pages):
-    html = client.get("/").text
+    html = client.get("/en/").text
     assert meta(html, "og:title") == "Starlight Reviews"
     assert meta(html, "og:image") == DEFAULT_IMAGE
     site = of_type(html, "WebSite")
-    assert site["url"] == "http://testserver/"
-    assert site["potentialAction"]["target"] == "http://testserver/search/?q={search_term_string}"
+    assert site["url"] == "http://testserver/en/"
+    assert (
+        site["potentialAction"]["target"] == "http://testserver/en/search/?q={search_term_string}"
+    )
 
 
 def test_film_page_previews_and_movie_json_ld(client, pages):
-    html = client.get("/films/lost-in-starlight/").text
+    html = client.get("/en/films/lost-in-starlight/").text
     assert meta(html, "og:type") == "video.movie"
     assert meta(html, "og:title") == "Lost in Starlight"
     assert (
@@ -117,10 +119,10 @@ def test_film_page_previews_and_movie_json_ld(client, pages):
     movie = of_type(html, "Movie")
     assert movie["name"] == "Lost in Starlight"
     assert movie["alternateName"] == "이 별에 필요한"
-    assert movie["url"] == "http://testserver/films/lost-in-starlight/"
+    assert movie["url"] == "http://testserver/en/films/lost-in-starlight/"
     assert movie["dateCreated"] == "2025-05-30"
     assert movie["director"] == [
-        {"@type": "Person", "name": "Han Ji-won", "url": "http://testserver/people/han-ji-won/"}
+        {"@type": "Person", "name": "Han Ji-won", "url": "http://testserver/en/people/han-ji-won/"}
     ]
     assert movie["genre"] == ["Animation"]
     assert movie["aggregateRating"] == {
@@ -132,9 +134,9 @@ def test_film_page_previews_and_movie_json_ld(client, pages):
     }
     crumbs = of_type(html, "BreadcrumbList")["itemListElement"]
     assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
-        (1, "Starlight Reviews", "http://testserver/"),
-        (2, "Films", "http://testserver/films/"),
-        (3, "Lost in Starlight", "http://testserver/films/lost-in-starlight/"),
+        (1, "Starlight Reviews", "http://testserver/en/"),
+        (2, "Films", "http://testserver/en/films/"),
+        (3, "Lost in Starlight", "http://testserver/en/films/lost-in-starlight/"),
     ]
 
 
@@ -143,7 +145,7 @@ def test_film_with_a_poster_uses_it_as_preview_image(client, pages, settings, tm
     film = pages["film"]
     film.poster.name = "posters/starlight.jpg"
     film.save()
-    html = client.get("/films/lost-in-starlight/").text
+    html = client.get("/en/films/lost-in-starlight/").text
     assert meta(html, "og:image") == "http://testserver/media/posters/starlight.jpg"
     assert meta(html, "og:image:alt") == "Poster for Lost in Starlight"
     assert of_type(html, "Movie")["image"] == "http://testserver/media/posters/starlight.jpg"
@@ -151,7 +153,7 @@ def test_film_with_a_poster_uses_it_as_preview_image(client, pages, settings, tm
 
 def test_review_page_previews_and_review_json_ld(client, pages):
     review = pages["review"]
-    html = client.get("/reviews/a-review/").text
+    html = client.get("/en/reviews/a-review/").text
     assert meta(html, "og:type") == "article"
     assert meta(html, "og:description") == "Luminous &amp; tender."
     data = of_type(html, "Review")
@@ -164,7 +166,7 @@ def test_review_page_previews_and_review_json_ld(client, pages):
     }
     assert data["itemReviewed"]["@type"] == "Movie"
     assert data["itemReviewed"]["name"] == "Lost in Starlight"
-    assert data["itemReviewed"]["url"] == "http://testserver/films/lost-in-starlight/"
+    assert data["itemReviewed"]["url"] == "http://testserver/en/films/lost-in-starlight/"
     assert data["author"] == {"@type": "Person", "name": review.author.profile.display_name}
     assert data["datePublished"] == review.publish_at.isoformat()
     crumbs = of_type(html, "BreadcrumbList")["itemListElement"]
@@ -177,20 +179,20 @@ def test_review_page_previews_and_review_json_ld(client, pages):
 
 
 def test_json_ld_cannot_close_its_script_element(client, pages):
-    html = client.get("/reviews/a-review/").text
+    html = client.get("/en/reviews/a-review/").text
     assert "</script><script>alert(1)</script>" not in html
     assert "\\u003C/script\\u003E\\u003Cscript\\u003Ealert(1)" in html
 
 
 def test_person_page_previews_and_json_ld(client, pages):
-    html = client.get("/people/han-ji-won/").text
+    html = client.get("/en/people/han-ji-won/").text
     assert meta(html, "og:title") == "Han Ji-won"
     assert meta(html, "og:type") == "profile"
     person = of_type(html, "Person")
     assert person["alternateName"] == "한지원"
     crumbs = of_type(html, "BreadcrumbList")["itemListElement"]
-    assert crumbs[-1]["item"] == "http://testserver/people/han-ji-won/"
+    assert crumbs[-1]["item"] == "http://testserver/en/people/han-ji-won/"
 
 
 def test_search_page_is_not_indexed(client, pages):
-    assert meta(client.get("/search/?q=star").text, "robots") == "noindex"
+    assert meta(client.get("/en/search/?q=star").text, "robots") == "noindex"

@@ -88,14 +88,14 @@ def test_the_admin_signs_in_through_the_site_sign_in(client):
 
     response = client.get(response["Location"])
     assert response.status_code == HTTPStatus.FOUND
-    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2F"
+    assert response["Location"] == "/en/accounts/login/?next=%2Fadmin%2F"
 
 
 def test_an_editor_signing_in_on_the_site_reaches_the_admin(client):
     editor = EditorFactory(username="sora", password="night-sky-2050")
 
     response = client.post(
-        "/accounts/login/?next=/admin/", {"login": editor.username, "password": "night-sky-2050"}
+        "/en/accounts/login/?next=/admin/", {"login": editor.username, "password": "night-sky-2050"}
     )
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == "/admin/"
@@ -117,7 +117,7 @@ def test_the_admin_sign_in_refuses_to_send_anyone_elsewhere(client):
     editor = EditorFactory(username="sora", password="night-sky-2050")
     response = client.get("/admin/login/?next=https://evil.example/")
     sign_in = response["Location"]
-    assert sign_in.startswith("/accounts/login/?next=%2F")  # back to this site only
+    assert sign_in.startswith("/en/accounts/login/?next=%2F")  # back to this site only
 
     signed_in = client.post(sign_in, {"login": editor.username, "password": "night-sky-2050"})
     landed = client.get(signed_in["Location"])

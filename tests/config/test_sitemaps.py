@@ -3,14 +3,26 @@
 import xml.etree.ElementTree as ET
 from datetime import timedelta
 from http import HTTPStatus
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from lxml import etree
 
 from films.models import Film
 from tests.factories import PersonFactory, ReviewFactory
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+SCHEMA = Path(__file__).parent / "schemas" / "sitemap.xsd"
+PAGES = [
+    "",
+    "films/",
+    "reviews/",
+    "films/lost-in-starlight/",
+    "people/han-ji-won/",
+    "reviews/published/",
+]
 
 
 @pytest.fixture
@@ -38,16 +50,45 @@ def sitemap(client) -> dict[str, str | None]:
     }
 
 
-def test_sitemap_lists_films_people_reviews_and_main_pages(client, site):
+def test_sitemap_lists_films_people_reviews_and_main_pages_in_each_language(client, site):
     urls = sitemap(client)
     assert set(urls) == {
-        "http://testserver/",
-        "http://testserver/films/",
-        "http://testserver/reviews/",
-        "http://testserver/films/lost-in-starlight/",
-        "http://testserver/people/han-ji-won/",
-        "http://testserver/reviews/published/",
+        f"http://testserver/{language}/{page}" for language in ("en", "ko") for page in PAGES
     }
+
+
+def test_each_entry_names_its_other_language_and_x_default(client, site):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    for url in root.findall(f"{NS}url"):
+        loc = url.find(f"{NS}loc").text
+        page = loc.removeprefix("http://testserver/")[3:]
+        alternates = {
+            link.get("hreflang"): link.get("href")
+            for link in url.findall(f"{XHTML}link")
+            if link.get("rel") == "alternate"
+        }
+        assert alternates == {
+            "en": f"http://testserver/en/{page}",
+            "ko": f"http://testserver/ko/{page}",
+            "x-default": f"http://testserver/{page}",
+        }, loc
+
+
+def test_the_sitemap_validates_against_the_sitemaps_org_schema(client, site):
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    document = etree.fromstring(client.get("/sitemap.xml").content)
+    assert schema.validate(document), schema.error_log
+
+
+def test_the_schema_refuses_what_the_protocol_does():
+    """The test above can fail: the schema is strict about what a sitemap may hold."""
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    bad = etree.fromstring(
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        b' xmlns:xhtml="http://www.w3.org/1999/xhtml"><url><loc>http://testserver/en/</loc>'
+        b'<xhtml:link rel="alternate" href="http://testserver/ko/"/></url></urlset>'
+    )
+    assert not schema.validate(bad)  # an alternate without hreflang
 
 
 def test_sitemap_leaves_out_drafts_and_scheduled_reviews(client, site):
@@ -58,9 +99,9 @@ def test_sitemap_leaves_out_drafts_and_scheduled_reviews(client, site):
 def test_sitemap_lastmod_dates(client, site):
     urls = sitemap(client)
     film, person, review = site["film"], site["person"], site["review"]
-    assert urls["http://testserver/films/lost-in-starlight/"] == day(film.updated_at)
-    assert urls["http://testserver/people/han-ji-won/"] == day(person.updated_at)
-    assert urls["http://testserver/reviews/published/"] == day(
+    assert urls["http://testserver/en/films/lost-in-starlight/"] == day(film.updated_at)
+    assert urls["http://testserver/ko/people/han-ji-won/"] == day(person.updated_at)
+    assert urls["http://testserver/en/reviews/published/"] == day(
         max(review.updated_at, review.publish_at)
     )
 
@@ -72,18 +113,19 @@ def test_review_lastmod_is_its_publication_when_edited_before_going_live(client,
     type(review).objects.filter(pk=review.pk).update(
         updated_at=live - timedelta(days=10), publish_at=live
     )
-    assert sitemap(client)["http://testserver/reviews/published/"] == day(live)
+    assert sitemap(client)["http://testserver/ko/reviews/published/"] == day(live)
 
 
 def test_sitemap_query_count(client, site, django_assert_num_queries):
-    # For films, people and reviews: a COUNT (the sitemap paginates at 50,000) and the rows.
-    with django_assert_num_queries(6):
+    # The rows of films, people and reviews, once each for both languages (each language's
+    # entries come from the same list, which the sitemap's paginator counts itself).
+    with django_assert_num_queries(3):
         client.get("/sitemap.xml")
 
 
 def test_sitemap_changes_with_the_catalogue(client, site):
     Film.objects.filter(pk=site["film"].pk).update(slug="renamed")
-    assert "http://testserver/films/renamed/" in sitemap(client)
+    assert "http://testserver/ko/films/renamed/" in sitemap(client)
 
 
 def test_robots_txt(client, db):
@@ -93,7 +135,8 @@ def test_robots_txt(client, db):
     lines = response.text.splitlines()
     assert "User-agent: *" in lines
     assert "Disallow: /admin/" in lines
-    assert "Disallow: /moderation/" in lines
+    assert "Disallow: /en/moderation/" in lines
+    assert "Disallow: /ko/moderation/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /" not in lines  # the site itself stays open
 

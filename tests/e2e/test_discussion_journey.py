@@ -80,4 +80,4 @@ def test_new_reader_signs_up_comments_replies_edits_and_reports(
     reply_comment = Comment.objects.get(body="Same, that needle drop!")
     notice = next(m for m in mail.outbox if m.to == ["nan@example.com"])
     assert reply_comment.get_absolute_url() in notice.body
-    assert "/notifications/unsubscribe/" in notice.body
+    assert "/en/notifications/unsubscribe/" in notice.body

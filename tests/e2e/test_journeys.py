@@ -39,7 +39,7 @@ def test_reader_goes_from_home_to_film_to_review(
     screenshot("home")
 
     page.get_by_role("link", name="Credits, ratings and where to watch").click()
-    expect(page).to_have_url(re.compile(r"/films/lost-in-starlight/$"))
+    expect(page).to_have_url(re.compile(r"/en/films/lost-in-starlight/$"))
     expect(page.get_by_role("link", name="Han Ji-won").first).to_be_visible()
     screenshot("film")
 
@@ -61,7 +61,7 @@ def test_editor_writes_and_publishes_a_review_that_a_reader_then_sees(
 
     # The admin signs in through the site's own (throttled) sign-in page, then returns.
     page.goto(f"{live_server.url}/admin/")
-    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=%2Fadmin%2F$"))
+    expect(page).to_have_url(re.compile(r"/en/accounts/login/\?next=%2Fadmin%2F$"))
     page.get_by_label("Login").fill("sora")
     page.get_by_label("Password").fill("night-sky-2050")
     page.get_by_role("button", name="Sign In").click()

@@ -214,7 +214,7 @@ def test_without_javascript_the_site_follows_the_system(
 
 
 def test_theme_script_runs_before_first_paint(client, site):
-    html = client.get("/").content.decode()
+    html = client.get("/en/").content.decode()
     head = html[: html.index("</head>")]
     tag = re.search(r"<script [^>]*js/theme\.js[^>]*>", head)[0]
     assert " defer" not in tag

@@ -101,7 +101,7 @@ def test_editor_uploads_a_poster_in_the_admin_and_readers_see_it_on_the_film_pag
     expect(reader.locator(".film__poster .poster--drawn")).to_be_visible()
 
     page.goto(f"{base}/admin/films/film/")
-    expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
+    expect(page).to_have_url(re.compile(r"/en/accounts/login/\?next="))
     page.get_by_label("Login").fill("sora")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()

@@ -143,7 +143,7 @@ def test_film_urls_and_names():
     film = FilmFactory(title="Lost in Starlight", slug="lost-in-starlight")
     person = PersonFactory(name="Han Ji-won", slug="han-ji-won")
 
-    assert film.get_absolute_url() == "/films/lost-in-starlight/"
-    assert person.get_absolute_url() == "/people/han-ji-won/"
+    assert film.get_absolute_url() == "/en/films/lost-in-starlight/"
+    assert person.get_absolute_url() == "/en/people/han-ji-won/"
     assert str(film) == "Lost in Starlight"
     assert str(person) == "Han Ji-won"

@@ -90,8 +90,8 @@ def test_feed_entries_carry_link_summary_author_dates_and_film(client, reviews):
 def test_feed_self_and_alternate_links(client, reviews):
     feed = parse(client.get(reverse("reviews:feed")))
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-    assert links["self"] == "http://testserver/feeds/reviews/"
-    assert links["alternate"] == "http://testserver/reviews/"
+    assert links["self"] == "http://testserver/en/feeds/reviews/"
+    assert links["alternate"] == "http://testserver/en/reviews/"
 
 
 def test_film_feed_lists_only_that_films_published_reviews(client, film, reviews):
@@ -99,7 +99,7 @@ def test_film_feed_lists_only_that_films_published_reviews(client, film, reviews
     assert text(feed, "title") == "Starlight Reviews: reviews of Lost in Starlight"
     assert [text(entry, "title") for entry in entries(feed)] == ["Newer & better", "Older"]
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
-    assert links["alternate"] == "http://testserver/films/lost-in-starlight/reviews/"
+    assert links["alternate"] == "http://testserver/en/films/lost-in-starlight/reviews/"
 
 
 def test_film_feed_of_an_unknown_film_is_404(client, db):
@@ -129,15 +129,18 @@ def test_feed_query_count(client, film, django_assert_num_queries):
 @pytest.mark.parametrize(
     ("url", "feeds"),
     [
-        ("/", ["/feeds/reviews/"]),
-        ("/films/", ["/feeds/reviews/"]),
-        ("/films/lost-in-starlight/", ["/feeds/reviews/", "/films/lost-in-starlight/feed/"]),
+        ("/en/", ["/en/feeds/reviews/"]),
+        ("/en/films/", ["/en/feeds/reviews/"]),
         (
-            "/films/lost-in-starlight/reviews/",
-            ["/feeds/reviews/", "/films/lost-in-starlight/feed/"],
+            "/en/films/lost-in-starlight/",
+            ["/en/feeds/reviews/", "/en/films/lost-in-starlight/feed/"],
         ),
-        ("/reviews/newer/", ["/feeds/reviews/", "/films/lost-in-starlight/feed/"]),
-        ("/search/?q=star", ["/feeds/reviews/"]),
+        (
+            "/en/films/lost-in-starlight/reviews/",
+            ["/en/feeds/reviews/", "/en/films/lost-in-starlight/feed/"],
+        ),
+        ("/en/reviews/newer/", ["/en/feeds/reviews/", "/en/films/lost-in-starlight/feed/"]),
+        ("/en/search/?q=star", ["/en/feeds/reviews/"]),
     ],
 )
 def test_pages_link_their_feeds_for_autodiscovery(client, reviews, url, feeds):

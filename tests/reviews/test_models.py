@@ -81,8 +81,8 @@ def test_saving_only_the_body_also_saves_what_is_derived_from_it():
 def test_review_urls():
     review = ReviewFactory(slug="a-farewell")
 
-    assert review.get_absolute_url() == "/reviews/a-farewell/"
-    assert review.get_preview_url() == f"/reviews/{review.pk}/preview/"
+    assert review.get_absolute_url() == "/en/reviews/a-farewell/"
+    assert review.get_preview_url() == f"/en/reviews/{review.pk}/preview/"
 
 
 # --- Querysets: who is in, who is out --------------------------------------------------------

@@ -24,7 +24,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 User = get_user_model()
-SIGN_IN = "/accounts/login/"
+SIGN_IN = "/en/accounts/login/"
 
 
 @pytest.fixture

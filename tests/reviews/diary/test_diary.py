@@ -218,9 +218,9 @@ def test_film_cards_carry_the_watchlist_button_and_it_comes_back_to_the_list(
     assert page.count('aria-pressed="true">On watchlist') == 1
     response = reader_client.post(
         reverse("diary:watchlist-toggle", args=[film.slug]),
-        {"action": "add", "next": "/films/?page=1"},
+        {"action": "add", "next": "/en/films/?page=1"},
     )
-    assert response.url == "/films/?page=1"
+    assert response.url == "/en/films/?page=1"
     assert WatchlistEntry.objects.filter(reader=reader, film=film).exists()
 
 

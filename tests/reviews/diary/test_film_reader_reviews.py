@@ -99,7 +99,7 @@ def test_the_section_holds_nothing_per_request(client, film):
     signed_in = section(client.get(film.get_absolute_url()).text)
 
     assert "csrfmiddlewaretoken" not in anonymous + signed_in
-    assert f"{reverse('account_login')}?next=/diary/{entry.pk}/" in anonymous
+    assert f"{reverse('account_login')}?next=/en/diary/{entry.pk}/" in anonymous
     assert f'href="{entry.get_absolute_url()}#like"' in signed_in
     assert '<span class="like__count">3</span>' in anonymous
 
@@ -113,7 +113,7 @@ def test_the_section_costs_the_same_queries_however_many_reviews(
     client, film, django_assert_num_queries, count
 ):
     reader_reviews(film, count=count)
-    request = client.get("/").wsgi_request
+    request = client.get("/en/").wsgi_request
     # the most liked with the count of all; the newest once there are more than a list shows
     with django_assert_num_queries(1 if count <= 4 else 2):
         part = reader_reviews_of_film(request, film)

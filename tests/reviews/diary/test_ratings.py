@@ -142,7 +142,7 @@ def test_a_rating_post_is_one_statement_however_many_ratings(
 def test_signed_out_readers_are_asked_to_sign_in(client, film):
     response = client.post(reverse("diary:rate", args=[film.slug]), {"score": "9"})
     assert response.status_code == 302
-    assert "/accounts/login/" in response.url
+    assert "/en/accounts/login/" in response.url
     page = client.get(film.get_absolute_url())
     assert "Sign in to rate" in page.text
     assert 'name="score"' not in page.text

@@ -26,7 +26,7 @@ def test_200_comments_posted_concurrently_are_all_stored_once(settings):
     cache.clear()
     review = ReviewFactory()
     readers = [UserFactory(username=f"reader{n}") for n in range(READERS)]
-    url = f"/reviews/{review.slug}/comments/"
+    url = f"/en/reviews/{review.slug}/comments/"
 
     local = threading.local()
 

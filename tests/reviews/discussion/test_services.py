@@ -165,8 +165,8 @@ def test_an_approved_reply_e_mails_the_parent_author_after_commit(
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["nan@example.com"]
-    assert f"/comments/{reply.pk}/" in message.body
-    assert "/notifications/unsubscribe/" in message.body
+    assert f"/en/comments/{reply.pk}/" in message.body
+    assert "/en/notifications/unsubscribe/" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 

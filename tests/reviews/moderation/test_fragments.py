@@ -12,7 +12,7 @@ from reviews.moderation.fragments import ITEM_TEMPLATE, QueueItem
 ITEM = QueueItem(
     pk=7, status="pending", held_reason="New account: first comment is reviewed",
     body_html="<p>My first words</p>", created_at=datetime(2026, 12, 1, 10, 0, tzinfo=UTC),
-    review_url="/reviews/stars/", review_headline="Stars over Seoul", author_id=3,
+    review_url="/en/reviews/stars/", review_headline="Stars over Seoul", author_id=3,
     author_username="nan", author_name="Nan", author_joined=datetime(2026, 11, 1, tzinfo=UTC),
     parent_author="", parent_body="", author_approved=0, author_refused=0, sanctions=(),
     report_reasons=(), reported=False,

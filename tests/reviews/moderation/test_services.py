@@ -174,7 +174,7 @@ def test_approving_a_held_reply_e_mails_the_parent_author(mod, django_capture_on
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["nan@example.com"]
-    assert f"/comments/{reply.pk}/" in mail.outbox[0].body
+    assert f"/en/comments/{reply.pk}/" in mail.outbox[0].body
 
 
 @pytest.mark.django_db

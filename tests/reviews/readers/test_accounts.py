@@ -51,7 +51,7 @@ def test_sign_up_creates_a_profile_with_the_display_name_and_asks_to_confirm(cli
     assert response.status_code == HTTPStatus.FOUND
     assert Profile.objects.get(user__username="nanyoung").display_name == "Nan-young"
     assert mail.outbox[0].to == ["nan@example.com"]
-    assert "/accounts/confirm-email/" in mail.outbox[0].body
+    assert "/en/accounts/confirm-email/" in mail.outbox[0].body
 
 
 def test_sign_up_with_a_taken_e_mail_reveals_nothing_and_creates_nothing(client):
@@ -97,7 +97,7 @@ def test_password_reset_mails_a_link(client):
 
     assert response.status_code == HTTPStatus.FOUND
     assert mail.outbox[0].to == ["jay@example.com"]
-    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+    assert "/en/accounts/password/reset/key/" in mail.outbox[0].body
 
 
 def test_password_change_works_for_a_signed_in_reader(client):
@@ -116,7 +116,7 @@ def test_password_change_works_for_a_signed_in_reader(client):
 
 def test_signing_out_is_a_post_from_the_header(client):
     client.force_login(UserFactory())
-    assert 'action="/accounts/logout/"' in client.get(reverse("home")).text
+    assert 'action="/en/accounts/logout/"' in client.get(reverse("home")).text
 
     client.post(reverse("account_logout"))
 

@@ -232,7 +232,7 @@ def test_no_results_suggests_spellings_and_ways_out(client, catalogue):
 
 
 def test_header_search_box_is_on_every_page(client, catalogue):
-    for url in ["/", "/films/", catalogue["starlight"].get_absolute_url(), "/reviews/"]:
+    for url in ["/en/", "/en/films/", catalogue["starlight"].get_absolute_url(), "/en/reviews/"]:
         html = client.get(url).text
         assert f'<form class="site-search" role="search" method="get" action="{SEARCH}">' in html
         assert 'for="site-search-q"' in html

@@ -142,7 +142,7 @@ def test_the_report_downloads_as_csv(signed_in, reader, catalogue, post_upload, 
             "1997",
             "Imported",
             "",
-            settings.SITE_URL + "/films/perfect-blue/",
+            settings.SITE_URL + "/en/films/perfect-blue/",
         ],
         [
             "watchlist.csv",
