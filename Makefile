@@ -17,7 +17,7 @@ run: setup db
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 	@echo
-	@echo "  Lost in Starlight is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "  Lost in Starlight is at http://$(HOST):$(PORT)/en/ and, in Korean, http://$(HOST):$(PORT)/ko/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@$(MANAGE) seed_demo --print-sign-ins
 	@echo "  The task worker (reply e-mails) runs alongside; mails are printed here."
 	@echo
