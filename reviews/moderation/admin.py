@@ -5,6 +5,7 @@ Reader reviews are listed by the diary's admin (ReaderReviewAdmin); moderation r
 with its decisions, as the diary never imports moderation."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -12,16 +13,47 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from config.admin import DeletesThroughService
 from reviews.diary.admin import ReaderReviewAdmin
 from reviews.diary.models import DiaryEntry, ReaderReview
 from reviews.discussion.models import Comment, CommentReport, CommentRevision
-from reviews.moderation import services
+from reviews.moderation import reasons, services
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 
 User = get_user_model()
 Action = ModerationDecision.Action
+
+# What the moderator is told a decision on the selected items did.
+DONE = {
+    Action.APPROVE: pgettext_lazy("decision done", "Approved"),
+    Action.REJECT: pgettext_lazy("decision done", "Rejected"),
+    Action.SPAM: pgettext_lazy("decision done", "Marked as spam"),
+    Action.REMOVE: pgettext_lazy("decision done", "Removed"),
+    Action.RESTORE: pgettext_lazy("decision done", "Restored"),
+}
+
+
+@dataclass(frozen=True)
+class Noun:
+    """How the admin's messages name the items decided: one by its id, and a number of them."""
+
+    one: Callable[[int], str]
+    counted: Callable[[int], str]
+
+
+COMMENTS = Noun(
+    one=lambda pk: _("Comment %(id)s") % {"id": pk},
+    counted=lambda n: ngettext("%(count)s comment", "%(count)s comments", n) % {"count": n},
+)
+READER_REVIEWS = Noun(
+    one=lambda pk: _("Reader review %(id)s") % {"id": pk},
+    counted=lambda n: (
+        ngettext("%(count)s reader review", "%(count)s reader reviews", n) % {"count": n}
+    ),
+)
 
 
 def _decide_each(
@@ -29,7 +61,7 @@ def _decide_each(
     request,
     items,
     decide: Callable[[Any], object],
-    noun: str,
+    noun: Noun,
     done: str,
 ) -> None:
     """`decide` each item (a comment, a reader review) on its own, so each decision is recorded
@@ -41,9 +73,10 @@ def _decide_each(
             decide(item)
             succeeded += 1
         except ValidationError as error:
-            refused.append(f"{noun.capitalize()} {item.pk}: {' '.join(error.messages)}")
+            refused.append(f"{noun.one(item.pk)}: {' '.join(error.messages)}")
     if succeeded:
-        modeladmin.message_user(request, f"{done}: {succeeded} {noun}(s).", messages.SUCCESS)
+        message = _("%(done)s: %(items)s.") % {"done": done, "items": noun.counted(succeeded)}
+        modeladmin.message_user(request, message, messages.SUCCESS)
     for message in refused:
         modeladmin.message_user(request, message, messages.WARNING)
 
@@ -52,7 +85,7 @@ class DecisionActions:
     """The desk's five decisions as actions on the selected items, for moderators only. A
     subclass names its items (`noun`) and decides one through its service (`decide`)."""
 
-    noun: str
+    noun: Noun
     actions = ["approve", "reject", "mark_spam", "remove", "restore"]
 
     def decide(self, item, *, moderator, action: str, reason: str) -> None:
@@ -64,29 +97,36 @@ class DecisionActions:
 
         _decide_each(self, request, queryset, decide, self.noun, done)
 
-    @admin.action(description="Approve selected %(verbose_name_plural)s", permissions=["moderate"])
+    @admin.action(
+        description=gettext_lazy("Approve selected %(verbose_name_plural)s"),
+        permissions=["moderate"],
+    )
     def approve(self, request, queryset):
-        self._decide_selected(request, queryset, Action.APPROVE, "Approved")
+        self._decide_selected(request, queryset, Action.APPROVE, DONE[Action.APPROVE])
 
-    @admin.action(description="Reject selected (off topic)", permissions=["moderate"])
+    @admin.action(description=gettext_lazy("Reject selected (off topic)"), permissions=["moderate"])
     def reject(self, request, queryset):
-        self._decide_selected(
-            request, queryset, Action.REJECT, "Rejected", reason="Off topic for this review"
-        )
+        # One of the desk's canned reasons, in the moderator's language, as the desk keeps it.
+        reason = _("Off topic for this review")
+        self._decide_selected(request, queryset, Action.REJECT, DONE[Action.REJECT], reason=reason)
 
-    @admin.action(description="Mark selected as spam", permissions=["moderate"])
+    @admin.action(description=gettext_lazy("Mark selected as spam"), permissions=["moderate"])
     def mark_spam(self, request, queryset):
-        self._decide_selected(request, queryset, Action.SPAM, "Marked as spam")
+        self._decide_selected(request, queryset, Action.SPAM, DONE[Action.SPAM])
 
     @admin.action(
-        description="Remove selected published %(verbose_name_plural)s", permissions=["moderate"]
+        description=gettext_lazy("Remove selected published %(verbose_name_plural)s"),
+        permissions=["moderate"],
     )
     def remove(self, request, queryset):
-        self._decide_selected(request, queryset, Action.REMOVE, "Removed")
+        self._decide_selected(request, queryset, Action.REMOVE, DONE[Action.REMOVE])
 
-    @admin.action(description="Restore selected %(verbose_name_plural)s", permissions=["moderate"])
+    @admin.action(
+        description=gettext_lazy("Restore selected %(verbose_name_plural)s"),
+        permissions=["moderate"],
+    )
     def restore(self, request, queryset):
-        self._decide_selected(request, queryset, Action.RESTORE, "Restored")
+        self._decide_selected(request, queryset, Action.RESTORE, DONE[Action.RESTORE])
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("reviews.moderate_comment")
@@ -115,7 +155,7 @@ class RevisionInline(admin.TabularInline):
 
 @admin.register(Comment)
 class CommentAdmin(DecisionActions, admin.ModelAdmin):
-    list_display = ["short_body", "author", "review", "status", "held_reason", "created_at"]
+    list_display = ["short_body", "author", "review", "status", "held_reason_shown", "created_at"]
     list_filter = ["status", ("review", admin.RelatedOnlyFieldListFilter), "created_at"]
     list_select_related = ["author", "review"]
     search_fields = ["body", "author__username", "review__headline"]
@@ -125,7 +165,7 @@ class CommentAdmin(DecisionActions, admin.ModelAdmin):
         "held_reason", "like_count", "ip_address", "created_at", "edited_at", "deleted_at",
     ]  # fmt: skip
     inlines = [OpenReportInline, RevisionInline]
-    noun = "comment"
+    noun = COMMENTS
 
     def has_add_permission(self, request):
         return False
@@ -133,9 +173,13 @@ class CommentAdmin(DecisionActions, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # comments leave a record; moderators remove them instead
 
-    @admin.display(description="Comment")
+    @admin.display(description=gettext_lazy("Comment"))
     def short_body(self, obj: Comment) -> str:
         return obj.body[:80]
+
+    @admin.display(description=gettext_lazy("Held reason"), ordering="held_reason")
+    def held_reason_shown(self, obj: Comment) -> str:
+        return reasons.shown(obj.held_reason)
 
     def decide(self, item: Comment, **decision) -> None:
         services.comment_decide(comment=item, **decision)
@@ -145,7 +189,7 @@ class CommentAdmin(DecisionActions, admin.ModelAdmin):
 class ModeratedReaderReviewAdmin(DecisionActions, ReaderReviewAdmin):
     """The diary's list of reader reviews, with the same decisions as comments."""
 
-    noun = "reader review"
+    noun = READER_REVIEWS
 
     def decide(self, item: DiaryEntry, **decision) -> None:
         services.entry_decide(entry=item, **decision)
@@ -170,13 +214,19 @@ class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
     def delete_with_service(self, obj: CommentReport) -> None:
         services.report_delete(report=obj)
 
-    @admin.action(description="Uphold: remove the reported comments", permissions=["moderate"])
+    @admin.action(
+        description=gettext_lazy("Uphold: remove the reported comments"), permissions=["moderate"]
+    )
     def uphold(self, request, queryset):
-        self._decide_comments(request, queryset, Action.UPHOLD_REPORTS, "Reports upheld")
+        done = Action.UPHOLD_REPORTS.label
+        self._decide_comments(request, queryset, Action.UPHOLD_REPORTS, done)
 
-    @admin.action(description="Dismiss: keep the reported comments", permissions=["moderate"])
+    @admin.action(
+        description=gettext_lazy("Dismiss: keep the reported comments"), permissions=["moderate"]
+    )
     def dismiss(self, request, queryset):
-        self._decide_comments(request, queryset, Action.DISMISS_REPORTS, "Reports dismissed")
+        done = Action.DISMISS_REPORTS.label
+        self._decide_comments(request, queryset, Action.DISMISS_REPORTS, done)
 
     def _decide_comments(self, request, reports, action: str, done: str) -> None:
         """One decision per reported comment, however many of its reports are selected."""
@@ -185,7 +235,7 @@ class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
         def decide(comment: Comment) -> None:
             services.comment_decide(comment=comment, moderator=request.user, action=action)
 
-        _decide_each(self, request, comments, decide, "comment", done)
+        _decide_each(self, request, comments, decide, COMMENTS, done)
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("reviews.moderate_comment")
@@ -197,8 +247,8 @@ class SanctionAdminForm(forms.ModelForm):
         queryset=User.objects.all(),
         to_field_name="username",
         widget=forms.TextInput,
-        label="Reader's username",
-        error_messages={"invalid_choice": "There is no reader with that username."},
+        label=gettext_lazy("Reader's username"),
+        error_messages={"invalid_choice": gettext_lazy("There is no reader with that username.")},
     )
 
     class Meta:
@@ -208,7 +258,7 @@ class SanctionAdminForm(forms.ModelForm):
     def clean_expires_at(self):
         expires_at = self.cleaned_data.get("expires_at")
         if expires_at is not None and expires_at <= timezone.now():
-            raise forms.ValidationError("The end of a sanction must be in the future.")
+            raise forms.ValidationError(_("The end of a sanction must be in the future."))
         return expires_at
 
 
@@ -237,20 +287,23 @@ class SanctionAdmin(admin.ModelAdmin):
         )
         obj.pk = created.pk
 
-    @admin.action(description="Lift selected sanctions", permissions=["change"])
+    @admin.action(description=gettext_lazy("Lift selected sanctions"), permissions=["change"])
     def lift(self, request, queryset):
         lifted = 0
         for sanction in queryset.filter(lifted_at__isnull=True):
             services.sanction_lift(sanction=sanction, moderator=request.user)
             lifted += 1
-        self.message_user(request, f"Lifted {lifted} sanction(s).", messages.SUCCESS)
+        message = ngettext("Lifted %(count)s sanction.", "Lifted %(count)s sanctions.", lifted)
+        self.message_user(request, message % {"count": lifted}, messages.SUCCESS)
 
 
 @admin.register(ModerationDecision)
 class ModerationDecisionAdmin(admin.ModelAdmin):
     """The record: read-only, for everyone, always."""
 
-    list_display = ["created_at", "moderator", "action", "comment", "from_status", "to_status"]
+    list_display = [
+        "created_at", "moderator", "action", "comment", "from_status_shown", "to_status_shown",
+    ]  # fmt: skip
     list_filter = ["action", "moderator", "created_at"]
     list_select_related = ["moderator", "comment"]
     search_fields = ["reason", "note", "moderator__username", "comment__body"]
@@ -261,6 +314,14 @@ class ModerationDecisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("from status"), ordering="from_status")
+    def from_status_shown(self, obj: ModerationDecision) -> str:
+        return obj.from_status_label
+
+    @admin.display(description=gettext_lazy("to status"), ordering="to_status")
+    def to_status_shown(self, obj: ModerationDecision) -> str:
+        return obj.to_status_label
 
     def has_delete_permission(self, request, obj=None):
         return False

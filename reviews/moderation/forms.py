@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import QuerySet, Value
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reviews.discussion.models import Comment, CommentReport
 from reviews.models import Review
@@ -14,19 +16,25 @@ from reviews.moderation.selectors import held_entries, reported_entries
 # What a queue row is: its third column.
 COMMENT_ROW, ENTRY_ROW = "comment", "entry"
 
+# Offered in the moderator's language; the one chosen is kept as the decision's reason, as a
+# reason a moderator writes would be.
 CANNED_REASONS = [
-    "Personal attack on another reader",
-    "Spoilers without spoiler marks",
-    "Off topic for this review",
-    "Advertising or spam",
-    "Hateful or discriminatory language",
+    _("Personal attack on another reader"),
+    _("Spoilers without spoiler marks"),
+    _("Off topic for this review"),
+    _("Advertising or spam"),
+    _("Hateful or discriminatory language"),
 ]
 
 
 class QueueFilterForm(forms.Form):
-    STATUS_CHOICES = [("", "Held and reported"), ("held", "Held"), ("reported", "Reported")]
+    STATUS_CHOICES = [
+        ("", _("Held and reported")),
+        ("held", pgettext_lazy("queue", "Held")),
+        ("reported", pgettext_lazy("queue", "Reported")),
+    ]
 
-    status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
     review = forms.ModelChoiceField(
         # A semi-join on the review ids of the queue's two halves (see `queue`), never a join
         # with every comment.
@@ -38,10 +46,16 @@ class QueueFilterForm(forms.Form):
         .only("id", "headline")
         .order_by("headline"),
         required=False,
-        empty_label="Any review",
+        label=_("Review"),
+        empty_label=_("Any review"),
     )
     reason = forms.ChoiceField(
-        choices=[("", "Any reason"), *CommentReport.Reason.choices, ("rule", "Held by a rule")],
+        label=_("Reason"),
+        choices=[
+            ("", _("Any reason")),
+            *CommentReport.Reason.choices,
+            ("rule", _("Held by a rule")),
+        ],
         required=False,
     )
 
@@ -110,37 +124,42 @@ class QueueFilterForm(forms.Form):
 
 
 class SanctionForm(forms.Form):
-    DURATIONS = [("1", "1 day"), ("7", "7 days"), ("30", "30 days"), ("", "No end")]
+    DURATIONS = [("1", _("1 day")), ("7", _("7 days")), ("30", _("30 days")), ("", _("No end"))]
 
-    kind = forms.ChoiceField(choices=Sanction.Kind.choices, widget=forms.RadioSelect)
-    reason = forms.CharField(
-        max_length=300,
-        help_text="The reader sees this when they try to post.",
-        error_messages={"required": "Say why; the reader is shown the reason."},
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Sanction.Kind.choices, widget=forms.RadioSelect
     )
-    duration = forms.ChoiceField(choices=DURATIONS, required=False, initial="7")
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("The reader sees this when they try to post."),
+        error_messages={"required": _("Say why; the reader is shown the reason.")},
+    )
+    duration = forms.ChoiceField(
+        label=_("Duration"), choices=DURATIONS, required=False, initial="7"
+    )
     spam_pending = forms.BooleanField(
-        required=False, label="Also mark their comments awaiting moderation as spam (bans only)"
+        required=False, label=_("Also mark their comments awaiting moderation as spam (bans only)")
     )
 
 
 class BlockedTermForm(forms.Form):
     phrase = forms.CharField(
         max_length=100,
-        label="Word or phrase",
-        error_messages={"required": "Enter a word or phrase."},
+        label=_("Word or phrase"),
+        error_messages={"required": _("Enter a word or phrase.")},
     )
 
 
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
-        label="What is wrong with this comment?",
+        label=_("What is wrong with this comment?"),
         choices=CommentReport.Reason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose a reason."},
+        error_messages={"required": _("Choose a reason.")},
     )
     note = forms.CharField(
-        label="Anything the moderators should know?",
+        label=_("Anything the moderators should know?"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -149,7 +168,7 @@ class ReportForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("reason") == CommentReport.Reason.OTHER and not cleaned.get("note"):
-            self.add_error("note", "Say what is wrong when you choose “Something else”.")
+            self.add_error("note", _("Say what is wrong when you choose “Something else”."))
         return cleaned
 
 
@@ -166,9 +185,11 @@ class DecisionForm(forms.Form):
     action = forms.ChoiceField(
         choices=[(action.value, action.label) for action in ACTIONS],
         error_messages={
-            "required": "Choose a decision.",
-            "invalid_choice": "Choose approve, reject, spam, remove or restore, or keep or "
-            "remove a reported comment.",
+            "required": _("Choose a decision."),
+            "invalid_choice": _(
+                "Choose approve, reject, spam, remove or restore, or keep or remove a reported "
+                "comment."
+            ),
         },
     )
     # The status the moderator saw: another moderator's decision in between refuses this one.

@@ -18,6 +18,7 @@ from config.pagecache.fragments import CSRF_PLACEHOLDER, render_fragments
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
+from reviews.moderation import reasons
 from reviews.moderation.forms import CANNED_REASONS, COMMENT_ROW, ENTRY_ROW, QueueFilterForm
 from reviews.moderation.selectors import entry_queue_items, queue_items
 
@@ -66,12 +67,12 @@ class QueueItem:
     def of(cls, comment: Comment) -> QueueItem:
         """From a comment loaded by `queue_items`."""
         author, parent = comment.author, comment.parent
-        reasons = Counter(report.get_reason_display() for report in comment.open_reports)
+        report_reasons = Counter(report.get_reason_display() for report in comment.open_reports)
         return cls(
             pk=comment.pk,
             kind=cls.ENTRY_COMMENT if comment.entry_id else cls.REVIEW_COMMENT,
             status=comment.status,
-            held_reason=comment.held_reason,
+            held_reason=reasons.shown(comment.held_reason),
             body_html=comment.body_html,
             created_at=comment.created_at,
             review_url=comment.subject.get_absolute_url(),
@@ -88,7 +89,7 @@ class QueueItem:
                 (sanction.get_kind_display(), sanction.expires_at)
                 for sanction in author.active_sanctions
             ),
-            report_reasons=tuple(reasons.most_common()),
+            report_reasons=tuple(report_reasons.most_common()),
             reported=bool(comment.open_reports),
         )
 
@@ -96,12 +97,12 @@ class QueueItem:
     def of_entry(cls, entry: DiaryEntry) -> QueueItem:
         """From a diary entry loaded by `entry_queue_items`."""
         reader = entry.reader
-        reasons = Counter(report.get_reason_display() for report in entry.open_reports)
+        report_reasons = Counter(report.get_reason_display() for report in entry.open_reports)
         return cls(
             pk=entry.pk,
             kind=cls.READER_REVIEW,
             status=entry.review_status,
-            held_reason=entry.held_reason,
+            held_reason=reasons.shown(entry.held_reason),
             body_html=entry.review_html,
             created_at=entry.created_at,
             review_url=entry.get_absolute_url(),
@@ -118,7 +119,7 @@ class QueueItem:
                 (sanction.get_kind_display(), sanction.expires_at)
                 for sanction in reader.active_sanctions
             ),
-            report_reasons=tuple(reasons.most_common()),
+            report_reasons=tuple(report_reasons.most_common()),
             reported=bool(entry.open_reports),
             spoilers=entry.contains_spoilers,
         )
@@ -154,7 +155,8 @@ def item_html(items: list[QueueItem], query: str) -> list:
         lambda item: {
             "item": item,
             "query": query,
-            "canned_reasons": tuple(CANNED_REASONS),
+            # In the active language: the key is made of the words, not of lazy objects.
+            "canned_reasons": tuple(str(reason) for reason in CANNED_REASONS),
             # It says how long ago, to the minute at most ("3 hours, 5 minutes").
             "ages": (_minutes_since(item.created_at), _minutes_since(item.author_joined)),
         },

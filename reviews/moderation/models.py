@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from reviews.discussion.models import Report
+from reviews.discussion.models import Comment, Report
 
 
 class SanctionQuerySet(models.QuerySet):
@@ -22,9 +24,9 @@ class Sanction(models.Model):
     """A restriction on a reader: on probation (comments held), muted for a while, or banned."""
 
     class Kind(models.TextChoices):
-        PROBATION = "probation", "On probation"
-        MUTE = "mute", "Muted"
-        BAN = "ban", "Banned"
+        PROBATION = "probation", _("On probation")
+        MUTE = "mute", _("Muted")
+        BAN = "ban", _("Banned")
 
     # Probation holds comments for review; the others refuse them.
     REFUSING = (Kind.MUTE, Kind.BAN)
@@ -35,34 +37,50 @@ class Sanction(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="sanctions",
+        verbose_name=_("user"),
     )
-    kind = models.CharField(max_length=10, choices=Kind)
-    reason = models.CharField(max_length=300)
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: no end.")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    reason = models.CharField(_("reason"), max_length=300)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(
+        _("expires at"), null=True, blank=True, help_text=_("Empty: no end.")
+    )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
     lifted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("lifted by"),
     )
 
     objects = SanctionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("sanction")
+        verbose_name_plural = _("sanctions")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(expires_at__isnull=True)
                 | models.Q(expires_at__gt=models.F("created_at")),
                 name="sanction_expires_after_start",
-                violation_error_message="A sanction must end after it starts.",
+                violation_error_message=_("A sanction must end after it starts."),
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.user or 'a deleted account'}"
+        if self.user is None:
+            return gettext("%(kind)s: a deleted account") % {"kind": self.get_kind_display()}
+        return f"{self.get_kind_display()}: {self.user}"
 
 
 class ModerationDecision(models.Model):
@@ -71,16 +89,16 @@ class ModerationDecision(models.Model):
     (see the migration's trigger)."""
 
     class Action(models.TextChoices):
-        APPROVE = "approve", "Approved"
-        REJECT = "reject", "Rejected"
-        SPAM = "spam", "Marked as spam"
-        REMOVE = "remove", "Removed after publication"
-        RESTORE = "restore", "Restored"
-        HIDE = "hide", "Hidden after reports"
-        UPHOLD_REPORTS = "uphold_reports", "Reports upheld"
-        DISMISS_REPORTS = "dismiss_reports", "Reports dismissed"
-        SANCTION = "sanction", "Reader sanctioned"
-        LIFT_SANCTION = "lift_sanction", "Sanction lifted"
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Rejected")
+        SPAM = "spam", _("Marked as spam")
+        REMOVE = "remove", _("Removed after publication")
+        RESTORE = "restore", _("Restored")
+        HIDE = "hide", _("Hidden after reports")
+        UPHOLD_REPORTS = "uphold_reports", _("Reports upheld")
+        DISMISS_REPORTS = "dismiss_reports", _("Reports dismissed")
+        SANCTION = "sanction", _("Reader sanctioned")
+        LIFT_SANCTION = "lift_sanction", _("Sanction lifted")
 
     # No foreign-key constraint: a decision outlives its comment when an editor deletes the
     # review it was on, keeping the comment's id (the record never changes).
@@ -91,6 +109,7 @@ class ModerationDecision(models.Model):
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="decisions",
+        verbose_name=_("comment"),
     )
     # The same for a reader review: the decision outlives the entry its reader deletes.
     entry = models.ForeignKey(
@@ -100,9 +119,15 @@ class ModerationDecision(models.Model):
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         related_name="decisions",
+        verbose_name=pgettext_lazy("diary entry", "entry"),
     )
     sanction = models.ForeignKey(
-        Sanction, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+        Sanction,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name=_("sanction"),
     )
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -110,20 +135,25 @@ class ModerationDecision(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="moderation_decisions",
-        help_text="Empty for automatic decisions and for moderators who deleted their account.",
+        verbose_name=_("moderator"),
+        help_text=_("Empty for automatic decisions and for moderators who deleted their account."),
     )
     # Set, with the moderator emptied, by the one change the database allows: deleting the
     # moderator's account (services.account_delete).
-    moderator_deleted = models.BooleanField(default=False)
-    action = models.CharField(max_length=20, choices=Action)
-    from_status = models.CharField(max_length=10, blank=True)
-    to_status = models.CharField(max_length=10, blank=True)
-    reason = models.CharField(max_length=300, blank=True, help_text="Shown to the author.")
-    note = models.TextField(blank=True, help_text="For moderators only.")
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    moderator_deleted = models.BooleanField(_("moderator deleted"), default=False)
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    from_status = models.CharField(_("from status"), max_length=10, blank=True)
+    to_status = models.CharField(_("to status"), max_length=10, blank=True)
+    reason = models.CharField(
+        _("reason"), max_length=300, blank=True, help_text=_("Shown to the author.")
+    )
+    note = models.TextField(_("note"), blank=True, help_text=_("For moderators only."))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(comment__isnull=False)
@@ -143,27 +173,63 @@ class ModerationDecision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} by {self.decided_by}"
+        return gettext("%(decision)s by %(who)s") % {
+            "decision": self.get_action_display(),
+            "who": self.decided_by,
+        }
 
     @property
     def decided_by(self) -> str:
         """Who decided, as the record names them."""
         if self.moderator_deleted:
-            return "a deleted account"
-        return self.moderator.get_username() if self.moderator else "automatic"
+            return gettext("a deleted account")
+        return self.moderator.get_username() if self.moderator else gettext("automatic")
+
+    @property
+    def note_shown(self) -> str:
+        """The note in the moderator's language when an automatic rule wrote it."""
+        from reviews.moderation.reasons import shown  # reasons reads Sanction's kinds
+
+        return shown(self.note)
+
+    # The statuses are a comment's (a reader review's are the same), kept as their values and
+    # shown in the log as lowercase words.
+    @property
+    def from_status_label(self) -> str:
+        return str(_STATUS_WORDS.get(self.from_status, self.from_status))
+
+    @property
+    def to_status_label(self) -> str:
+        return str(_STATUS_WORDS.get(self.to_status, self.to_status))
+
+
+_STATUS_WORDS = {
+    Comment.Status.PENDING: pgettext_lazy("decision log status", "pending"),
+    Comment.Status.APPROVED: pgettext_lazy("decision log status", "approved"),
+    Comment.Status.REJECTED: pgettext_lazy("decision log status", "rejected"),
+    Comment.Status.SPAM: pgettext_lazy("decision log status", "spam"),
+    Comment.Status.REMOVED: pgettext_lazy("decision log status", "removed"),
+}
 
 
 class BlockedTerm(models.Model):
     """A word or phrase that holds a comment for review (whole words, any case)."""
 
-    phrase = models.CharField(max_length=100, unique=True)
+    phrase = models.CharField(_("phrase"), max_length=100, unique=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["phrase"]
+        verbose_name = _("blocked term")
+        verbose_name_plural = _("blocked terms")
 
     def __str__(self) -> str:
         return self.phrase
@@ -173,13 +239,22 @@ class ReaderReviewReport(Report):
     """A reader's report on another reader's review, as CommentReport is on a comment."""
 
     entry = models.ForeignKey(
-        "reviews.DiaryEntry", on_delete=models.CASCADE, related_name="reports", db_index=False
+        "reviews.DiaryEntry",
+        on_delete=models.CASCADE,
+        related_name="reports",
+        db_index=False,
+        verbose_name=pgettext_lazy("diary entry", "entry"),
     )
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_review_reports"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reader_review_reports",
+        verbose_name=_("reporter"),
     )
 
     class Meta:
+        verbose_name = _("reader review report")
+        verbose_name_plural = _("reader review reports")
         indexes = [
             # Open reports are the few the desk reads.
             models.Index(
@@ -196,4 +271,7 @@ class ReaderReviewReport(Report):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_reason_display()}: reader review {self.entry_id}"
+        return gettext("%(reason)s: reader review %(id)s") % {
+            "reason": self.get_reason_display(),
+            "id": self.entry_id,
+        }

@@ -1,6 +1,7 @@
 """The rules that hold a new comment for a moderator. Each returns why it fired, or None.
 
-`reviews.moderation.screening.screen` runs them in order; the first that fires names the hold.
+`reviews.moderation.screening.screen` runs them in order; the first that fires names the hold,
+in the words of reviews/moderation/reasons.py as the record keeps them (English).
 Each costs at most one indexed query, however much the author has posted: this runs on
 every comment posted.
 """
@@ -18,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from reviews.discussion.models import Comment, CommentQuerySet, normalise
+from reviews.moderation import reasons
 from reviews.moderation.models import BlockedTerm, Sanction
 
 _LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -39,16 +41,14 @@ def new_account(draft: Draft) -> str | None:
     needed = settings.MODERATION_NEW_ACCOUNT_HELD
     # Counting stops at `needed`: a regular's hundreds of comments are not all counted.
     if needed and Comment.objects.approved().filter(author=draft.author)[:needed].count() < needed:
-        if needed == 1:
-            return "New account: first comment is reviewed"
-        return f"New account: first {needed} comments are reviewed"
+        return reasons.recorded(reasons.new_account, count=needed)
     return None
 
 
 def too_many_links(draft: Draft) -> str | None:
     limit = settings.MODERATION_MAX_LINKS
     if len(_LINK.findall(draft.body)) > limit:
-        return f"More than {limit} link{'s' if limit != 1 else ''}"
+        return reasons.recorded(reasons.too_many_links, limit=limit)
     return None
 
 
@@ -58,7 +58,7 @@ def blocklisted(draft: Draft) -> str | None:
         # Whole words only: no letter or digit (in any script) right before or after.
         pattern = rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)"
         if re.search(pattern, text):
-            return f"Blocklisted phrase: “{phrase}”"
+            return reasons.recorded(reasons.blocklisted, phrase=phrase)
     return None
 
 
@@ -78,7 +78,7 @@ def repeated_across_threads(draft: Draft) -> str | None:
     if draft.thread_id is not None:
         earlier = earlier.exclude(_in_thread(draft.thread_id))
     if earlier.exists():
-        return "Same text posted in another thread"
+        return reasons.recorded(reasons.repeated_across_threads)
     return None
 
 
@@ -86,13 +86,13 @@ def repeated_in_thread(draft: Draft) -> str | None:
     if draft.thread_id is None:
         return None
     if _recent_same_text(draft).filter(_in_thread(draft.thread_id)).exists():
-        return "Same text posted earlier in this thread"
+        return reasons.recorded(reasons.repeated_in_thread)
     return None
 
 
 def on_probation(draft: Draft) -> str | None:
     if any(sanction.kind == Sanction.Kind.PROBATION for sanction in draft.sanctions):
-        return "Reader on probation"
+        return reasons.recorded(reasons.on_probation)
     return None
 
 

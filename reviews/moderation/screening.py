@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from reviews.discussion.screening import Draft, Verdict
 from reviews.moderation import rules
@@ -24,14 +25,17 @@ def refusing_sanction(sanctions: Iterable[Sanction]) -> Sanction | None:
 
 
 def sanction_message(sanction: Sanction) -> str:
-    until = (
-        f" until {timezone.localtime(sanction.expires_at):%-d %B %Y, %H:%M}"
-        if sanction.expires_at
-        else ""
-    )
-    return (
-        f"You cannot post: {sanction.get_kind_display().lower()}{until}. Reason: {sanction.reason}"
-    )
+    """What a muted or banned reader is told when they try to post, in their language."""
+    values = {"reason": sanction.reason}
+    if sanction.expires_at:
+        until = timezone.localtime(sanction.expires_at)
+        values["until"] = formats.date_format(until, "DATETIME_FORMAT")
+        if sanction.kind == Sanction.Kind.BAN:
+            return gettext("You cannot post: banned until %(until)s. Reason: %(reason)s") % values
+        return gettext("You cannot post: muted until %(until)s. Reason: %(reason)s") % values
+    if sanction.kind == Sanction.Kind.BAN:
+        return gettext("You cannot post: banned. Reason: %(reason)s") % values
+    return gettext("You cannot post: muted. Reason: %(reason)s") % values
 
 
 def screen(draft: Draft) -> Verdict:

@@ -16,11 +16,13 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import notify_reply
+from reviews.moderation import reasons
 from reviews.moderation.models import (
     BlockedTerm,
     ModerationDecision,
@@ -35,24 +37,25 @@ def comment_report(
 ) -> CommentReport:
     """File one report per reader and comment, for the moderators."""
     if comment.author_id == reporter.pk:
-        raise ValidationError("You cannot report your own comment.", code="own_comment")
-    report = _file_report(CommentReport, {"comment": comment}, "comment", reporter, reason, note)
+        raise ValidationError(_("You cannot report your own comment."), code="own_comment")
+    already = _("You have already reported this comment.")
+    report = _file_report(CommentReport, {"comment": comment}, already, reporter, reason, note)
     _hide_if_reported_enough(comment)
     return report
 
 
-def _file_report(model, about: dict, noun: str, reporter: User, reason: str, note: str):
-    """One report by `reporter` `about` a comment or a reader review: never twice, and with a
-    note when the reason is "something else". It waits on the desk now."""
+def _file_report(model, about: dict, already: str, reporter: User, reason: str, note: str):
+    """One report by `reporter` `about` a comment or a reader review: never twice (`already`
+    says so), and with a note when the reason is "something else". It waits on the desk now."""
     if reason == CommentReport.Reason.OTHER and not note.strip():
         raise ValidationError(
-            "Say what is wrong when you choose “Something else”.", code="note_required"
+            _("Say what is wrong when you choose “Something else”."), code="note_required"
         )
     report, created = model.objects.get_or_create(
         **about, reporter=reporter, defaults={"reason": reason, "note": note.strip()}
     )
     if not created:
-        raise ValidationError(f"You have already reported this {noun}.", code="already_reported")
+        raise ValidationError(already, code="already_reported")
     stamps.reports_changed()
     return report
 
@@ -109,7 +112,9 @@ def _checked_reason(transition: Transition, reason: str) -> str:
     if transition.reason == "none":
         return ""  # the desk's reason list goes with every button; this decision keeps none
     if transition.reason == "required" and not reason.strip():
-        raise ValidationError("Give the author a reason for the rejection.", code="reason_required")
+        raise ValidationError(
+            _("Give the author a reason for the rejection."), code="reason_required"
+        )
     return reason.strip() if transition.reason == "required" else reason
 
 
@@ -122,15 +127,15 @@ def _lock(comment: Comment) -> Comment:
 
 def _already_decided(comment: Comment) -> AlreadyDecided:
     last = comment.decisions.select_related("moderator").first()
-    who = (
-        (last.moderator.get_username() if last.moderator else "an automatic rule")
-        if last
-        else "someone"
-    )
-    return AlreadyDecided(
-        f"Already decided by {who}: this comment is now {comment.get_status_display().lower()}.",
-        code="already_decided",
-    )
+    status = comment.get_status_display().lower()
+    if last is None:
+        message = _("Already decided by someone: this comment is now %(status)s.")
+    elif last.moderator is None:
+        message = _("Already decided by an automatic rule: this comment is now %(status)s.")
+    else:
+        message = _("Already decided by %(moderator)s: this comment is now %(status)s.")
+    values = {"status": status, "moderator": last.moderator.get_username() if last else ""}
+    return AlreadyDecided(message % values, code="already_decided")
 
 
 @transaction.atomic
@@ -212,7 +217,7 @@ def _hide_reported(
     if getattr(locked, status_field) != Comment.Status.APPROVED:
         return
     setattr(locked, status_field, Comment.Status.PENDING)
-    locked.held_reason = f"Reported by {reporters} readers"
+    locked.held_reason = reasons.recorded(reasons.reported, count=reporters)
     locked.save(update_fields=[status_field, "held_reason"])
     changed(locked)
     ModerationDecision.objects.create(
@@ -234,8 +239,9 @@ def entry_report(
 ) -> ReaderReviewReport:
     """File one report per reader and reader review, for the moderators."""
     if entry.reader_id == reporter.pk:
-        raise ValidationError("You cannot report your own review.", code="own_review")
-    report = _file_report(ReaderReviewReport, {"entry": entry}, "review", reporter, reason, note)
+        raise ValidationError(_("You cannot report your own review."), code="own_review")
+    already = _("You have already reported this review.")
+    report = _file_report(ReaderReviewReport, {"entry": entry}, already, reporter, reason, note)
     _hide_entry_if_reported_enough(entry)
     return report
 
@@ -263,7 +269,7 @@ def entry_decide(
     """Move a reader review as TRANSITIONS[action] says, as `comment_decide` does a comment,
     and record the decision once."""
     if not entry.is_review:
-        raise ValidationError("This diary entry has no review to decide on.", code="no_review")
+        raise ValidationError(_("This diary entry has no review to decide on."), code="no_review")
     reports = _open_entry_reports(entry)
     if action == ModerationDecision.Action.APPROVE and reports.exists():
         action = ModerationDecision.Action.DISMISS_REPORTS
@@ -276,7 +282,8 @@ def entry_decide(
         or (transition.needs_open_reports and not reports.exists())
     ):
         raise AlreadyDecided(
-            f"Already decided: this review is now {locked.get_review_status_display().lower()}.",
+            _("Already decided: this review is now %(status)s.")
+            % {"status": locked.get_review_status_display().lower()},
             code="already_decided",
         )
     from_status = locked.review_status
@@ -321,9 +328,9 @@ def sanction_create(
 ) -> Sanction:
     """Restrict a reader; a ban may send their pending comments to spam in the same step."""
     if not reason.strip():
-        raise ValidationError("Say why; the reader is shown the reason.", code="reason_required")
+        raise ValidationError(_("Say why; the reader is shown the reason."), code="reason_required")
     if expires_at is not None and expires_at <= timezone.now():
-        raise ValidationError("The end of a sanction must be in the future.", code="expired")
+        raise ValidationError(_("The end of a sanction must be in the future."), code="expired")
     sanction = Sanction.objects.create(
         user=user, kind=kind, reason=reason.strip(), expires_at=expires_at, created_by=moderator
     )
@@ -332,8 +339,11 @@ def sanction_create(
         moderator=moderator,
         action=ModerationDecision.Action.SANCTION,
         reason=sanction.reason,
-        note=f"{sanction.get_kind_display()}"
-        + (f" until {expires_at:%Y-%m-%d %H:%M}" if expires_at else ""),
+        note=reasons.recorded(
+            reasons.sanctioned,
+            kind=sanction.kind,
+            until=f"{expires_at:%Y-%m-%d %H:%M}" if expires_at else "",
+        ),
     )
     if spam_pending and kind == Sanction.Kind.BAN:
         for comment in Comment.objects.pending().filter(author=user):
@@ -341,7 +351,7 @@ def sanction_create(
                 comment=comment,
                 moderator=moderator,
                 action=ModerationDecision.Action.SPAM,
-                note="With the ban",
+                note=reasons.recorded(reasons.with_the_ban),
             )
         for entry in DiaryEntry.objects.reviews().filter(
             reader=user, review_status=Comment.Status.PENDING
@@ -350,7 +360,7 @@ def sanction_create(
                 entry=entry,
                 moderator=moderator,
                 action=ModerationDecision.Action.SPAM,
-                note="With the ban",
+                note=reasons.recorded(reasons.with_the_ban),
             )
     # The queue lists each waiting comment's author's active sanctions.
     stamps.sanctions_changed(user.pk)
@@ -361,7 +371,7 @@ def sanction_create(
 def sanction_lift(*, sanction: Sanction, moderator: User, note: str = "") -> Sanction:
     locked = Sanction.objects.select_for_update().get(pk=sanction.pk)
     if locked.lifted_at is not None:
-        raise ValidationError("This sanction was already lifted.", code="already_lifted")
+        raise ValidationError(_("This sanction was already lifted."), code="already_lifted")
     locked.lifted_at, locked.lifted_by = timezone.now(), moderator
     locked.save(update_fields=["lifted_at", "lifted_by"])
     ModerationDecision.objects.create(
@@ -378,9 +388,11 @@ def sanction_lift(*, sanction: Sanction, moderator: User, note: str = "") -> San
 def blocked_term_add(*, phrase: str, moderator: User) -> BlockedTerm:
     phrase = " ".join(phrase.split())
     if not phrase:
-        raise ValidationError("Enter a word or phrase.", code="empty")
+        raise ValidationError(_("Enter a word or phrase."), code="empty")
     if BlockedTerm.objects.filter(phrase__iexact=phrase).exists():
-        raise ValidationError(f"“{phrase}” is already on the list.", code="duplicate")
+        raise ValidationError(
+            _("“%(phrase)s” is already on the list.") % {"phrase": phrase}, code="duplicate"
+        )
     return BlockedTerm.objects.create(phrase=phrase, created_by=moderator)
 
 

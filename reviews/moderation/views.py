@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config import pagecache
@@ -52,7 +53,7 @@ def moderator_required(view):
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs):
         if not request.user.has_perm("reviews.moderate_comment"):
-            raise PermissionDenied("The moderation desk is for moderators.")
+            raise PermissionDenied(_("The moderation desk is for moderators."))
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -91,13 +92,13 @@ def queue(request: HttpRequest) -> HttpResponse:
 Action = ModerationDecision.Action
 # What the moderator is told when a decision on the desk is done.
 DONE = {
-    Action.APPROVE: "Approved",
-    Action.REJECT: "Rejected",
-    Action.SPAM: "Marked as spam",
-    Action.REMOVE: "Removed",
-    Action.RESTORE: "Restored",
-    Action.UPHOLD_REPORTS: "Reports upheld, comment removed",
-    Action.DISMISS_REPORTS: "Reports dismissed, comment published",
+    Action.APPROVE: pgettext_lazy("decision done", "Approved"),
+    Action.REJECT: pgettext_lazy("decision done", "Rejected"),
+    Action.SPAM: pgettext_lazy("decision done", "Marked as spam"),
+    Action.REMOVE: pgettext_lazy("decision done", "Removed"),
+    Action.RESTORE: pgettext_lazy("decision done", "Restored"),
+    Action.UPHOLD_REPORTS: gettext_lazy("Reports upheld, comment removed"),
+    Action.DISMISS_REPORTS: gettext_lazy("Reports dismissed, comment published"),
 }
 
 
@@ -118,13 +119,19 @@ def _run_decision(request: HttpRequest, comment: Comment, form: DecisionForm) ->
     """Run the decision the form asks for; return the message for the moderator."""
     decision = _decision(form)
     services.comment_decide(comment=comment, moderator=request.user, **decision)
-    return f"{DONE[decision['action']]}: comment by {comment.author.get_username()}."
+    return _("%(done)s: comment by %(author)s.") % {
+        "done": DONE[decision["action"]],
+        "author": comment.author.get_username(),
+    }
 
 
 def _run_entry_decision(request: HttpRequest, entry: DiaryEntry, form: DecisionForm) -> str:
     decision = _decision(form)
     services.entry_decide(entry=entry, moderator=request.user, **decision)
-    return f"{DONE[decision['action']]}: reader review by {entry.reader.get_username()}."
+    return _("%(done)s: reader review by %(author)s.") % {
+        "done": DONE[decision["action"]],
+        "author": entry.reader.get_username(),
+    }
 
 
 def _decided(request: HttpRequest, run, dom_id: str) -> HttpResponse:
@@ -174,7 +181,7 @@ def bulk_decide(request: HttpRequest) -> HttpResponse:
         int(pk) for name in selected if (pk := name.removeprefix("entry-")) != name and pk.isdigit()
     ]
     if not ids and not entry_ids:
-        messages.error(request, "Select at least one comment first.")
+        messages.error(request, _("Select at least one comment first."))
         return redirect(_back_to_queue(request))
     runs = [
         *(
@@ -196,7 +203,10 @@ def bulk_decide(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             refused.append(" ".join(error.messages))
     if done:
-        messages.success(request, f"{DONE[form.cleaned_data['action']]}: {done} comment(s).")
+        message = ngettext("%(done)s: %(count)s comment.", "%(done)s: %(count)s comments.", done)
+        messages.success(
+            request, message % {"done": DONE[form.cleaned_data["action"]], "count": done}
+        )
     for reason in refused:
         messages.error(request, reason)
     return redirect(_back_to_queue(request))
@@ -221,7 +231,9 @@ def sanction(request: HttpRequest, user_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"{reader.get_username()} is sanctioned.")
+            messages.success(
+                request, _("%(reader)s is sanctioned.") % {"reader": reader.get_username()}
+            )
             return redirect("moderation:queue")
     history = reader.sanctions.select_related("created_by", "lifted_by")
     return render_form(
@@ -237,7 +249,7 @@ def sanction_lift(request: HttpRequest, pk: int) -> HttpResponse:
     sanction_ = get_object_or_404(Sanction, pk=pk)
     try:
         services.sanction_lift(sanction=sanction_, moderator=request.user)
-        messages.success(request, "Sanction lifted.")
+        messages.success(request, _("Sanction lifted."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("moderation:sanction", user_id=sanction_.user_id)
@@ -252,7 +264,7 @@ def blocklist(request: HttpRequest) -> HttpResponse:
         if "delete" in request.POST:
             if (pk := request.POST.get("delete", "")).isdigit():
                 services.blocked_term_remove(pk=int(pk))
-            messages.success(request, "Removed from the list.")
+            messages.success(request, _("Removed from the list."))
             return redirect("moderation:blocklist")
         if form.is_valid():
             try:
@@ -262,7 +274,7 @@ def blocklist(request: HttpRequest) -> HttpResponse:
             except ValidationError as error:
                 form.add_error("phrase", error)
             else:
-                messages.success(request, "Added to the list.")
+                messages.success(request, _("Added to the list."))
                 return redirect("moderation:blocklist")
     return render_form(
         request,
@@ -325,7 +337,7 @@ def comment_report(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Thank you. The moderators will look at this comment.")
+            messages.success(request, _("Thank you. The moderators will look at this comment."))
             return redirect(comment.subject.get_absolute_url() + f"#comment-{comment.pk}")
     context = {"form": form, "comment": comment}
     return render_form(request, "reviews/moderation/comment_report.html", context)

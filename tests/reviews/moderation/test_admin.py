@@ -91,7 +91,7 @@ def test_each_comment_action_decides_through_the_service(
     response = run_action(moderator_client, COMMENTS, action, comments)
 
     assert response.status_code == HTTPStatus.FOUND
-    assert messages_of(response) == [f"{done}: 2 comment(s)."]
+    assert messages_of(response) == [f"{done}: 2 comments."]
     assert {c.status for c in Comment.objects.filter(pk__in=[c.pk for c in comments])} == {after}
     decisions = ModerationDecision.objects.all()
     assert len(decisions) == 2
@@ -146,7 +146,7 @@ def test_each_reader_review_action_decides_through_the_service(
     assert action in action_names(listing)
     assert "Approve selected reader reviews" in listing.text
     assert response.status_code == HTTPStatus.FOUND
-    assert messages_of(response) == [f"{done}: 2 reader review(s)."]
+    assert messages_of(response) == [f"{done}: 2 reader reviews."]
     statuses = DiaryEntry.objects.filter(pk__in=[e.pk for e in entries])
     assert set(statuses.values_list("review_status", flat=True)) == {after}
     decisions = ModerationDecision.objects.all()
@@ -195,7 +195,7 @@ def test_an_already_decided_reader_review_is_warned_about_and_not_decided_again(
 
     assert response.status_code == HTTPStatus.FOUND
     assert messages_of(response) == [
-        "Approved: 1 reader review(s).",
+        "Approved: 1 reader review.",
         f"Reader review {decided.pk}: Already decided: this review is now approved.",
     ]
     assert ModerationDecision.objects.filter(entry=decided).count() == 1
@@ -296,7 +296,7 @@ def test_the_lift_action_lifts_open_sanctions_and_records_each(moderator_client,
 
     response = run_action(moderator_client, SANCTIONS, "lift", [open_, already])
 
-    assert messages_of(response) == ["Lifted 1 sanction(s)."]
+    assert messages_of(response) == ["Lifted 1 sanction."]
     open_.refresh_from_db()
     assert open_.lifted_by == moderator
     decision = ModerationDecision.objects.get()

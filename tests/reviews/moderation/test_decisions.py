@@ -50,7 +50,7 @@ DESK_DECISIONS = [
     (
         pending,
         "reject",
-        {"reason": CANNED_REASONS[1]},
+        {"reason": str(CANNED_REASONS[1])},
         Status.REJECTED,
         Action.REJECT,
         "Rejected",
@@ -105,7 +105,7 @@ def test_the_reason_sent_with_every_button_is_kept_only_by_a_rejection_or_remova
     """The queue's reason list goes with each of its buttons; approving or spam keeps none."""
     comment = pending(orion)
 
-    moderator_client.post(decide_url(comment), {"action": action, "reason": CANNED_REASONS[0]})
+    moderator_client.post(decide_url(comment), {"action": action, "reason": str(CANNED_REASONS[0])})
 
     comment.refresh_from_db()
     assert (comment.status, comment.moderation_reason) == (after, "")
@@ -209,7 +209,7 @@ def test_bulk_decision_records_one_decision_per_selected_comment(
 
     assert response.status_code == HTTPStatus.FOUND
     assert response.url == QUEUE
-    assert messages_of(response) == [f"{done}: 3 comment(s)."]
+    assert messages_of(response) == [f"{done}: 3 comments."]
     assert {c.status for c in Comment.objects.filter(pk__in=[c.pk for c in chosen])} == {after}
     decisions = ModerationDecision.objects.all()
     assert sorted(d.comment_id for d in decisions) == sorted(c.pk for c in chosen)
@@ -223,10 +223,12 @@ def test_bulk_reject_uses_the_chosen_reason(moderator_client):
 
     moderator_client.post(
         BULK,
-        {"action": "reject", "reason": CANNED_REASONS[2], "selected": [c.pk for c in chosen]},
+        {"action": "reject", "reason": str(CANNED_REASONS[2]), "selected": [c.pk for c in chosen]},
     )
 
-    assert set(ModerationDecision.objects.values_list("reason", flat=True)) == {CANNED_REASONS[2]}
+    assert set(ModerationDecision.objects.values_list("reason", flat=True)) == {
+        str(CANNED_REASONS[2])
+    }
 
 
 def test_bulk_with_nothing_selected_says_so(moderator_client):
@@ -249,7 +251,7 @@ def test_bulk_reports_the_comments_it_could_not_decide(moderator_client):
     response = moderator_client.post(BULK, {"action": "approve", "selected": [fresh.pk, done.pk]})
 
     assert messages_of(response) == [
-        "Approved: 1 comment(s).",
+        "Approved: 1 comment.",
         "Already decided by deneb: this comment is now approved.",
     ]
     assert ModerationDecision.objects.count() == 2

@@ -186,7 +186,7 @@ def reported(author) -> Comment:
     ("make", "action", "data"),
     [
         (pending, "approve", {}),
-        (pending, "reject", {"reason": CANNED_REASONS[0]}),
+        (pending, "reject", {"reason": str(CANNED_REASONS[0])}),
         (pending, "spam", {}),
         (reported, "dismiss_reports", {}),
         (reported, "uphold_reports", {}),
