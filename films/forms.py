@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from films.models import FilmQuerySet, Genre, Person
 
@@ -13,9 +14,9 @@ class YearField(forms.IntegerField):
             min_value=1888,  # the first films
             max_value=2100,
             widget=forms.TextInput(
-                attrs={"placeholder": "e.g. 2025", "inputmode": "numeric", "pattern": "[0-9]{4}"}
+                attrs={"placeholder": _("e.g. 2025"), "inputmode": "numeric", "pattern": "[0-9]{4}"}
             ),
-            error_messages={"invalid": "Enter a year as four digits, e.g. 2025."},
+            error_messages={"invalid": _("Enter a year as four digits, e.g. 2025.")},
             **kwargs,
         )
 
@@ -31,21 +32,27 @@ class FilmFilterForm(forms.Form):
 
     sort = forms.ChoiceField(
         choices=[
-            ("newest", "Newest first"),
-            ("oldest", "Oldest first"),
-            ("title", "Title, A to Z"),
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("title", _("Title, A to Z")),
         ],
         required=False,
+        label=_("Sort"),
     )
     genre = forms.ModelChoiceField(
-        queryset=Genre.objects.all(), to_field_name="slug", required=False, empty_label="Any genre"
+        queryset=Genre.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any genre"),
+        label=_("Genre"),
     )
-    year = YearField()
+    year = YearField(label=_("Year"))
     director = forms.ModelChoiceField(
         queryset=Person.objects.filter(credits__role="director").distinct(),
         to_field_name="slug",
         required=False,
-        empty_label="Any director",
+        empty_label=_("Any director"),
+        label=_("Director"),
     )
 
     def filter(self, films: FilmQuerySet) -> FilmQuerySet:

@@ -2,6 +2,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from config import pagecache
 from tests.factories import (
@@ -17,6 +18,15 @@ from tests.factories import (
 def fast_password_hasher(settings):
     """PBKDF2's deliberate slowness is for attackers, not for every factory-made user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: LocaleMiddleware leaves the language of a
+    request active in the thread afterwards, so a Korean request would leak into later tests."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

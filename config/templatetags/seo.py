@@ -15,10 +15,11 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
-SITE_DESCRIPTION = (
+SITE_DESCRIPTION = _(
     "Reviews, credits and discussion of Lost in Starlight (이 별에 필요한) and the animated "
     "films around it."
 )

@@ -1,6 +1,7 @@
 """Small display helpers shared by the film and review pages."""
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -26,20 +27,41 @@ def in_stars(score: int | str) -> str:
     return f"{whole or ''}{'½' if half else ''}"
 
 
+# The date format of each precision a release date is known to (Film.DatePrecision); a day is
+# the language's DATE_FORMAT ("3 July 2025", "2025년 7월 3일").
+RELEASE_FORMATS = {"year": "Y"}
+
+
 @register.filter
 def release(film) -> str:
-    """A film's release date at the precision we know it."""
-    if film.release_date_precision == film.DatePrecision.YEAR:
-        return str(film.release_date.year)
-    return f"{film.release_date.day} {film.release_date:%B %Y}"
+    """A film's release date at the precision we know it, as the active language writes it."""
+    return date_format(
+        film.release_date, RELEASE_FORMATS.get(film.release_date_precision, "DATE_FORMAT")
+    )
 
 
 @register.filter
 def runtime(minutes: int | None) -> str:
+    """A running time in minutes as the active language writes it short: "1 h 36 min",
+    "45 min", "2 h" ("1시간 36분", "45분", "2시간"); "" when not known."""
     if not minutes:
         return ""
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min" if hours else f"{rest} min"
+    if hours and rest:
+        return gettext("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": rest}
+    if hours:
+        return gettext("%(hours)d h") % {"hours": hours}
+    return gettext("%(minutes)d min") % {"minutes": rest}
+
+
+@register.filter
+def iso_duration(minutes: int | None) -> str:
+    """A running time in minutes as an ISO 8601 duration, for `<time datetime>` and JSON-LD:
+    96 is "PT1H36M", 120 "PT2H", 45 "PT45M"; "" when not known."""
+    if not minutes:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
 
 
 @register.filter

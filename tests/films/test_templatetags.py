@@ -1,9 +1,17 @@
 from datetime import date, timedelta
 
 import pytest
+from django.utils import translation
 
 from films.models import Film
-from films.templatetags.starlight import duration_human, lang_attribute, release, runtime, stars
+from films.templatetags.starlight import (
+    duration_human,
+    iso_duration,
+    lang_attribute,
+    release,
+    runtime,
+    stars,
+)
 
 
 @pytest.mark.parametrize(
@@ -21,21 +29,49 @@ def test_stars_show_a_rating_out_of_ten_as_five_stars_with_halves(rating, shapes
 
 
 @pytest.mark.parametrize(
-    ("precision", "shown"),
-    [(Film.DatePrecision.DAY, "3 July 2025"), (Film.DatePrecision.YEAR, "2025")],
+    ("language", "precision", "shown"),
+    [
+        ("en", Film.DatePrecision.DAY, "3 July 2025"),
+        ("en", Film.DatePrecision.YEAR, "2025"),
+        ("ko", Film.DatePrecision.DAY, "2025년 7월 3일"),
+        ("ko", Film.DatePrecision.YEAR, "2025"),
+    ],
 )
-def test_release_shows_the_date_at_the_precision_known(precision, shown):
+def test_release_shows_the_date_at_the_precision_known_as_the_language_writes_it(
+    language, precision, shown
+):
     film = Film(release_date=date(2025, 7, 3), release_date_precision=precision)
 
-    assert release(film) == shown
+    with translation.override(language):
+        assert release(film) == shown
 
 
 @pytest.mark.parametrize(
-    ("minutes", "shown"),
-    [(None, ""), (0, ""), (45, "45 min"), (60, "1 h 0 min"), (96, "1 h 36 min")],
+    ("minutes", "english", "korean"),
+    [
+        (None, "", ""),
+        (0, "", ""),
+        (45, "45 min", "45분"),
+        (60, "1 h", "1시간"),
+        (96, "1 h 36 min", "1시간 36분"),
+        (120, "2 h", "2시간"),
+    ],
 )
-def test_runtime_in_hours_and_minutes(minutes, shown):
-    assert runtime(minutes) == shown
+def test_runtime_in_hours_and_minutes_in_each_language(minutes, english, korean):
+    with translation.override("en"):
+        assert runtime(minutes) == english
+    with translation.override("ko"):
+        assert runtime(minutes) == korean
+
+
+@pytest.mark.parametrize(
+    ("minutes", "machine"),
+    [(None, ""), (0, ""), (45, "PT45M"), (60, "PT1H"), (96, "PT1H36M"), (120, "PT2H")],
+)
+def test_iso_duration_is_the_same_in_every_language(minutes, machine):
+    for language in ("en", "ko"):
+        with translation.override(language):
+            assert iso_duration(minutes) == machine
 
 
 @pytest.mark.parametrize(
@@ -50,6 +86,20 @@ def test_runtime_in_hours_and_minutes(minutes, shown):
 )
 def test_duration_human_in_the_largest_units_that_fit(duration, shown):
     assert duration_human(duration) == shown
+
+
+@pytest.mark.parametrize(
+    ("duration", "shown"),
+    [
+        (timedelta(seconds=45), "45초"),
+        (timedelta(minutes=12, seconds=30), "12분"),
+        (timedelta(hours=3, minutes=20), "3시간 20분"),
+        (timedelta(hours=49), "2일"),
+    ],
+)
+def test_duration_human_in_korean(duration, shown):
+    with translation.override("ko"):
+        assert duration_human(duration) == shown
 
 
 @pytest.mark.parametrize(
