@@ -357,16 +357,22 @@ class Review(models.Model):
         """The review in its other languages that a reader may see now (from
         `ReviewQuerySet.with_translations`)."""
         now = timezone.now()
-        return [
-            TranslationLink(
-                language=version["language"],
-                language_name=translation.get_language_info(version["language"])["name_local"],
-                headline=version["headline"],
-                url=reverse("reviews:review-detail", kwargs={"slug": version["slug"]}),
+        links = []
+        for version in getattr(self, "translated_versions", None) or []:
+            if not version["publish_at"] or parse_datetime(version["publish_at"]) > now:
+                continue  # scheduled: not public yet
+            language = version["language"]
+            with translation.override(language):  # its address in its language, once it has one
+                url = reverse("reviews:review-detail", kwargs={"slug": version["slug"]})
+            links.append(
+                TranslationLink(
+                    language=language,
+                    language_name=translation.get_language_info(language)["name_local"],
+                    headline=version["headline"],
+                    url=url,
+                )
             )
-            for version in getattr(self, "translated_versions", None) or []
-            if version["publish_at"] and parse_datetime(version["publish_at"]) <= now
-        ]
+        return links
 
     @property
     def stars(self) -> float:

@@ -135,7 +135,8 @@ def _other_reviews(request: HttpRequest, review: Review) -> pagecache.PagePart:
         html = render_to_string(template, {"review": review, "other_reviews": others})
         return html, pagecache.stamps_of(others) | {stamps.film_reviews(review.film_id)}
 
-    name = f"other-reviews:{review.pk}:{review.film_id}:{pagecache.template_version(template)}"
+    version = pagecache.template_version(template)
+    name = f"other-reviews:{review.pk}:{review.film_id}:{version}:{get_language()}"
     return pagecache.page_part(request, name, compute)
 
 
