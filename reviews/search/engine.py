@@ -45,7 +45,8 @@ def review_matches(text: str, parsed: ParsedQuery | None = None) -> models.Query
     query in Hangul, by a substring of their text without spaces (`Review.hangul_text`), so
     that a part of a word or another spacing finds them too."""
     query = SearchQuery(text, search_type="websearch", config=REVIEW_CONFIG)
-    keys = hangul_keys(parsed or parse_query(text))
+    parsed = parsed or parse_query(text)
+    keys = hangul_keys(parsed)
     in_hangul = models.Q(pk__in=[])
     for key in keys:
         in_hangul |= models.Q(hangul_text__contains=key)
@@ -55,11 +56,22 @@ def review_matches(text: str, parsed: ParsedQuery | None = None) -> models.Query
             models.When(in_hangul, then=models.Value(HANGUL_MATCH_RANK)),
             default=models.Value(0.0),
         )
-    return (
+    reviews = (
         Review.objects.published()
         .filter(models.Q(search_vector=query) | in_hangul)
         .annotate(rank=rank)
     )
+    if keys and parsed.excluded:
+        # Full text already leaves out what the reader excluded; a substring match must too.
+        excluded = ParsedQuery(alternatives=parsed.excluded)
+        reviews = reviews.exclude(
+            search_vector=SearchQuery(
+                " or ".join(parsed.excluded), search_type="websearch", config=REVIEW_CONFIG
+            )
+        )
+        for key in hangul_keys(excluded):
+            reviews = reviews.exclude(hangul_text__contains=key)
+    return reviews
 
 
 @dataclass

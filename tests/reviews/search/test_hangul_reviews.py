@@ -88,3 +88,12 @@ def test_korean_and_english_results_rank_together(client, korean_reviews):
     )
     found = titles(search(client, q="이별에필요한", kind="review"))
     assert found == ["A farewell in the stars"]
+
+
+@pytest.mark.parametrize("query", ["서울 -노들섬", "서울 -난영", "서울 -떨림"])
+def test_a_word_excluded_leaves_the_review_out(client, korean_reviews, query):
+    assert titles(search(client, q=query, kind="review")) == []
+
+
+def test_excluding_another_word_keeps_the_review(client, korean_reviews):
+    assert titles(search(client, q="서울 -부산", kind="review")) == [KOREAN_HEADLINE]
