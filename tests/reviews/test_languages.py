@@ -155,7 +155,9 @@ def test_pages_of_a_filtered_list_keep_the_filter(client, settings, film):
 
 def test_the_filter_in_korean(client, korean):
     client.cookies["django_language"] = "ko"
-    text = client.get(REVIEWS).text
+    with translation.override("ko"):  # the address in Korean, where addresses name it
+        url = reverse("reviews:review-list")
+    text = client.get(url).text
     assert "모든 언어" in text
     assert "All languages" not in text
 
@@ -165,8 +167,10 @@ def test_the_filter_in_korean(client, korean):
 
 def test_the_review_page_links_its_published_translation_in_korean(client, korean):
     text = client.get(korean.translation_of.get_absolute_url()).text
+    with translation.override("ko"):  # the translation's address is in its language
+        korean_url = korean.get_absolute_url()
     assert (
-        f'<li lang="ko"><a href="{korean.get_absolute_url()}" hreflang="ko" rel="alternate">'
+        f'<li lang="ko"><a href="{korean_url}" hreflang="ko" rel="alternate">'
         "이 리뷰의 한국어판</a></li>"
     ) in text
 
