@@ -3,8 +3,10 @@ imported here, as Django looks for `reviews.admin` only."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from config.admin import ServiceAdmin
 from reviews import services
@@ -16,8 +18,8 @@ class ReviewAdminForm(forms.ModelForm):
     class Meta:
         model = Review
         fields = [
-            "film", "headline", "slug", "standfirst", "body", "rating", "contains_spoilers",
-            "author", "status", "publish_at",
+            "film", "language", "translation_of", "headline", "slug", "standfirst", "body",
+            "rating", "contains_spoilers", "author", "status", "publish_at",
         ]  # fmt: skip
 
     def clean(self):
@@ -31,23 +33,26 @@ class ReviewAdminForm(forms.ModelForm):
 @admin.register(Review)
 class ReviewAdmin(ServiceAdmin):
     form = ReviewAdminForm
-    list_display = ["headline", "film", "byline", "rating", "status_column", "updated_at"]
-    list_filter = ["status", "contains_spoilers", "film", "author"]
+    list_display = [
+        "headline", "film", "language", "byline", "rating", "status_column", "updated_at",
+    ]  # fmt: skip
+    list_filter = ["status", "language", "contains_spoilers", "film", "author"]
     list_select_related = ["film", "author__profile"]
     search_fields = ["headline", "standfirst", "body", "film__title"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["film", "author"]
+    autocomplete_fields = ["film", "author", "translation_of"]
     readonly_fields = ["preview_link", "reading_time", "created_at", "updated_at"]
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["film", "headline", "slug", "standfirst", "body"]}),
-        ("Verdict", {"fields": ["rating", "contains_spoilers"]}),
+        (_("Language"), {"fields": ["language", "translation_of"]}),
+        (_("Verdict"), {"fields": ["rating", "contains_spoilers"]}),
         (
-            "Publication",
+            _("Publication"),
             {"fields": ["author", "status", "publish_at", "preview_link", "reading_time"]},
         ),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
     def get_changeform_initial_data(self, request):
@@ -70,44 +75,60 @@ class ReviewAdmin(ServiceAdmin):
         # Unpublished reviews are 404 on the site, so "View on site" opens the preview.
         return obj.get_absolute_url() if obj.is_public else obj.get_preview_url()
 
-    @admin.display(description="Author", ordering="author__profile__display_name")
+    @admin.display(description=_("Author"), ordering="author__profile__display_name")
     def byline(self, obj: Review) -> str:
         profile = getattr(obj.author, "profile", None)
         return profile.display_name if profile else obj.author.get_username()
 
-    @admin.display(description="Status", ordering="publish_at")
+    @admin.display(description=_("Status"), ordering="publish_at")
     def status_column(self, obj: Review) -> str:
         if obj.is_scheduled:
-            when = timezone.localtime(obj.publish_at).strftime("%-d %b %Y, %H:%M")
-            return format_html('<span title="Scheduled">⏱ Scheduled for {}</span>', when)
+            when = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+            return format_html(
+                '<span title="{}">⏱ {}</span>',
+                pgettext("review status", "Scheduled"),
+                gettext("Scheduled for %(when)s") % {"when": when},
+            )
         if obj.is_public:
-            return format_html("Published {}", timezone.localtime(obj.publish_at).date())
-        return "Draft"
+            when = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATE_FORMAT")
+            return gettext("Published %(when)s") % {"when": when}
+        return pgettext("review status", "Draft")
 
-    @admin.display(description="Preview")
+    @admin.display(description=_("Preview"))
     def preview_link(self, obj: Review) -> str:
         if not obj.pk:
-            return "Save the review to preview it."
+            return gettext("Save the review to preview it.")
         return format_html(
-            '<a href="{}" target="_blank" rel="noopener">Preview this review</a>',
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
             obj.get_preview_url(),
+            gettext("Preview this review"),
         )
 
     # Without `permissions`, anyone who may view the changelist (moderators) could run these.
     @admin.action(
-        description="Publish selected reviews (now, or at their scheduled time)",
+        description=_("Publish selected reviews (now, or at their scheduled time)"),
         permissions=["change"],
     )
     def publish_selected(self, request, queryset):
         for review in queryset:
             services.review_publish(review=review)
-        self.message_user(request, f"Published {len(queryset)} review(s).", messages.SUCCESS)
+        count = len(queryset)
+        message = ngettext("Published %(count)d review.", "Published %(count)d reviews.", count) % {
+            "count": count
+        }
+        self.message_user(request, message, messages.SUCCESS)
 
-    @admin.action(description="Unpublish selected reviews (back to draft)", permissions=["change"])
+    @admin.action(
+        description=_("Unpublish selected reviews (back to draft)"), permissions=["change"]
+    )
     def unpublish_selected(self, request, queryset):
         for review in queryset:
             services.review_unpublish(review=review)
-        self.message_user(request, f"Unpublished {len(queryset)} review(s).", messages.SUCCESS)
+        count = len(queryset)
+        message = ngettext(
+            "Unpublished %(count)d review.", "Unpublished %(count)d reviews.", count
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
 
 
 from reviews.diary import admin as diary_admin  # noqa: E402, F401

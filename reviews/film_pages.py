@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from config import pagecache
 from films.models import Film
@@ -25,7 +26,12 @@ def shared_part(
     whose pages are put together per request) until what it shows changes. It never shows the
     readers' score, so a rating leaves it alone."""
     where = f"{request.get_host()}:{timezone.get_current_timezone_name()}"
-    made_of = (pagecache.template_version(template), where, request.user.is_authenticated)
+    made_of = (
+        pagecache.template_version(template),
+        where,
+        request.user.is_authenticated,
+        get_language(),  # the cards name their language in the reader's
+    )
     key = f"film-part:{name}:{film.pk}:{pagecache.digest(made_of)}"
 
     def compute() -> tuple[FilmPageParts, set[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from reviews import stamps
@@ -14,11 +14,17 @@ from reviews.models import Review
 
 @transaction.atomic
 def review_save(*, review: Review) -> Review:
-    """Create or change a review (its text, film, byline, rating or publication)."""
-    before = Review.objects.filter(pk=review.pk).values_list("film_id", flat=True).first()
+    """Create or change a review (its text, language, film, byline, rating or publication)."""
+    old_film_id, old_original_id = (
+        Review.objects.filter(pk=review.pk)
+        .values_list("film_id", models.F("translation_of_id"))
+        .first()
+    ) or (None, None)
     review.full_clean()
     review.save()
-    stamps.review_changed(review, old_film_id=before)
+    stamps.review_changed(
+        review, old_film_id=old_film_id, old_original_id=old_original_id or review.pk
+    )
     return review
 
 

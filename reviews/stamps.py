@@ -24,6 +24,21 @@ def film_reviews(film_pk: int) -> str:
     return f"reviews.film-reviews:{film_pk}"
 
 
+def translations(original_pk: int) -> str:
+    """Which versions of an article, in its languages, are published and under what headline."""
+    return f"reviews.translations:{original_pk}"
+
+
+def _versions_shown(review: Review) -> Iterable[str]:
+    """A review shown with its links to its other languages (`with_translations`) depends on
+    its versions; on the public list too while one of them waits for its scheduled time."""
+    if "translated_versions" not in vars(review):
+        return
+    yield translations(review.original_id)
+    if len(review.translation_links()) < len(review.translated_versions or []):
+        yield REVIEWS  # a scheduled version: next_publication bumps REVIEWS when it is due
+
+
 def discussion(review_pk: int) -> str:
     """Which comments a review's discussion shows, and what it shows of each."""
     return f"reviews.discussion:{review_pk}"
@@ -67,6 +82,7 @@ def register() -> None:
     # A review card shows its comment count (ReviewQuerySet.for_listing); a queue item its
     # author's history (moderation.selectors.queue_items), and their active sanctions.
     _beyond_the_row(Review, "comment_count", lambda review: discussion(review.pk))
+    pagecache.also_depends(Review, _versions_shown)
     _beyond_the_row(Comment, "author_approved", lambda comment: comments_by(comment.author_id))
     _beyond_the_row(DiaryEntry, "author_approved", lambda entry: comments_by(entry.reader_id))
     _beyond_the_row(User, "active_sanctions", lambda user: sanctions_of(user.pk))
@@ -83,10 +99,19 @@ def next_publication() -> tuple[float | None, list[str]]:
     return (first.timestamp() if first else None), [REVIEWS]
 
 
-def review_changed(review: Review, *, old_film_id: int | None = None) -> None:
-    """A review was saved, published or unpublished (and perhaps moved from `old_film_id`)."""
+def review_changed(
+    review: Review, *, old_film_id: int | None = None, old_original_id: int | None = None
+) -> None:
+    """A review was saved, published or unpublished (and perhaps moved from `old_film_id`, or
+    was a translation of `old_original_id`): its versions in other languages link to it."""
     films = {review.film_id, old_film_id} - {None}
-    pagecache.changed(pagecache.stamp(review), REVIEWS, *map(film_reviews, films))
+    originals = {review.original_id, old_original_id} - {None}
+    pagecache.changed(
+        pagecache.stamp(review),
+        REVIEWS,
+        *map(film_reviews, films),
+        *map(translations, originals),
+    )
 
 
 def review_deleted(review: Review) -> None:

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from config import pagecache
@@ -17,6 +18,7 @@ from films.models import Film
 from reviews import stamps
 from reviews.discussion.forms import CommentForm
 from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context, signed_in_discussion
+from reviews.languages import language_filter
 from reviews.models import Review
 
 
@@ -27,7 +29,17 @@ class ReviewListView(pagecache.CachedPageMixin, ListView):
     template_name = "reviews/review_list.html"
 
     def get_queryset(self):
-        return Review.objects.published().for_listing()
+        self.language_filter = language_filter(self.request.GET)
+        reviews = Review.objects.published().for_listing()
+        if language := self.language_filter.language:
+            reviews = reviews.in_language(language)
+        return reviews
+
+    def get_context_data(self, **kwargs):
+        filtered = self.language_filter
+        return super().get_context_data(
+            language_filter=filtered, query_without_page=filtered.query_without_page, **kwargs
+        )
 
     def page_stamps(self, context):
         return [stamps.REVIEWS]
@@ -89,12 +101,15 @@ def published_review(request: HttpRequest, slug: str) -> PublishedReview:
     """Kept until the review, its film or its author changes: every signed-in reader's view of
     a review needs it, and anonymous readers' pages are rendered from it."""
     template = "reviews/review_detail.html"
-    where = f"{request.get_host()}:{timezone.get_current_timezone_name()}"
+    where = f"{request.get_host()}:{timezone.get_current_timezone_name()}:{get_language()}"
     name = f"published-review:{slug}:{pagecache.template_version(template)}:{where}"
 
     def compute() -> tuple[PublishedReview, set[str]]:
         review = get_object_or_404(
-            Review.objects.published().select_related("film", "author__profile"), slug=slug
+            Review.objects.published()
+            .with_translations()
+            .select_related("film", "author__profile"),
+            slug=slug,
         )
         published = PublishedReview(
             review=review,
@@ -120,7 +135,8 @@ def _other_reviews(request: HttpRequest, review: Review) -> pagecache.PagePart:
         html = render_to_string(template, {"review": review, "other_reviews": others})
         return html, pagecache.stamps_of(others) | {stamps.film_reviews(review.film_id)}
 
-    name = f"other-reviews:{review.pk}:{review.film_id}:{pagecache.template_version(template)}"
+    version = pagecache.template_version(template)
+    name = f"other-reviews:{review.pk}:{review.film_id}:{version}:{get_language()}"
     return pagecache.page_part(request, name, compute)
 
 

@@ -236,6 +236,8 @@ def review_admin_data(review, **changes) -> dict:
         "rating": review.rating,
         "author": review.author_id,
         "status": review.status,
+        "language": review.language,
+        "translation_of": review.translation_of_id or "",
         "publish_at_0": published.strftime("%Y-%m-%d") if published else "",
         "publish_at_1": published.strftime("%H:%M:%S") if published else "",
         **changes,

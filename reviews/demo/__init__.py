@@ -12,6 +12,7 @@ from pathlib import Path
 from reviews.demo.activity import ACTIVITY
 from reviews.demo.authors import AUTHORS
 from reviews.demo.discussion import COMMENTS, MODERATED_COMMENTS, READERS, REPORTS
+from reviews.demo.korean_reviews import KOREAN_REVIEWS
 from reviews.demo.lost_in_starlight_reviews import LOST_IN_STARLIGHT_REVIEWS
 from reviews.demo.related_film_reviews import RELATED_FILM_REVIEWS
 
@@ -22,7 +23,8 @@ for _film in FILMS:
     _film.setdefault("running_time", None)  # TOML has no null: unknown ones are left out
 
 # In the order the seed has always created them, so that a fresh database gets the same ids.
-REVIEWS = [*LOST_IN_STARLIGHT_REVIEWS, *RELATED_FILM_REVIEWS]
+# The Korean ones last: a translation is seeded after its original.
+REVIEWS = [*LOST_IN_STARLIGHT_REVIEWS, *RELATED_FILM_REVIEWS, *KOREAN_REVIEWS]
 
 __all__ = [
     "ACTIVITY",

@@ -22,9 +22,11 @@ from django.utils.safestring import SafeString
 
 from films.models import Film, Genre
 from films.search import (
+    ParsedQuery,
     credit_matches,
     film_matches,
     films_for_results,
+    hangul_keys,
     headline,
     parse_query,
     safe_snippet,
@@ -33,16 +35,43 @@ from reviews.models import Review
 
 # Reviews' vectors are built with "english"; a query must use the same configuration.
 REVIEW_CONFIG = "english"
+# What a match in Hangul text adds to a review's rank (full text ranks are mostly under 0.1):
+# below a film whose title matched, above a passing mention found by full text.
+HANGUL_MATCH_RANK = 0.2
 
 
-def review_matches(text: str) -> models.QuerySet[Review]:
-    """Published reviews matching the query, annotated with `rank`."""
+def review_matches(text: str, parsed: ParsedQuery | None = None) -> models.QuerySet[Review]:
+    """Published reviews matching the query, annotated with `rank`: by full text, and for a
+    query in Hangul, by a substring of their text without spaces (`Review.hangul_text`), so
+    that a part of a word or another spacing finds them too."""
     query = SearchQuery(text, search_type="websearch", config=REVIEW_CONFIG)
-    return (
+    parsed = parsed or parse_query(text)
+    keys = hangul_keys(parsed)
+    in_hangul = models.Q(pk__in=[])
+    for key in keys:
+        in_hangul |= models.Q(hangul_text__contains=key)
+    rank = SearchRank(models.F("search_vector"), query)
+    if keys:
+        rank += models.Case(
+            models.When(in_hangul, then=models.Value(HANGUL_MATCH_RANK)),
+            default=models.Value(0.0),
+        )
+    reviews = (
         Review.objects.published()
-        .filter(search_vector=query)
-        .annotate(rank=SearchRank(models.F("search_vector"), query))
+        .filter(models.Q(search_vector=query) | in_hangul)
+        .annotate(rank=rank)
     )
+    if keys and parsed.excluded:
+        # Full text already leaves out what the reader excluded; a substring match must too.
+        excluded = ParsedQuery(alternatives=parsed.excluded)
+        reviews = reviews.exclude(
+            search_vector=SearchQuery(
+                " or ".join(parsed.excluded), search_type="websearch", config=REVIEW_CONFIG
+            )
+        )
+        for key in hangul_keys(excluded):
+            reviews = reviews.exclude(hangul_text__contains=key)
+    return reviews
 
 
 @dataclass
@@ -86,7 +115,7 @@ class SearchResults:
         self.parsed = parse_query(text)
         credited = RawSQL(f"SELECT film_id FROM {_CREDITED}", ())
         films = film_matches(text, self.parsed, credited)
-        reviews = review_matches(text)
+        reviews = review_matches(text, self.parsed)
         if year:
             films = films.filter(release_date__year=year)
             reviews = reviews.filter(film__release_date__year=year)
@@ -218,7 +247,7 @@ class SearchResults:
             Review.objects.filter(pk__in=ids)
             .order_by()
             .select_related("film", "author__profile")
-            .defer("body_html", "search_vector")
+            .defer("body_html", "search_vector", "hangul_text")
             .annotate(
                 search_snippet=headline(
                     Concat(

@@ -28,6 +28,7 @@ def review_form(film, author, **fields) -> dict:
         "rating": "8",
         "author": author.pk,
         "status": Review.Status.DRAFT,
+        "language": Review.Language.EN,
         "publish_at_0": "",
         "publish_at_1": "",
         **fields,
@@ -242,7 +243,7 @@ def test_publish_action_publishes_through_the_service(editor_client, service_cal
     response = run_action(editor_client, "publish_selected", [draft, scheduled])
 
     assert response.status_code == HTTPStatus.OK
-    assert "Published 2 review(s)." in response.text
+    assert "Published 2 reviews." in response.text
     assert sorted(service_calls) == sorted(
         [("review_publish", draft.pk), ("review_publish", scheduled.pk)]
     )
@@ -261,7 +262,7 @@ def test_unpublish_action_sends_reviews_back_to_draft_through_the_service(
 
     response = run_action(editor_client, "unpublish_selected", [live, scheduled])
 
-    assert "Unpublished 2 review(s)." in response.text
+    assert "Unpublished 2 reviews." in response.text
     assert sorted(service_calls) == sorted(
         [("review_unpublish", live.pk), ("review_unpublish", scheduled.pk)]
     )

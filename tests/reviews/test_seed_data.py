@@ -55,12 +55,21 @@ def test_seed_loads_the_demo_catalogue_and_reviews(seeded):
     output = seeded
 
     assert Film.objects.count() == 7
-    assert Review.objects.count() == 8
+    assert Review.objects.count() == 10
     assert Review.objects.filter(status=Review.Status.DRAFT).count() == 1
     assert Review.objects.scheduled().count() == 1
-    assert Review.objects.published().count() == 6
+    assert Review.objects.published().count() == 8
     assert Film.objects.filter(slug="lost-in-starlight").exists()
     assert "Demo data ready: 7 films" in output
+
+
+def test_seed_has_reviews_in_korean_one_of_them_a_linked_translation(seeded):
+    korean = Review.objects.published().in_language(Review.Language.KO)
+    assert korean.count() == 2
+    translation = korean.get(translation_of__isnull=False)
+    assert translation.translation_of.slug == "lost-in-starlight-a-farewell-written-in-the-stars"
+    assert translation.translation_of.language == Review.Language.EN
+    assert korean.filter(translation_of__isnull=True).count() == 1
 
 
 def test_seed_creates_the_four_sign_ins(seeded):

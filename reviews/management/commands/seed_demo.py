@@ -190,6 +190,12 @@ class Command(BaseCommand):
                     "rating": data["rating"],
                     "contains_spoilers": data["contains_spoilers"],
                     "status": data["status"],
+                    "language": data.get("language", Review.Language.EN),
+                    "translation_of": (
+                        Review.objects.get(slug=data["translation_of"])
+                        if data.get("translation_of")
+                        else None
+                    ),
                 },
                 # A scheduled time is set once, so a second run does not move it.
                 create_only={"publish_at": publish_at},
