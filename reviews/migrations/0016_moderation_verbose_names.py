@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reviews', '0014_letterboxd_import_resume'),
+        ('reviews', '0015_review_language_and_translations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
