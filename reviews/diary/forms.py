@@ -7,15 +7,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from reviews.diary.models import REVIEW_MAX_LENGTH, DiaryEntry
+from reviews.diary.models import REVIEW_MAX_LENGTH, DiaryEntry, half_stars
 from reviews.diary.services import clean_tags
-
-
-def half_stars(score: int) -> str:
-    if score == 2:
-        return _("1 star")
-    return format_lazy(_("{stars} stars"), stars=f"{score / 2:g}")
-
 
 SCORE_CHOICES = [(score, half_stars(score)) for score in range(1, 11)]
 

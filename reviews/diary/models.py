@@ -8,6 +8,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from films.models import Film
 from reviews.discussion.models import Comment
@@ -17,10 +19,17 @@ REVIEW_MAX_LENGTH = 10_000
 TAG_MAX_LENGTH = 40
 
 
+def half_stars(score: int) -> str:
+    """A 1-10 score named in stars: "1 star", "3.5 stars"."""
+    if score == 2:
+        return _("1 star")
+    return format_lazy(_("{stars} stars"), stars=f"{score / 2:g}")
+
+
 def score_field(**options) -> models.PositiveSmallIntegerField:
     """Half a star to five stars in half-star steps, kept as 1-10."""
     return models.PositiveSmallIntegerField(
-        choices=[(score, f"{score / 2:g} stars") for score in range(1, 11)], **options
+        _("rating"), choices=[(score, half_stars(score)) for score in range(1, 11)], **options
     )
 
 
@@ -34,13 +43,20 @@ class Rating(models.Model):
     """A reader's rating of a film: one per reader and film, changed in place."""
 
     reader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ratings"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="ratings",
+        verbose_name=_("reader"),
     )
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="reader_ratings")
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="reader_ratings", verbose_name=_("film")
+    )
     score = score_field()
-    rated_at = models.DateTimeField(default=timezone.now)
+    rated_at = models.DateTimeField(_("rated at"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
         constraints = [
             models.UniqueConstraint(fields=["reader", "film"], name="rating_once_per_film"),
             score_in_range("rating_score_range"),
@@ -79,31 +95,42 @@ class DiaryEntry(models.Model):
     """A reader watched a film on a day: a diary entry, perhaps with a rating and a review."""
 
     reader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="diary_entries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="diary_entries",
+        verbose_name=_("reader"),
     )
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="diary_entries")
-    watched_on = models.DateField(default=timezone.localdate)
-    rewatch = models.BooleanField(default=False)
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="diary_entries", verbose_name=_("film")
+    )
+    watched_on = models.DateField(_("watched on"), default=timezone.localdate)
+    rewatch = models.BooleanField(_("rewatch"), default=False)
     score = score_field(null=True, blank=True)
-    tags = ArrayField(models.CharField(max_length=TAG_MAX_LENGTH), default=list, blank=True)
-    # The reader review: Markdown, sanitised as comments are, moderated as comments are.
-    review = models.TextField(blank=True, max_length=REVIEW_MAX_LENGTH)
-    review_html = models.TextField(editable=False, default="")
-    contains_spoilers = models.BooleanField(default=False)
-    review_status = models.CharField(
-        max_length=10, choices=Comment.Status, default=Comment.Status.APPROVED
+    tags = ArrayField(
+        models.CharField(max_length=TAG_MAX_LENGTH),
+        verbose_name=_("tags"),
+        default=list,
+        blank=True,
     )
-    held_reason = models.CharField(max_length=200, blank=True)
-    moderation_reason = models.CharField(max_length=300, blank=True)
-    like_count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
-    edited_at = models.DateTimeField(null=True, blank=True)
+    # The reader review: Markdown, sanitised as comments are, moderated as comments are.
+    review = models.TextField(_("review"), blank=True, max_length=REVIEW_MAX_LENGTH)
+    review_html = models.TextField(editable=False, default="")
+    contains_spoilers = models.BooleanField(_("contains spoilers"), default=False)
+    review_status = models.CharField(
+        _("review status"), max_length=10, choices=Comment.Status, default=Comment.Status.APPROVED
+    )
+    held_reason = models.CharField(_("held because"), max_length=200, blank=True)
+    moderation_reason = models.CharField(_("moderator's reason"), max_length=300, blank=True)
+    like_count = models.PositiveIntegerField(_("likes"), default=0)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
 
     objects = DiaryEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-watched_on", "-created_at", "-id"]
-        verbose_name_plural = "diary entries"
+        verbose_name = _("diary entry")
+        verbose_name_plural = _("diary entries")
         constraints = [score_in_range("diary_score_range")]
         indexes = [
             models.Index(fields=["reader", "-watched_on", "-created_at"], name="diary_by_reader"),
@@ -136,16 +163,25 @@ class ReaderReview(DiaryEntry):
 
     class Meta:
         proxy = True
+        verbose_name = _("reader review")
+        verbose_name_plural = _("reader reviews")
 
 
 class ReaderReviewLike(models.Model):
-    entry = models.ForeignKey(DiaryEntry, on_delete=models.CASCADE, related_name="likes")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_review_likes"
+    entry = models.ForeignKey(
+        DiaryEntry, on_delete=models.CASCADE, related_name="likes", verbose_name=_("diary entry")
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reader_review_likes",
+        verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("reader review like")
+        verbose_name_plural = _("reader review likes")
         constraints = [
             models.UniqueConstraint(fields=["entry", "user"], name="reader_review_like_once")
         ]
@@ -156,14 +192,20 @@ class ReaderReviewLike(models.Model):
 
 class WatchlistEntry(models.Model):
     reader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watchlist"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="watchlist",
+        verbose_name=_("reader"),
     )
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="watchlisted")
-    added_at = models.DateTimeField(default=timezone.now)
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="watchlisted", verbose_name=_("film")
+    )
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
 
     class Meta:
         ordering = ["-added_at", "-id"]
-        verbose_name_plural = "watchlist entries"
+        verbose_name = _("watchlist entry")
+        verbose_name_plural = _("watchlist entries")
         constraints = [
             models.UniqueConstraint(fields=["reader", "film"], name="watchlist_once_per_film")
         ]

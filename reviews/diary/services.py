@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from films.models import Film
 from reviews import stamps
@@ -42,7 +43,7 @@ def _recount_scores(film_pk: int) -> None:
 def _check_score(score: int) -> None:
     if score not in range(1, 11):
         raise ValidationError(
-            "A rating is from half a star to five stars, in half stars.", code="score_range"
+            _("A rating is from half a star to five stars, in half stars."), code="score_range"
         )
 
 
@@ -128,11 +129,14 @@ def clean_tags(tags: list[str]) -> list[str]:
     too_long = [tag for tag in kept.values() if len(tag) > TAG_MAX_LENGTH]
     if too_long:
         raise ValidationError(
-            f"Keep each tag under {TAG_MAX_LENGTH} characters ({too_long[0][:20]}… is longer).",
+            _("Keep each tag under %(limit)s characters (%(tag)s… is longer).")
+            % {"limit": TAG_MAX_LENGTH, "tag": too_long[0][:20]},
             code="tag_too_long",
         )
     if len(kept) > MAX_TAGS:
-        raise ValidationError(f"Up to {MAX_TAGS} tags, please.", code="too_many_tags")
+        raise ValidationError(
+            _("Up to %(limit)s tags, please.") % {"limit": MAX_TAGS}, code="too_many_tags"
+        )
     return list(kept.values())
 
 
@@ -143,7 +147,8 @@ def _screened_review(*, reader: User, review: str) -> tuple[str, str]:
         return Comment.Status.APPROVED, ""
     if len(review) > REVIEW_MAX_LENGTH:
         raise ValidationError(
-            f"Keep a review under {REVIEW_MAX_LENGTH:,} characters (this is {len(review):,}).",
+            _("Keep a review under %(limit)s characters (this is %(length)s).")
+            % {"limit": f"{REVIEW_MAX_LENGTH:,}", "length": f"{len(review):,}"},
             code="too_long",
         )
     verdict = screening.screen(screening.Draft(author=reader, body=review, thread_id=None))
@@ -156,7 +161,7 @@ def _screened_review(*, reader: User, review: str) -> tuple[str, str]:
 
 def _check_watched_on(watched_on: date) -> None:
     if watched_on > timezone.localdate():
-        raise ValidationError("The date you watched it cannot be in the future.", code="future")
+        raise ValidationError(_("The date you watched it cannot be in the future."), code="future")
 
 
 @transaction.atomic
@@ -210,7 +215,7 @@ def entry_update(
 ) -> DiaryEntry:
     """A reader edits their own entry; a changed review is screened again."""
     if entry.reader_id != user.pk:
-        raise ValidationError("You can only edit your own diary.", code="not_yours")
+        raise ValidationError(_("You can only edit your own diary."), code="not_yours")
     _check_watched_on(watched_on)
     review = review.strip()
     changed_review = review != entry.review
@@ -231,7 +236,7 @@ def entry_update(
 @transaction.atomic
 def entry_delete(*, entry: DiaryEntry, user: User) -> None:
     if entry.reader_id != user.pk:
-        raise ValidationError("You can only delete from your own diary.", code="not_yours")
+        raise ValidationError(_("You can only delete from your own diary."), code="not_yours")
     # Its review, reports on it or comments under it may be waiting on the desk.
     waiting = entry.is_review and (
         entry.review_status == Comment.Status.PENDING
@@ -244,7 +249,7 @@ def entry_delete(*, entry: DiaryEntry, user: User) -> None:
 
 @transaction.atomic
 def watchlist_add(*, reader: User, film: Film) -> WatchlistEntry:
-    listed, _ = WatchlistEntry.objects.get_or_create(reader=reader, film=film)
+    listed, _created = WatchlistEntry.objects.get_or_create(reader=reader, film=film)
     stamps.watchlist_changed(reader_pk=reader.pk)
     return listed
 
@@ -259,7 +264,7 @@ def watchlist_remove(*, reader: User, film: Film) -> None:
 def review_like(*, entry: DiaryEntry, user: User) -> DiaryEntry:
     """Like a reader review, or take the like back (a second press)."""
     if entry.reader_id == user.pk:
-        raise ValidationError("You cannot like your own review.", code="own_review")
+        raise ValidationError(_("You cannot like your own review."), code="own_review")
     like, created = ReaderReviewLike.objects.get_or_create(entry=entry, user=user)
     if not created:
         like.delete()

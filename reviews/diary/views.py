@@ -209,8 +209,10 @@ class DiaryFeed(Feed):
         return selectors.diary_entries(reader)[:FEED_LENGTH]
 
     def item_title(self, entry: DiaryEntry) -> str:
-        watched = _("Rewatched") if entry.rewatch else _("Watched")
-        return f"{watched} {entry.film.title} ({entry.film.release_year})"
+        film = {"title": entry.film.title, "year": entry.film.release_year}
+        if entry.rewatch:
+            return _("Rewatched %(title)s (%(year)s)") % film
+        return _("Watched %(title)s (%(year)s)") % film
 
     def item_description(self, entry: DiaryEntry) -> str:
         # Held or refused reviews, and those behind a spoiler warning, stay off the feed.

@@ -6,6 +6,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from reviews.discussion.models import Comment
 from reviews.readers.models import Profile
@@ -44,19 +46,24 @@ def send_reply_notification(comment_id: int) -> bool:
     profile = Profile.objects.filter(user=recipient).first()
     if not recipient.email or (profile is not None and not profile.notify_replies):
         return False
-    unsubscribe_url = settings.SITE_URL + reverse(
-        "readers:unsubscribe", kwargs={"token": unsubscribe_token(recipient.pk)}
-    )
-    context = {
-        "reply": reply,
-        "replier": getattr(reply.author, "profile", None) or reply.author.get_username(),
-        "recipient_name": profile.display_name if profile else recipient.get_username(),
-        "reply_url": settings.SITE_URL + reply.get_absolute_url(),
-        "unsubscribe_url": unsubscribe_url,
-    }
+    # In the recipient's language, links included (reversed inside, so that they carry it
+    # once addresses do), whatever language the worker or the replier's request is in.
+    with translation.override((profile.language if profile else "") or settings.LANGUAGE_CODE):
+        unsubscribe_url = settings.SITE_URL + reverse(
+            "readers:unsubscribe", kwargs={"token": unsubscribe_token(recipient.pk)}
+        )
+        context = {
+            "reply": reply,
+            "replier": getattr(reply.author, "profile", None) or reply.author.get_username(),
+            "recipient_name": profile.display_name if profile else recipient.get_username(),
+            "reply_url": settings.SITE_URL + reply.get_absolute_url(),
+            "unsubscribe_url": unsubscribe_url,
+        }
+        subject = _("New reply to your comment on “%(title)s”") % {"title": reply.subject_title}
+        body = render_to_string("reviews/discussion/email/reply_notification.txt", context)
     message = EmailMultiAlternatives(
-        subject=f"New reply to your comment on “{reply.subject_title}”",
-        body=render_to_string("reviews/discussion/email/reply_notification.txt", context),
+        subject=subject,
+        body=body,
         to=[recipient.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe_url}>",

@@ -4,12 +4,14 @@ import functools
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
+from django.conf import settings
 from django.contrib.auth import backends, get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import translation
 
 from reviews.readers.models import Profile
 
@@ -19,7 +21,16 @@ class AccountAdapter(DefaultAccountAdapter):
         user = super().save_user(request, user, form, commit=commit)
         if commit:
             display_name = form.cleaned_data.get("display_name") or user.get_username()
-            Profile.objects.get_or_create(user=user, defaults={"display_name": display_name})
+            # The language they signed up in is the one their e-mails come in, until they
+            # choose another.
+            language = translation.get_language()
+            Profile.objects.get_or_create(
+                user=user,
+                defaults={
+                    "display_name": display_name,
+                    "language": language if language in dict(settings.LANGUAGES) else "",
+                },
+            )
         return user
 
 

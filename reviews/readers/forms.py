@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reviews.readers.models import Profile
 
@@ -11,17 +14,24 @@ from reviews.readers.models import Profile
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
-        fields = ["display_name", "bio", "notify_replies", "diary_private"]
+        fields = ["display_name", "bio", "language", "notify_replies", "diary_private"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
-            "display_name": "Shown with your comments.",
-            "bio": "A line or two about you, on your public profile.",
+            "display_name": gettext_lazy("Shown with your comments."),
+            "bio": gettext_lazy("A line or two about you, on your public profile."),
         }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("Not chosen yet")), *settings.LANGUAGES]
 
 
 class SignupForm(AllauthSignupForm):
     display_name = forms.CharField(
-        max_length=80, required=False, help_text="Shown with your comments; your username if empty."
+        label=gettext_lazy("Display name"),
+        max_length=80,
+        required=False,
+        help_text=gettext_lazy("Shown with your comments; your username if empty."),
     )
 
 
@@ -29,14 +39,14 @@ class AccountDeleteForm(forms.Form):
     """Deleting one's own account: their password, and a tick that they mean it."""
 
     confirm = forms.BooleanField(
-        label="I understand: my comments' text goes, and this cannot be undone.",
-        error_messages={"required": "Tick the box to confirm."},
+        label=gettext_lazy("I understand: my comments' text goes, and this cannot be undone."),
+        error_messages={"required": gettext_lazy("Tick the box to confirm.")},
     )
     password = forms.CharField(
-        label="Your password",
+        label=gettext_lazy("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password."},
+        error_messages={"required": gettext_lazy("Enter your password.")},
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -46,5 +56,5 @@ class AccountDeleteForm(forms.Form):
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("That is not your password.", code="wrong_password")
+            raise forms.ValidationError(_("That is not your password."), code="wrong_password")
         return password

@@ -5,25 +5,44 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class Profile(models.Model):
     """What the site shows about a user: the byline of an editor, the name of a reader."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        verbose_name=_("user"),
     )
-    display_name = models.CharField(max_length=80)
-    bio = models.TextField(blank=True, max_length=600)
+    display_name = models.CharField(_("display name"), max_length=80)
+    bio = models.TextField(_("bio"), blank=True, max_length=600)
     notify_replies = models.BooleanField(
-        "E-mail me when someone replies to my comments", default=True
+        _("E-mail me when someone replies to my comments"), default=True
     )
     diary_private = models.BooleanField(
-        "Keep my diary private",
+        _("Keep my diary private"),
         default=False,
-        help_text="Your ratings, watches and reviews show to you alone: not on your profile, "
-        "the film pages, feeds or search.",
+        help_text=_(
+            "Your ratings, watches and reviews show to you alone: not on your profile, "
+            "the film pages, feeds or search."
+        ),
     )
+    # The language the site speaks to them in where no request says it: their e-mails.
+    # Empty until they choose one or sign up (signing up records the language they used).
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text=_("The language of the e-mails we send you, such as reply notifications."),
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
 
     def __str__(self) -> str:
         return self.display_name

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
+from django.utils.translation import gettext as _
 
 from reviews import stamps
 from reviews.diary import services as diary
@@ -22,11 +24,15 @@ def profile_update(
     bio: str,
     notify_replies: bool,
     diary_private: bool | None = None,
+    language: str | None = None,
 ) -> Profile:
     """Save a reader's profile; `diary_private` (None: unchanged) hides or shows their diary,
-    ratings and reviews everywhere but to themselves."""
-    profile, _ = Profile.objects.get_or_create(user=user, defaults={"display_name": user.username})
+    ratings and reviews everywhere but to themselves; `language` (None: unchanged) is the
+    language of their e-mails."""
+    profile = profile_for(user)
     profile.display_name, profile.bio, profile.notify_replies = display_name, bio, notify_replies
+    if language is not None:
+        profile.language = language
     privacy_changed = diary_private is not None and diary_private != profile.diary_private
     if privacy_changed:
         profile.diary_private = diary_private
@@ -49,10 +55,25 @@ def names_changed(*, user: User) -> None:
 
 def profile_for(user: User) -> Profile:
     """The user's profile, created with their username as display name if missing."""
-    profile, _ = Profile.objects.get_or_create(
+    profile, _created = Profile.objects.get_or_create(
         user=user, defaults={"display_name": user.get_username()}
     )
     return profile
+
+
+@transaction.atomic
+def profile_set_language(*, user: User, language: str) -> None:
+    """Remember the language the reader chose (one of settings.LANGUAGES) for what the site
+    sends them when no request says it: their e-mails."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(
+            _("%(language)s is not a language of this site.") % {"language": language},
+            code="unknown_language",
+        )
+    profile = profile_for(user)
+    if profile.language != language:
+        profile.language = language
+        profile.save(update_fields=["language"])
 
 
 @transaction.atomic
@@ -78,8 +99,10 @@ def account_delete(*, user: User) -> None:
     when this transaction says which account it deletes."""
     if user.reviews.exists():
         raise ValidationError(
-            "This account has review articles under its name: an admin must give them "
-            "another author first.",
+            _(
+                "This account has review articles under its name: an admin must give them "
+                "another author first."
+            ),
             code="has_reviews",
         )
     diary.reader_forget(user=user)

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -47,7 +48,7 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=request.user, **form.cleaned_data)
-        messages.success(request, "Your profile is saved.")
+        messages.success(request, _("Your profile is saved."))
         return redirect("readers:profile-edit")
     return render_form(request, "reviews/readers/profile_form.html", {"form": form})
 
@@ -64,7 +65,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             logout(request)
-            messages.success(request, "Your account is deleted. Thank you for reading with us.")
+            messages.success(request, _("Your account is deleted. Thank you for reading with us."))
             return redirect("home")
     return render_form(request, "reviews/readers/account_delete.html", {"form": form})
 

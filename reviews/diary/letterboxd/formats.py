@@ -93,6 +93,7 @@ def score_from_stars(text: str) -> int | None:
 
 
 def date_from_text(text: str, *, column: str) -> date | None:
+    """A cell of the date column `column` (its CSV name, e.g. "Watched Date") as a date."""
     text = text.strip()
     if not text:
         return None
@@ -100,7 +101,7 @@ def date_from_text(text: str, *, column: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise ValidationError(
-            _("The %(column)s “%(date)s” is not a date like 2024-03-31.")
+            _("“%(date)s” in the column %(column)s is not a date like 2024-03-31.")
             % {"column": column, "date": text[:30]},
             code="date",
         ) from None

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from films.models import Film
@@ -156,6 +156,7 @@ def import_create(*, reader: User, upload: formats.Upload) -> LetterboxdImport:
         filename=upload.name[:255],
         files={section.kind: section.text for section in upload.sections},
         total_rows=sum(section.rows for section in upload.sections),
+        language=translation.get_language() or "",
     )
     _enqueue(job)
     return job
@@ -197,6 +198,12 @@ def import_run(*, job: LetterboxdImport) -> LetterboxdImport:
     if not claimed:
         return job
     job.status = LetterboxdImport.Status.RUNNING
+    # The report's reasons are kept as text, written in the language the reader asked in.
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        return _run_claimed(job)
+
+
+def _run_claimed(job: LetterboxdImport) -> LetterboxdImport:
     try:
         _import_rows(job)
     except Superseded:
@@ -322,8 +329,8 @@ def _rating(row: Row, film: Film, reader: User, state: ReaderState) -> tuple[str
 
 def _watch(row: Row, film: Film, reader: User, state: ReaderState) -> tuple[str, str]:
     watched_on = formats.date_from_text(
-        row.cells.get("Watched Date", ""), column=_("watched date")
-    ) or formats.date_from_text(row.cells.get("Date", ""), column=_("date"))
+        row.cells.get("Watched Date", ""), column="Watched Date"
+    ) or formats.date_from_text(row.cells.get("Date", ""), column="Date")
     if watched_on is None:
         return Outcome.NOT_IMPORTED, _("The row has no date.")
     score = formats.score_from_stars(row.cells.get("Rating", ""))

@@ -38,30 +38,37 @@ class LetterboxdImport(models.Model):
         FAILED = "failed", _("Failed")
 
     reader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="letterboxd_imports"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="letterboxd_imports",
+        verbose_name=_("reader"),
     )
-    filename = models.CharField(max_length=255)
+    filename = models.CharField(_("file name"), max_length=255)
     # The upload's CSV files as text, by kind ("diary": "Date,Name,..."), read and checked
     # when it was sent; emptied once the import has run.
     files = models.JSONField(default=dict, editable=False)
-    status = models.CharField(max_length=10, choices=Status, default=Status.WAITING)
-    total_rows = models.PositiveIntegerField(default=0)
-    done_rows = models.PositiveIntegerField(default=0)
-    error = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    started_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.WAITING)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    done_rows = models.PositiveIntegerField(_("rows done"), default=0)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    # The language the reader asked in: the report's reasons are written in it.
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     # When a batch last landed (or the job was started or resumed): a job that has not moved
     # for `STALLED_AFTER` lost its worker, and the reader may resume it.
     progressed_at = models.DateTimeField(null=True, blank=True)
     # Which run of the job may write its rows: a resume starts the next one, so a worker
     # thought lost that wakes up again stops at its next batch instead of writing twice.
     attempt = models.PositiveSmallIntegerField(default=1)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     objects = LetterboxdImportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        verbose_name = _("Letterboxd import")
+        verbose_name_plural = _("Letterboxd imports")
         indexes = [models.Index(fields=["reader", "-created_at"], name="letterboxd_import_reader")]
 
     def __str__(self) -> str:
@@ -97,20 +104,29 @@ class LetterboxdImportRow(models.Model):
         NOT_MATCHED = "not_matched", _("Not matched")
         NOT_IMPORTED = "not_imported", _("Not imported")
 
-    job = models.ForeignKey(LetterboxdImport, on_delete=models.CASCADE, related_name="rows")
-    position = models.PositiveIntegerField()
-    file = models.CharField(max_length=20)
-    line = models.PositiveIntegerField()
-    name = models.TextField(blank=True)
-    year = models.CharField(max_length=20, blank=True)
-    outcome = models.CharField(max_length=12, choices=Outcome)
-    reason = models.TextField(blank=True)
+    job = models.ForeignKey(
+        LetterboxdImport, on_delete=models.CASCADE, related_name="rows", verbose_name=_("import")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    file = models.CharField(_("file"), max_length=20)
+    line = models.PositiveIntegerField(_("line"))
+    name = models.TextField(_("name"), blank=True)
+    year = models.CharField(_("year"), max_length=20, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome)
+    reason = models.TextField(_("reason"), blank=True)
     film = models.ForeignKey(
-        Film, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Film,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("film"),
     )
 
     class Meta:
         ordering = ["position"]
+        verbose_name = _("Letterboxd import row")
+        verbose_name_plural = _("Letterboxd import rows")
         constraints = [
             models.UniqueConstraint(fields=["job", "position"], name="letterboxd_row_position")
         ]
