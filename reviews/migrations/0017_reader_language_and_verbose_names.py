@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('films', '0008_hangul_search_keys'),
-        ('reviews', '0014_letterboxd_import_resume'),
+        ('reviews', '0016_moderation_verbose_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
