@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from reviews.readers.models import Profile
 from tests.factories import FilmFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,9 +110,10 @@ def test_the_menu_works_for_visitors_without_a_csrf_token(film):
 
 def test_a_signed_in_readers_switch_is_csrf_checked(film):
     reader = Client(enforce_csrf_checks=True)
-    reader.force_login(UserFactory())
+    reader.force_login(UserFactory(username="switcher"))
     forged = reader.post(reverse("set_language"), {"language": "ko", "next": "/en/films/"})
     assert forged.status_code == HTTPStatus.FORBIDDEN
+    assert Profile.objects.get(user__username="switcher").language == ""
     page = reader.get("/en/films/lost-in-starlight/")
     token = re.search(
         rb'action="/language/">\s*<input type="hidden" name="csrfmiddlewaretoken" value="([^"]+)"',
@@ -123,6 +125,8 @@ def test_a_signed_in_readers_switch_is_csrf_checked(film):
         {"language": "ko", "next": "/en/films/", "csrfmiddlewaretoken": token.group(1).decode()},
     )
     assert switched["Location"] == "/ko/films/"
+    # Kept on the profile for the e-mails the site sends later.
+    assert Profile.objects.get(user__username="switcher").language == "ko"
 
 
 @pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/x", ""])
