@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from films.models import Film
 from reviews.models import Review
@@ -18,9 +19,14 @@ class LatestReviewsFeed(Feed):
     """The latest published reviews; scheduled ones enter when due, drafts never."""
 
     feed_type = Atom1Feed
-    title = f"{settings.SITE_NAME}: latest reviews"
-    subtitle = "New reviews of Lost in Starlight and the animated films around it."
     link = reverse_lazy("reviews:review-list")
+
+    # Methods, not attributes: the feed is written in the language of the request.
+    def title(self) -> str:
+        return _("%(site)s: latest reviews") % {"site": settings.SITE_NAME}
+
+    def subtitle(self) -> str:
+        return _("New reviews of Lost in Starlight and the animated films around it.")
 
     def reviews(self):
         return (
@@ -61,10 +67,13 @@ class FilmReviewsFeed(LatestReviewsFeed):
         return get_object_or_404(Film, slug=slug)
 
     def title(self, film: Film) -> str:
-        return f"{settings.SITE_NAME}: reviews of {film.title}"
+        return _("%(site)s: reviews of %(film)s") % {"site": settings.SITE_NAME, "film": film.title}
 
     def subtitle(self, film: Film) -> str:
-        return f"New reviews of {film.title} ({film.release_year})."
+        return _("New reviews of %(film)s (%(year)s).") % {
+            "film": film.title,
+            "year": film.release_year,
+        }
 
     def link(self, film: Film) -> str:
         return reverse("reviews:film-reviews", kwargs={"slug": film.slug})

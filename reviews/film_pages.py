@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
 
 from config import pagecache
 from films.models import Film
@@ -25,13 +24,8 @@ def shared_part(
     """A part of the film page that is the same for every reader, kept (for signed-in readers,
     whose pages are put together per request) until what it shows changes. It never shows the
     readers' score, so a rating leaves it alone."""
-    where = f"{request.get_host()}:{timezone.get_current_timezone_name()}"
-    made_of = (
-        pagecache.template_version(template),
-        where,
-        request.user.is_authenticated,
-        get_language(),  # the cards name their language in the reader's
-    )
+    where = (request.get_host(), timezone.get_current_timezone_name(), translation.get_language())
+    made_of = (pagecache.template_version(template), where, request.user.is_authenticated)
     key = f"film-part:{name}:{film.pk}:{pagecache.digest(made_of)}"
 
     def compute() -> tuple[FilmPageParts, set[str]]:

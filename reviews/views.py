@@ -9,8 +9,8 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from config import pagecache
@@ -53,7 +53,15 @@ class FilmReviewListView(ReviewListView):
         return super().get_queryset().filter(film=self.film)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(film=self.film, **kwargs)
+        # Plain text for the social tags, which escape it (a template's blocktranslate would
+        # hand them the title escaped already).
+        named = {"film": self.film.title}
+        return super().get_context_data(
+            film=self.film,
+            social_title=_("Reviews of %(film)s") % named,
+            social_description=_("Our critics on %(film)s") % named,
+            **kwargs,
+        )
 
     def page_stamps(self, context):
         return [stamps.film_reviews(self.film.pk)]
@@ -101,7 +109,9 @@ def published_review(request: HttpRequest, slug: str) -> PublishedReview:
     """Kept until the review, its film or its author changes: every signed-in reader's view of
     a review needs it, and anonymous readers' pages are rendered from it."""
     template = "reviews/review_detail.html"
-    where = f"{request.get_host()}:{timezone.get_current_timezone_name()}:{get_language()}"
+    where = (
+        f"{request.get_host()}:{timezone.get_current_timezone_name()}:{translation.get_language()}"
+    )
     name = f"published-review:{slug}:{pagecache.template_version(template)}:{where}"
 
     def compute() -> tuple[PublishedReview, set[str]]:
@@ -136,7 +146,7 @@ def _other_reviews(request: HttpRequest, review: Review) -> pagecache.PagePart:
         return html, pagecache.stamps_of(others) | {stamps.film_reviews(review.film_id)}
 
     version = pagecache.template_version(template)
-    name = f"other-reviews:{review.pk}:{review.film_id}:{version}:{get_language()}"
+    name = f"other-reviews:{review.pk}:{review.film_id}:{version}:{translation.get_language()}"
     return pagecache.page_part(request, name, compute)
 
 

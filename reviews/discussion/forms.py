@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from reviews.discussion.models import Comment
 
@@ -12,7 +14,7 @@ class CommentForm(forms.Form):
     """A new comment or reply. `website` is a honeypot: people never see it, bots fill it."""
 
     body = forms.CharField(
-        label="Your comment",
+        label=_("Your comment"),
         max_length=settings.COMMENT_MAX_LENGTH,
         strip=True,
         widget=forms.Textarea(
@@ -23,21 +25,22 @@ class CommentForm(forms.Form):
             }
         ),
         error_messages={
-            "required": "Write something before posting.",
-            "max_length": "Keep it under %(limit_value)s characters (this is %(show_value)s).",
+            "required": _("Write something before posting."),
+            "max_length": _("Keep it under %(limit_value)s characters (this is %(show_value)s)."),
         },
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def clean_website(self) -> str:
         if self.cleaned_data["website"]:
             raise forms.ValidationError(
-                "This looks automated. Clear the hidden field and try again.", code="honeypot"
+                gettext("This looks automated. Clear the hidden field and try again."),
+                code="honeypot",
             )
         return ""
 
@@ -48,7 +51,7 @@ class CommentForm(forms.Form):
         parent = Comment.objects.filter(pk=parent_id).first()
         if parent is None:
             raise forms.ValidationError(
-                "The comment you replied to is no longer available.", code="parent_gone"
+                gettext("The comment you replied to is no longer available."), code="parent_gone"
             )
         return parent
 
@@ -57,7 +60,7 @@ class CommentEditForm(forms.Form):
     """Editing a comment; ids are unique per comment, as several forms may share a page."""
 
     body = forms.CharField(
-        label="Your comment",
+        label=_("Your comment"),
         max_length=settings.COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": settings.COMMENT_MAX_LENGTH}),
         error_messages=CommentForm.base_fields["body"].error_messages,

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from reviews.markdown import render_comment
 
@@ -86,11 +87,11 @@ class Comment(models.Model):
     MAX_DEPTH = 3
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting moderation"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        SPAM = "spam", "Spam"
-        REMOVED = "removed", "Removed"
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SPAM = "spam", _("Spam")
+        REMOVED = "removed", _("Removed")
 
     # Held or refused: shown to their author, with the moderator's reason, and to nobody else.
     SHOWN_TO_AUTHOR_ALONE = (Status.PENDING, Status.REJECTED, Status.REMOVED)
@@ -209,7 +210,11 @@ class Comment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Comment {self.pk} by {self.author or 'a deleted account'} on {self.subject}"
+        return gettext("Comment %(pk)s by %(author)s on %(subject)s") % {
+            "pk": self.pk,
+            "author": self.author or gettext("a deleted account"),
+            "subject": self.subject,
+        }
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = render_comment(self.body)
@@ -265,7 +270,7 @@ class CommentRevision(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"Earlier text of comment {self.comment_id}"
+        return gettext("Earlier text of comment %(pk)s") % {"pk": self.comment_id}
 
 
 class CommentLike(models.Model):
@@ -281,7 +286,7 @@ class CommentLike(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} likes comment {self.comment_id}"
+        return gettext("%(user)s likes comment %(pk)s") % {"user": self.user, "pk": self.comment_id}
 
 
 class Report(models.Model):
@@ -290,16 +295,16 @@ class Report(models.Model):
     on, its reporter, and its own indexes and constraints."""
 
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam"
-        HARASSMENT = "harassment", "Harassment or abuse"
-        SPOILERS = "spoilers", "Unmarked spoilers"
-        OFF_TOPIC = "off_topic", "Off topic"
-        OTHER = "other", "Something else"
+        SPAM = "spam", _("Spam")
+        HARASSMENT = "harassment", _("Harassment or abuse")
+        SPOILERS = "spoilers", _("Unmarked spoilers")
+        OFF_TOPIC = "off_topic", _("Off topic")
+        OTHER = "other", _("Something else")
 
     class Resolution(models.TextChoices):
-        OPEN = "open", "Open"
-        UPHELD = "upheld", "Upheld"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", _("Open")
+        UPHELD = "upheld", _("Upheld")
+        DISMISSED = "dismissed", _("Dismissed")
 
     reason = models.CharField(max_length=20, choices=Reason)
     note = models.TextField(blank=True, max_length=1000)
@@ -341,4 +346,7 @@ class CommentReport(Report):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_reason_display()}: comment {self.comment_id}"
+        return gettext("%(reason)s: comment %(pk)s") % {
+            "reason": self.get_reason_display(),
+            "pk": self.comment_id,
+        }

@@ -9,8 +9,9 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from config import pagecache
 from config.pagecache.fragments import CSRF_PLACEHOLDER
@@ -76,7 +77,11 @@ def discussion_context(
         "threads": arranged,
         "comment_page": page,
         "comment_sort": sort,
-        "comment_sorts": [("oldest", "Oldest"), ("newest", "Newest"), ("liked", "Most liked")],
+        "comment_sorts": [
+            ("oldest", _("Oldest")),
+            ("newest", _("Newest")),
+            ("liked", _("Most liked")),
+        ],
         "liked_ids": liked,
         "comment_total": counted["comments"],
         "edits_close_at": fragments.first_edit_window_end(shown, user),
@@ -110,7 +115,7 @@ def signed_in_discussion(request: HttpRequest, subject, *, form: CommentForm | N
     ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
     sort, page = _thread_sort(request), request.GET.get("page", "")
-    where = f"{timezone.get_current_timezone_name()}:{subject.url}"
+    where = f"{timezone.get_current_timezone_name()}:{translation.get_language()}:{subject.url}"
     made_of = (pagecache.template_version(TEMPLATE), pagecache.template_version(fragments.TEMPLATE))
     digest = pagecache.digest((made_of, where, sort, page))
     name = f"discussion:{subject.cache_name}:{viewer}:{digest}"

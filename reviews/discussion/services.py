@@ -13,6 +13,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
@@ -53,22 +56,26 @@ def comment_create(
     subject = Subject(review or entry)
     body = body.strip()
     if not subject.is_open:
-        raise ValidationError("This review is not open for comments.", code="review_closed")
+        raise ValidationError(_("This review is not open for comments."), code="review_closed")
     if not body:
-        raise ValidationError("Write something before posting.", code="empty")
+        raise ValidationError(_("Write something before posting."), code="empty")
     if len(body) > settings.COMMENT_MAX_LENGTH:
         raise ValidationError(
-            f"Keep it under {settings.COMMENT_MAX_LENGTH:,} characters (this is {len(body):,}).",
+            _("Keep it under %(limit)s characters (this is %(length)s).")
+            % {
+                "limit": number_format(settings.COMMENT_MAX_LENGTH, force_grouping=True),
+                "length": number_format(len(body), force_grouping=True),
+            },
             code="too_long",
         )
     if parent is not None:
         if not subject.owns(parent):
             raise ValidationError(
-                "You can only reply to a comment on the same review.", code="wrong_review"
+                _("You can only reply to a comment on the same review."), code="wrong_review"
             )
         if parent.is_deleted or parent.status != Comment.Status.APPROVED or not parent.author_id:
             raise ValidationError(
-                "The comment you replied to is no longer available.", code="parent_gone"
+                _("The comment you replied to is no longer available."), code="parent_gone"
             )
     thread_id = (parent.root_id or parent.pk) if parent is not None else None
     verdict = screening.screen(screening.Draft(author=author, body=body, thread_id=thread_id))
@@ -76,12 +83,12 @@ def comment_create(
         raise verdict.refusal
     window = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES)
     if Comment.objects.same_text(author=author, body=body, since=window).filter(body=body).exists():
-        raise ValidationError("You posted this same text a moment ago.", code="duplicate")
+        raise ValidationError(_("You posted this same text a moment ago."), code="duplicate")
     if _rate_limited("user", author.pk, settings.COMMENT_RATE_LIMIT_PER_USER) or (
         ip_address and _rate_limited("ip", ip_address, settings.COMMENT_RATE_LIMIT_PER_IP)
     ):
         raise ValidationError(
-            "You are posting too fast. Wait a minute and try again.", code="rate_limited"
+            _("You are posting too fast. Wait a minute and try again."), code="rate_limited"
         )
 
     comment = subject.new_comment(author=author, body=body, ip_address=ip_address)
@@ -118,24 +125,31 @@ def notify_reply(comment: Comment) -> None:
 def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
     """The author corrects their comment within the edit window; the old text is kept."""
     if comment.author_id != user.pk:
-        raise PermissionDenied("You can only edit your own comments.")
+        raise PermissionDenied(_("You can only edit your own comments."))
     if comment.is_deleted:
-        raise ValidationError("A deleted comment cannot be edited.", code="deleted")
+        raise ValidationError(_("A deleted comment cannot be edited."), code="deleted")
     if comment.status not in Comment.EDITABLE:
         raise ValidationError(
-            "A comment a moderator took down cannot be edited.", code="taken_down"
+            _("A comment a moderator took down cannot be edited."), code="taken_down"
         )
     if timezone.now() > comment.editable_until():
         raise ValidationError(
-            f"Comments can be edited for {settings.COMMENT_EDIT_MINUTES} minutes after posting.",
+            ngettext(
+                "Comments can be edited for %(minutes)s minute after posting.",
+                "Comments can be edited for %(minutes)s minutes after posting.",
+                settings.COMMENT_EDIT_MINUTES,
+            )
+            % {"minutes": settings.COMMENT_EDIT_MINUTES},
             code="edit_window_closed",
         )
     body = body.strip()
     if not body:
-        raise ValidationError("Write something, or delete the comment instead.", code="empty")
+        raise ValidationError(_("Write something, or delete the comment instead."), code="empty")
     if len(body) > settings.COMMENT_MAX_LENGTH:
         raise ValidationError(
-            f"Keep it under {settings.COMMENT_MAX_LENGTH:,} characters.", code="too_long"
+            _("Keep it under %(limit)s characters.")
+            % {"limit": number_format(settings.COMMENT_MAX_LENGTH, force_grouping=True)},
+            code="too_long",
         )
     if body == comment.body:
         return comment
@@ -150,7 +164,7 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
 def comment_delete(*, comment: Comment, user: User) -> Comment:
     """The author withdraws their comment; a placeholder keeps the replies readable."""
     if comment.author_id != user.pk:
-        raise PermissionDenied("You can only delete your own comments.")
+        raise PermissionDenied(_("You can only delete your own comments."))
     if not comment.is_deleted:
         comment.deleted_at = timezone.now()
         comment.save(update_fields=["deleted_at"])
@@ -161,12 +175,12 @@ def comment_delete(*, comment: Comment, user: User) -> Comment:
 @transaction.atomic
 def comment_like(*, comment: Comment, user: User) -> Comment:
     if comment.status != Comment.Status.APPROVED or comment.is_deleted or not comment.author_id:
-        raise ValidationError("This comment cannot be liked.", code="not_likeable")
+        raise ValidationError(_("This comment cannot be liked."), code="not_likeable")
     if comment.author_id == user.pk:
-        raise ValidationError("You cannot like your own comment.", code="own_comment")
-    _, created = CommentLike.objects.get_or_create(comment=comment, user=user)
+        raise ValidationError(_("You cannot like your own comment."), code="own_comment")
+    created = CommentLike.objects.get_or_create(comment=comment, user=user)[1]
     if not created:
-        raise ValidationError("You already like this comment.", code="already_liked")
+        raise ValidationError(_("You already like this comment."), code="already_liked")
     Comment.objects.filter(pk=comment.pk).update(like_count=F("like_count") + 1)
     stamps.comment_changed(comment)
     comment.refresh_from_db(fields=["like_count"])

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -65,9 +66,9 @@ def post_comment(request: HttpRequest, subject: Subject, *, render_page) -> Http
     if drafts.pop(subject.draft_key, None) is not None:
         request.session[COMMENT_DRAFTS_KEY] = drafts
     if comment.status == Comment.Status.APPROVED:
-        notice = "Your comment is posted."
+        notice = _("Your comment is posted.")
     else:
-        notice = "Thanks: your comment will appear once a moderator approves it."
+        notice = _("Thanks: your comment will appear once a moderator approves it.")
     if request.htmx:
         return _render_discussion(request, subject, notice=notice, focus_comment=comment.pk)
     messages.success(request, notice)
@@ -111,7 +112,7 @@ def _keep_draft(request: HttpRequest, subject: Subject) -> HttpResponse:
     back = subject.url + "#comment-form"
     if request.user.is_authenticated:  # a page from before signing in
         return redirect(back)
-    messages.info(request, "Sign in to post your comment; we kept what you wrote.")
+    messages.info(request, _("Sign in to post your comment; we kept what you wrote."))
     return redirect(f"{reverse('account_login')}?{urlencode({'next': back})}")
 
 
@@ -153,7 +154,7 @@ def _comment_with_names(pk: int) -> Comment:
 def _own_comment(request: HttpRequest, pk: int) -> Comment:
     comment = _comment_with_names(pk)
     if comment.author_id != request.user.pk:
-        raise PermissionDenied("You can only change your own comments.")
+        raise PermissionDenied(_("You can only change your own comments."))
     return comment
 
 
@@ -182,7 +183,7 @@ def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             if request.htmx:
                 return _render_comment(request, comment)
-            messages.success(request, "Your comment is updated.")
+            messages.success(request, _("Your comment is updated."))
             return redirect(comment.get_absolute_url())
     if request.htmx:
         return render(
@@ -203,7 +204,7 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
         services.comment_delete(comment=comment, user=request.user)
         if request.htmx:
             return _render_comment(request, comment)
-        messages.success(request, "Your comment is deleted.")
+        messages.success(request, _("Your comment is deleted."))
         return redirect(comment.subject.get_absolute_url() + f"#comment-{comment.pk}")
     return render(request, "reviews/discussion/comment_delete.html", {"comment": comment})
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from films.forms import YearField
 from films.models import Genre
@@ -25,19 +26,20 @@ class SearchForm(forms.Form):
     """The search page's query and filters. Bad input never makes an error page: the query
     is cleaned, and a bad filter is reported next to the value typed, then ignored."""
 
-    KINDS = [("", "Films and reviews"), ("film", "Films"), ("review", "Reviews")]
+    KINDS = [("", _("Films and reviews")), ("film", _("Films")), ("review", _("Reviews"))]
 
     q = QueryField(
-        label="Search",
+        label=_("Search"),
         required=False,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Film, person or words"}),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Film, person or words")}),
     )
-    kind = forms.ChoiceField(label="Show", choices=KINDS, required=False)
-    year = YearField(label="Release year")
+    kind = forms.ChoiceField(label=_("Show"), choices=KINDS, required=False)
+    year = YearField(label=_("Release year"))
     genre = forms.ModelChoiceField(
         queryset=Genre.objects.all(),
         to_field_name="slug",
         required=False,
-        empty_label="Any genre",
-        error_messages={"invalid_choice": "There is no such genre; pick one from the list."},
+        label=_("Genre"),
+        empty_label=_("Any genre"),
+        error_messages={"invalid_choice": _("There is no such genre; pick one from the list.")},
     )

@@ -2,14 +2,18 @@
 (function () {
   "use strict";
   if (!document.querySelectorAll || !window.Intl) return;
-  var formatter = new Intl.NumberFormat("en");
+  var formatter = new Intl.NumberFormat(document.documentElement.lang || "en");
 
   function update(textarea) {
     var output = document.getElementById(textarea.getAttribute("data-counter"));
     if (!output) return;
     var limit = Number(textarea.getAttribute("maxlength")) || 5000;
     var used = textarea.value.length;
-    output.textContent = formatter.format(used) + " / " + formatter.format(limit) + " characters";
+    // The words come from the page, in its language: "{used} / {limit} characters".
+    var format = output.getAttribute("data-format") || "{used} / {limit} characters";
+    output.textContent = format
+      .replace("{used}", formatter.format(used))
+      .replace("{limit}", formatter.format(limit));
     output.classList.toggle("char-count--near", used > limit * 0.9);
   }
 

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from reviews.diary import services
 from reviews.diary.letterboxd import formats, importer
 from reviews.diary.letterboxd.models import LetterboxdImportRow
+from tests.conftest import in_korean
 from tests.factories import FilmFactory
 from tests.reviews.diary.letterboxd.conftest import csv_text
 
@@ -25,7 +26,7 @@ def english_afterwards():
 
 @pytest.fixture
 def korean(reader_client):
-    reader_client.cookies["django_language"] = "ko"
+    in_korean(reader_client)
     return reader_client
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from reviews.discussion.services import comment_create
 from reviews.moderation import reasons
 from reviews.moderation.models import Sanction
+from tests.conftest import in_korean as as_korean_reader
 from tests.factories import (
     CommentFactory,
     ModerationDecisionFactory,
@@ -35,7 +36,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def in_korean(moderator_client):
-    moderator_client.cookies["django_language"] = "ko"
+    as_korean_reader(moderator_client)
     return moderator_client
 
 
@@ -56,7 +57,7 @@ def test_the_queue_is_in_korean_with_the_hold_reason_in_korean(in_korean):
 
 def test_the_kept_queue_is_kept_apart_per_language(moderator_client):
     CommentFactory(status=Status.PENDING, held_reason="Reader on probation")
-    moderator_client.cookies["django_language"] = "ko"
+    as_korean_reader(moderator_client)
     korean = moderator_client.get(QUEUE).text
     moderator_client.cookies["django_language"] = "en"
 
@@ -112,7 +113,7 @@ def test_the_decision_log_names_decisions_and_statuses_in_korean(in_korean, mode
 
 def test_a_reader_reporting_a_comment_without_a_reason_is_told_in_korean(reader_client):
     comment = CommentFactory()
-    reader_client.cookies["django_language"] = "ko"
+    as_korean_reader(reader_client)
 
     response = reader_client.post(
         reverse("moderation:comment-report", args=[comment.pk]), {"note": ""}

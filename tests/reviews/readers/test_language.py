@@ -13,6 +13,7 @@ from reviews.discussion import tasks
 from reviews.discussion.services import comment_create
 from reviews.readers.models import Profile
 from reviews.readers.services import profile_set_language
+from tests.conftest import in_korean
 from tests.factories import CommentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_signing_up_records_the_language_of_the_sign_up(client, cookie, recorded
 
 
 def test_the_profile_form_speaks_korean_and_saves_the_language(reader_client, reader):
-    reader_client.cookies["django_language"] = "ko"
+    in_korean(reader_client)
 
     page = reader_client.get(reverse("readers:profile-edit"))
     assert "내 프로필" in page.text
@@ -77,7 +78,7 @@ def test_the_profile_form_speaks_korean_and_saves_the_language(reader_client, re
 
 
 def test_the_account_deletion_form_says_what_is_missing_in_korean(reader_client, reader):
-    reader_client.cookies["django_language"] = "ko"
+    in_korean(reader_client)
 
     response = reader_client.post(reverse("readers:account-delete"), {"password": "nope"})
 
@@ -87,7 +88,7 @@ def test_the_account_deletion_form_says_what_is_missing_in_korean(reader_client,
 
 
 def test_the_unsubscribe_page_in_korean(client):
-    client.cookies["django_language"] = "ko"
+    in_korean(client)
 
     response = client.get(reverse("readers:unsubscribe", kwargs={"token": "forged"}))
 
