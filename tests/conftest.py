@@ -1,6 +1,8 @@
+import re
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.utils import translation
 
@@ -147,3 +149,17 @@ def page_cache_off(settings, monkeypatch):
     settings.PAGE_CACHE_ENABLED = False
     monkeypatch.setattr(pagecache.pages, "page_copies", pagecache.parts.ProcessCopies())
     monkeypatch.setattr(pagecache.parts, "part_copies", pagecache.parts.ProcessCopies())
+
+
+def in_korean(client):
+    """`client` as a Korean reader on the Korean site: the cookie their language menu left,
+    and every address the tests reverse in English (/en/...) asked for at its Korean one
+    (/ko/...), since the address, not the cookie, says a page's language."""
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "ko"
+    english = client.generic
+
+    def generic(method, path, *args, **kwargs):
+        return english(method, re.sub(r"^(https?://[^/]+)?/en/", r"\1/ko/", path), *args, **kwargs)
+
+    client.generic = generic
+    return client

@@ -5,12 +5,12 @@ from datetime import date
 from http import HTTPStatus
 
 import pytest
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from films.models import Credit, Film
+from tests.conftest import in_korean
 from tests.factories import CreditFactory, FilmFactory, PersonFactory, WatchOptionFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def korean(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
+    in_korean(client)
     return client
 
 
@@ -83,7 +83,7 @@ def test_a_signed_in_reader_gets_the_film_page_in_each_language_in_turn(
     url = reverse("films:film-detail", kwargs={"slug": starlight.slug})
 
     english = client.get(url)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
+    in_korean(client)
     korean = client.get(url)
 
     assert "Running time" in english.text
@@ -172,7 +172,7 @@ def test_an_anonymous_reader_gets_the_film_page_in_each_language_in_turn(
     url = reverse("films:film-detail", kwargs={"slug": starlight.slug})
 
     english = client.get(url)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
+    in_korean(client)
     korean = client.get(url)
 
     assert "Running time" in english.text

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
+from tests.conftest import in_korean
 from tests.factories import CommentFactory, ReviewFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
@@ -17,7 +18,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 @pytest.fixture
 def korean(client):
-    client.cookies["django_language"] = "ko"
+    in_korean(client)
     return client
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from reviews.discussion import services
+from tests.conftest import in_korean
 from tests.factories import CommentFactory, ReviewFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
@@ -19,13 +20,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_cache")]
 @pytest.fixture
 def korean(client):
     """A client whose reader chose Korean."""
-    client.cookies["django_language"] = "ko"
+    in_korean(client)
     return client
 
 
 @pytest.fixture
 def korean_reader(reader_client):
-    reader_client.cookies["django_language"] = "ko"
+    in_korean(reader_client)
     return reader_client
 
 
@@ -112,7 +113,7 @@ def test_signed_in_readers_get_the_discussion_in_their_own_language(
 ):
     CommentFactory(review=review)
     english = reader_client.get(review.get_absolute_url())
-    reader_client.cookies["django_language"] = "ko"
+    in_korean(reader_client)
     korean = reader_client.get(review.get_absolute_url())
 
     assert "1 comment" in english.text

@@ -2,12 +2,13 @@
 
 import pytest
 
+from tests.conftest import in_korean
 from tests.reviews.search.conftest import search
 
 
 @pytest.fixture
 def korean(client):
-    client.cookies["django_language"] = "ko"
+    in_korean(client)
     return client
 
 
@@ -47,7 +48,7 @@ def test_english_and_korean_searches_do_not_share_kept_results(
 ):
     # Signed in: the page is put together from the kept filters and results.
     english = search(reader_client, q="comet")
-    reader_client.cookies["django_language"] = "ko"
+    in_korean(reader_client)
     korean = search(reader_client, q="comet")
 
     assert "2 results" in english.text
