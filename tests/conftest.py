@@ -1,7 +1,9 @@
 from http import HTTPStatus
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.utils import translation
 
 from config import pagecache
 from tests.factories import (
@@ -11,6 +13,16 @@ from tests.factories import (
     ReviewFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test begins in English, the site's default: a request with a Korean cookie leaves
+    Korean active in the thread afterwards (LocaleMiddleware activates, never deactivates),
+    and rows made then would get their words in the Korean columns (films/translation.py)."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
