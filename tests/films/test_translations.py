@@ -116,6 +116,21 @@ def test_the_editor_gives_a_person_and_a_genre_in_both_languages(editor_client):
     assert Genre.objects.filter(name_en="Romance", name_ko="로맨스").exists()
 
 
+def test_the_english_title_is_required_and_the_korean_one_is_not(editor_client):
+    url = reverse("admin:films_film_add")
+
+    untitled = korean(editor_client).post(url, film_form(title_en="", title_ko="이 별에 필요한"))
+    in_english_only = editor_client.post(url, film_form())
+
+    # English is the source language: the library's admin requires it as the model does.
+    assert untitled.status_code == HTTPStatus.OK
+    assert untitled.context["adminform"].form.errors["title_en"]
+    assert "title_ko" not in untitled.context["adminform"].form.errors
+    assert in_english_only.status_code == HTTPStatus.FOUND
+    film = Film.objects.get()
+    assert (film.title_en, film.title_ko) == ("Lost in Starlight", None)
+
+
 def test_the_editor_sees_both_languages_labelled_in_korean(editor_client, starlight):
     page = korean(editor_client).get(reverse("admin:films_film_change", args=[starlight.pk]))
 
