@@ -25,6 +25,8 @@ ADMIN_URL = env.str("ADMIN_URL", default="admin/").strip("/") + "/"
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 INSTALLED_APPS = [
+    # Before the admin: its translation tabs and the films' per-language columns.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -142,6 +144,14 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Seoul")
 USE_I18N = True
+# Editors' words in both languages (films/translation.py): title_en and title_ko are columns of
+# the film's own row. A value missing in the reader's language is shown in the other one, and
+# the page says so (films/templatetags/translated.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "ko")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "ko")
+# Slugs from the English title or name, whichever language the editor works in.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from config.admin import ServiceAdmin, ServiceInline
 from films import services
@@ -19,7 +20,7 @@ class CreditInline(ServiceInline, admin.TabularInline):
         services.credit_delete(credit=obj)
 
 
-class WatchOptionInline(ServiceInline, admin.TabularInline):
+class WatchOptionInline(ServiceInline, TranslationTabularInline):
     model = WatchOption
     extra = 0
 
@@ -30,14 +31,20 @@ class WatchOptionInline(ServiceInline, admin.TabularInline):
         services.watch_option_delete(option=obj)
 
 
+# The translated fields show once per language ("Title [en]", "Title [ko]"), one under the
+# other. Not the library's tabbed admin: it loads jQuery UI from Google's CDN, which the
+# Content Security Policy (scripts from our origin only) rightly refuses.
 @admin.register(Film)
-class FilmAdmin(ServiceAdmin):
+class FilmAdmin(ServiceAdmin, TranslationAdmin):
     list_display = [
         "title", "original_title", "release_date", "running_time", "readers_average",
         "readers_rating_count",
     ]  # fmt: skip
     list_filter = ["genres", "release_date"]
-    search_fields = ["title", "original_title", "credits__person__name"]
+    search_fields = [
+        "title_en", "title_ko", "original_title", "credits__person__name_en",
+        "credits__person__name_ko",
+    ]  # fmt: skip
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["genres"]
@@ -57,10 +64,10 @@ class FilmAdmin(ServiceAdmin):
             },
         ),
         (
-            "Release",
+            _("Release"),
             {"fields": ["release_date", "release_date_precision", "running_time"]},
         ),
-        ("Classification", {"fields": ["genres", "countries", "languages"]}),
+        (_("Classification"), {"fields": ["genres", "countries", "languages"]}),
     ]
 
     # Both from the counts kept on the film's row: no join, no query per film.
@@ -86,9 +93,9 @@ class FilmAdmin(ServiceAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ServiceAdmin):
+class PersonAdmin(ServiceAdmin, TranslationAdmin):
     list_display = ["name", "original_name"]
-    search_fields = ["name", "original_name"]
+    search_fields = ["name_en", "name_ko", "original_name"]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", ("original_name", "original_name_language"), "slug", "bio"]
 
@@ -100,8 +107,8 @@ class PersonAdmin(ServiceAdmin):
 
 
 @admin.register(Genre)
-class GenreAdmin(ServiceAdmin):
-    search_fields = ["name"]
+class GenreAdmin(ServiceAdmin, TranslationAdmin):
+    search_fields = ["name_en", "name_ko"]
     prepopulated_fields = {"slug": ["name"]}
 
     def save_with_service(self, obj: Genre) -> None:

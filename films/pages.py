@@ -78,7 +78,8 @@ def kept_film(request: HttpRequest, slug: str, *, fields: tuple[str, ...] = ()) 
     """The film at this address (only `fields` of it, if given), kept until it changes: any
     change to what was loaded bumps a stamp it shows (its readers' counts too, when loaded).
     A copy: the kept one is shared by this process's requests. An unknown film keeps nothing
-    and raises Http404."""
+    and raises Http404. A translated field brings all its languages' columns (title_en and
+    title_ko), so one kept row serves readers of either language."""
 
     def compute():
         films = Film.objects.only(*fields) if fields else Film.objects.all()

@@ -29,6 +29,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from films.models import Credit, Film, Person
+from films.translation import columns
 
 # Films' vectors are built with "simple": titles mix scripts and languages. A query must use
 # the configuration of the vector it is matched against.
@@ -127,12 +128,10 @@ def _in_hangul(lookup: str, parsed: ParsedQuery) -> models.Q:
 
 def person_matches(query: SearchQuery, parsed: ParsedQuery, prefix: str = "person__") -> models.Q:
     """A condition on a person (through `prefix`) matching by name vector or trigram."""
-    return (
-        models.Q(**{f"{prefix}search_vector": query})
-        | _fuzzy(f"{prefix}name", parsed)
-        | _fuzzy(f"{prefix}original_name", parsed)
-        | _in_hangul(f"{prefix}hangul_keys", parsed)
-    )
+    condition = models.Q(**{f"{prefix}search_vector": query})
+    for name in (*columns("name"), "original_name"):
+        condition |= _fuzzy(f"{prefix}{name}", parsed)
+    return condition | _in_hangul(f"{prefix}hangul_keys", parsed)
 
 
 def credit_matches(text: str, parsed: ParsedQuery) -> models.QuerySet[Credit]:
@@ -157,18 +156,16 @@ def film_matches(
     `credited` is a subquery of the ids of the films credited to a matching person (in
     `SearchResults`, the statement's own list of matching credits, worked out once)."""
     query = SearchQuery(text, search_type="websearch", config=FILM_CONFIG)
+    titles = (*columns("title"), "original_title")
     similarity = [
         TrigramWordSimilarity(alternative, field_name)
         for alternative in parsed.alternatives
-        for field_name in ("title", "original_title")
+        for field_name in titles
     ]
-    films = Film.objects.filter(
-        models.Q(search_vector=query)
-        | _fuzzy("title", parsed)
-        | _fuzzy("original_title", parsed)
-        | _in_hangul("hangul_keys", parsed)
-        | models.Q(pk__in=credited)
-    ).annotate(
+    matches = models.Q(search_vector=query) | _in_hangul("hangul_keys", parsed)
+    for field_name in titles:
+        matches |= _fuzzy(field_name, parsed)
+    films = Film.objects.filter(matches | models.Q(pk__in=credited)).annotate(
         # Computed for the matching films only: the filter above runs first.
         rank=SearchRank(models.F("search_vector"), query)
         + (Greatest(*similarity) if similarity else models.Value(0.0))
@@ -182,7 +179,9 @@ def film_matches(
             " or ".join(parsed.excluded), search_type="websearch", config=FILM_CONFIG
         )
         films = films.exclude(search_vector=excluded)
-    return films
+    # Every translated field is named by its column above. Without the library's rewriting,
+    # `values_list("pk", "rank")` keeps its order in the SQL that the site search builds on.
+    return films.rewrite(False)
 
 
 def safe_snippet(headline: str | None) -> SafeString:
@@ -237,9 +236,12 @@ def suggestions(text: str, limit: int = 3) -> list[Film | Person]:
 
 
 def _spelt_like(objects, phrase: str, name: str, original_name: str):
-    """Rows whose name, in English or in its own script, is spelt like the phrase."""
+    """Rows whose name, in either language or in its own script, is spelt like the phrase."""
     similarity = Greatest(
-        TrigramWordSimilarity(phrase, name), TrigramWordSimilarity(phrase, original_name)
+        *(
+            TrigramWordSimilarity(phrase, field_name)
+            for field_name in (*columns(name), original_name)
+        )
     )
     return (
         objects.annotate(similarity=similarity)
@@ -268,8 +270,17 @@ def films_for_results(ids: list[int], text: str, matched_credits: set[int]) -> l
         .defer("search_vector")
         .prefetch_related(models.Prefetch("credits", queryset=credits, to_attr="page_credits"))
         .annotate(
+            # Both languages' text, the reader's first: the match may be in either.
             search_snippet=headline(
-                Concat("tagline", models.Value(" "), "synopsis", output_field=models.TextField()),
+                Concat(
+                    *(
+                        part
+                        for texts in zip(columns("tagline"), columns("synopsis"), strict=True)
+                        for field_name in texts
+                        for part in (models.F(field_name), models.Value(" "))
+                    ),
+                    output_field=models.TextField(),
+                ),
                 query,
                 FILM_CONFIG,
             )

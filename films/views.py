@@ -4,9 +4,8 @@ from operator import attrgetter
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from config import pagecache
@@ -88,8 +87,12 @@ class FilmDetailView(pagecache.CachedPageMixin, DetailView):
 
     def _kept_head_and_body(self, film: Film, for_reader: pages.FilmPageParts):
         request = self.request
-        # The body is written in the reader's language: one kept part per language.
-        where = (request.get_host(), timezone.get_current_timezone_name(), get_language())
+        # The row is kept with both languages (pages.kept_film); its HTML is in one.
+        where = (
+            request.get_host(),
+            timezone.get_current_timezone_name(),
+            translation.get_language(),
+        )
         name = (
             f"film-page:{film.pk}:{pagecache.digest((pagecache.template_version(TEMPLATE), where))}"
         )

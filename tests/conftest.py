@@ -17,18 +17,19 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """PBKDF2's deliberate slowness is for attackers, not for every factory-made user."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def site_language():
+    """Each test begins in English, the site's default: a request with a Korean cookie leaves
+    Korean active in the thread afterwards (LocaleMiddleware activates, never deactivates),
+    and rows made then would get their words in the Korean columns (films/translation.py)."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
-def default_language():
-    """Each test starts in the default language: LocaleMiddleware leaves the language of a
-    request active in the thread afterwards, so a Korean request would leak into later tests."""
-    translation.deactivate()
-    yield
-    translation.deactivate()
+def fast_password_hasher(settings):
+    """PBKDF2's deliberate slowness is for attackers, not for every factory-made user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

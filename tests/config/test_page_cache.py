@@ -145,12 +145,12 @@ def test_editing_a_film_and_its_credit_refreshes_its_pages_and_the_person(
     response = editor_client.post(
         reverse("admin:films_film_change", args=[film.pk]),
         {
-            "title": "Renamed film",
+            "title_en": "Renamed film",
             "original_title": "",
             "original_language": "",
             "slug": film.slug,
-            "tagline": "",
-            "synopsis": "",
+            "tagline_en": "",
+            "synopsis_en": "",
             "release_date": film.release_date.isoformat(),
             "release_date_precision": film.release_date_precision,
             "running_time": "96",

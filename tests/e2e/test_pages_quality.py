@@ -1,11 +1,13 @@
-"""Every kind of page, as a new reader meets it: in light and dark, on a phone and a desktop.
+"""Every kind of page, as a new reader meets it: in English and Korean, in light and dark, on a
+phone and a desktop.
 
 axe-core (in Chromium) finds no accessibility violations, no page scrolls sideways from 360 to
 1440 px, the Nu HTML Checker finds no errors in the HTML as served, and screenshots of every
-page are left in test-artifacts/screenshots/<page>-<width>-<scheme>.png for people to look at.
+page are left in test-artifacts/screenshots/<page>-<language>-<width>-<scheme>.png for people to look at.
 """
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -135,13 +137,22 @@ def axe_report(results) -> list[str]:
     return lines
 
 
+def in_language(pages: dict, language: str) -> dict:
+    """The same pages at their addresses in `language`."""
+    return {
+        name: (re.sub(r"^/en/", f"/{language}/", path), username)
+        for name, (path, username) in pages.items()
+    }
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", ["en", "ko"])
 def test_every_kind_of_page_has_no_axe_violations_and_never_scrolls_sideways(
-    browser: Browser, live_server, scheme, width
+    browser: Browser, live_server, scheme, width, language
 ):
-    pages = build_site()
+    pages = in_language(build_site(), language)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tabs = {}  # one context per signed-in person, reused across pages
     problems = []
@@ -162,9 +173,11 @@ def test_every_kind_of_page_has_no_axe_violations_and_never_scrolls_sideways(
         page = tabs[username]
         page.set_viewport_size({"width": width, "height": HEIGHT})
         page.goto(f"{live_server.url}{path}")
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}-{scheme}.png", full_page=True)
+        page.screenshot(
+            path=SCREENSHOTS / f"{name}-{language}-{width}-{scheme}.png", full_page=True
+        )
         problems += [
-            f"{name} at {width} px: {line}"
+            f"{name} ({language}) at {width} px: {line}"
             for line in axe_report(AXE.run(page, options={"resultTypes": ["violations"]}))
         ]
         for size in (width, WIDTHS[width]):
@@ -173,7 +186,7 @@ def test_every_kind_of_page_has_no_axe_violations_and_never_scrolls_sideways(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
             if overflow > 0:
-                problems.append(f"{name} at {size} px: scrolls {overflow} px sideways")
+                problems.append(f"{name} ({language}) at {size} px: scrolls {overflow} px sideways")
     for page in tabs.values():
         page.context.close()
 
@@ -182,14 +195,17 @@ def test_every_kind_of_page_has_no_axe_violations_and_never_scrolls_sideways(
 
 @pytest.mark.django_db
 def test_every_kind_of_page_is_valid_html(tmp_path):
-    """The Nu HTML Checker on each page's HTML exactly as served; warnings are allowed."""
+    """The Nu HTML Checker on each page's HTML exactly as served, in both languages; warnings
+    are allowed."""
     assert VNU_JAR.exists(), "The Nu HTML Checker is missing: run `make tools`."
     files = {}
-    for name, (path, username) in build_site().items():
-        response = signed_in_client(username).get(path)
-        assert response.status_code in {200, 403, 404}, f"{name}: {response.status_code}"
-        files[name] = tmp_path / f"{name}.html"
-        files[name].write_bytes(response.content)
+    site = build_site()
+    for language in ("en", "ko"):
+        for name, (path, username) in in_language(site, language).items():
+            response = signed_in_client(username).get(path)
+            assert response.status_code in {200, 403, 404}, f"{name}: {response.status_code}"
+            files[f"{name}-{language}"] = tmp_path / f"{name}-{language}.html"
+            files[f"{name}-{language}"].write_bytes(response.content)
 
     # One Java start for all pages: the checker takes many files.
     checked = subprocess.run(

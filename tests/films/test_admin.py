@@ -30,12 +30,12 @@ def inline_management(prefix: str, total: int, initial: int = 0) -> dict:
 
 def film_form(**fields) -> dict:
     return {
-        "title": "Lost in Starlight",
+        "title_en": "Lost in Starlight",
         "original_title": "이 별에 필요한",
         "original_language": "ko",
         "slug": "lost-in-starlight",
-        "tagline": "",
-        "synopsis": "",
+        "tagline_en": "",
+        "synopsis_en": "",
         "release_date": "2025-05-30",
         "release_date_precision": Film.DatePrecision.DAY,
         "running_time": "96",
@@ -140,7 +140,7 @@ def test_editor_changes_a_film_and_its_existing_credit(editor_client):
     response = editor_client.post(
         url,
         film_form(
-            tagline="Between Earth and Mars, a song.",
+            tagline_en="Between Earth and Mars, a song.",
             **inline_management("credits", 1, initial=1),
             **{
                 "credits-0-id": credit.pk,
@@ -175,22 +175,22 @@ def test_editor_adds_and_changes_a_person(editor_client):
     response = editor_client.post(
         reverse("admin:films_person_add"),
         {
-            "name": "Han Ji-won",
+            "name_en": "Han Ji-won",
             "original_name": "한지원",
             "original_name_language": "ko",
             "slug": "han-ji-won",
-            "bio": "",
+            "bio_en": "",
         },
     )
     person = Person.objects.get(slug="han-ji-won")
     change = editor_client.post(
         reverse("admin:films_person_change", args=[person.pk]),
         {
-            "name": "Han Ji-won",
+            "name_en": "Han Ji-won",
             "original_name": "한지원",
             "original_name_language": "ko",
             "slug": "han-ji-won",
-            "bio": "Director.",
+            "bio_en": "Director.",
         },
     )
 

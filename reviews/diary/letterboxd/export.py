@@ -10,14 +10,15 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from films.models import Film
 from reviews.diary.letterboxd import formats
 from reviews.diary.models import DiaryEntry, Rating, WatchlistEntry
 from reviews.discussion.models import Comment
 
-FILM_FIELDS = ("film__title", "film__slug", "film__release_date")
+# A film's title in each language is a column of its row (films/translation.py).
+FILM_FIELDS = ("film__title_en", "film__title_ko", "film__slug", "film__release_date")
 
 
 def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> str:
@@ -29,8 +30,11 @@ def _csv(header: Iterable[str], rows: Iterable[Iterable]) -> str:
 
 
 def _film(film: Film) -> list:
-    """Name, Year, Letterboxd URI: our own address of the film."""
-    return [film.title, film.release_year, settings.SITE_URL + film.get_absolute_url()]
+    """Name, Year, Letterboxd URI: our own address of the film. The English title (or the
+    Korean one when there is none), whatever the reader's language: Letterboxd matches it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        title = film.title
+    return [title, film.release_year, settings.SITE_URL + film.get_absolute_url()]
 
 
 def _day(moment) -> str:

@@ -110,7 +110,7 @@ class Command(BaseCommand):
             g["slug"]: upsert(
                 Genre,
                 {"slug": g["slug"]},
-                {"name": g["name"]},
+                {"name_en": g["name"], "name_ko": g["name_ko"]},
                 save=lambda genre: films.genre_save(genre=genre),
             )
             for g in demo.GENRES
@@ -119,7 +119,13 @@ class Command(BaseCommand):
             p["slug"]: upsert(
                 Person,
                 {"slug": p["slug"]},
-                {key: p[key] for key in ("name", "original_name", "original_name_language", "bio")},
+                {
+                    "name_en": p["name"],
+                    "name_ko": p["name_ko"],
+                    "bio_en": p["bio"],
+                    "bio_ko": p["bio_ko"],
+                    **{key: p[key] for key in ("original_name", "original_name_language")},
+                },
                 save=lambda person: films.person_save(person=person),
             )
             for p in demo.PEOPLE
@@ -129,19 +135,24 @@ class Command(BaseCommand):
                 Film,
                 {"slug": data["slug"]},
                 {
-                    key: data[key]
-                    for key in (
-                        "title",
-                        "original_title",
-                        "original_language",
-                        "release_date",
-                        "release_date_precision",
-                        "running_time",
-                        "tagline",
-                        "synopsis",
-                        "countries",
-                        "languages",
-                    )
+                    # English and Korean; a Korean title not yet known stays empty.
+                    **{
+                        f"{field}_{code}": data.get(f"{field}_ko") if code == "ko" else data[field]
+                        for field in ("title", "tagline", "synopsis")
+                        for code in ("en", "ko")
+                    },
+                    **{
+                        key: data[key]
+                        for key in (
+                            "original_title",
+                            "original_language",
+                            "release_date",
+                            "release_date_precision",
+                            "running_time",
+                            "countries",
+                            "languages",
+                        )
+                    },
                 },
                 save=lambda film: films.film_save(film=film),
             )
@@ -163,7 +174,12 @@ class Command(BaseCommand):
                 upsert(
                     WatchOption,
                     {"film": film, "provider": option["provider"], "region": option["region"]},
-                    {"url": option["url"], "available_from": option["available_from"]},
+                    {
+                        "url": option["url"],
+                        "available_from": option["available_from"],
+                        "note_en": option.get("note_en", ""),
+                        "note_ko": option.get("note_ko", ""),
+                    },
                     save=lambda option: films.watch_option_save(option=option),
                 )
 

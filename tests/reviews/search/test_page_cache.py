@@ -72,7 +72,7 @@ def test_renaming_a_person_in_the_admin_refreshes_search_pages(
     shinkai = catalogue["shinkai"]
     response = editor_client.post(
         reverse("admin:films_person_change", args=[shinkai.pk]),
-        {"name": "Mamoru Hosoda", "original_name": "", "slug": shinkai.slug, "bio": ""},
+        {"name_en": "Mamoru Hosoda", "original_name": "", "slug": shinkai.slug, "bio_en": ""},
     )
     assert response.status_code == HTTPStatus.FOUND
     assert "Your Name." in anonymous.get(url).text
@@ -199,7 +199,7 @@ def test_renaming_a_person_in_the_admin_shows_in_a_signed_in_search(
     shinkai = catalogue["shinkai"]
     response = editor_client.post(
         reverse("admin:films_person_change", args=[shinkai.pk]),
-        {"name": "Mamoru Hosoda", "original_name": "", "slug": shinkai.slug, "bio": ""},
+        {"name_en": "Mamoru Hosoda", "original_name": "", "slug": shinkai.slug, "bio_en": ""},
     )
     assert response.status_code == HTTPStatus.FOUND
     shown = results_section(signed_in.get(url))
@@ -224,7 +224,7 @@ def test_adding_a_genre_in_the_admin_shows_in_a_signed_in_readers_filters(
     url = f"{SEARCH}?q=comet"
     assert "Fantasy" not in signed_in.get(url).text
     response = editor_client.post(
-        reverse("admin:films_genre_add"), {"name": "Fantasy", "slug": "fantasy"}
+        reverse("admin:films_genre_add"), {"name_en": "Fantasy", "slug": "fantasy"}
     )
     assert response.status_code == HTTPStatus.FOUND
     assert 'value="fantasy"' in signed_in.get(url).text
