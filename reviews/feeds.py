@@ -1,4 +1,7 @@
-"""Atom feeds of published reviews: the latest on the site, and the latest of each film."""
+"""Atom feeds of published reviews: the latest on the site, and the latest of each film.
+
+One of each per language, at that language's address (/en/feeds/reviews/, /ko/feeds/reviews/):
+written in it, and holding the articles written in it."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from films.models import Film
@@ -31,6 +35,7 @@ class LatestReviewsFeed(Feed):
     def reviews(self):
         return (
             Review.objects.published()
+            .in_language(get_language())
             .select_related("film", "author__profile")
             .defer("body", "body_html")
         )

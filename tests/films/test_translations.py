@@ -14,6 +14,7 @@ from django.utils.html import escape
 
 from films import pages
 from films.models import Credit, Film, Genre, Person
+from tests.conftest import in_korean
 from tests.factories import (
     CreditFactory,
     FilmFactory,
@@ -34,7 +35,7 @@ ENGLISH_NOTICE = escape(
 
 
 def korean(client: Client) -> Client:
-    client.cookies["django_language"] = "ko"
+    in_korean(client)
     return client
 
 
@@ -243,10 +244,11 @@ def test_the_korean_film_page_takes_the_queries_of_the_english_one(
     client, get_in_queries, language
 ):
     film = make_films(1)[0]
-    client.cookies["django_language"] = language
+    with translation.override(language):
+        url = film.get_absolute_url()  # /en/films/... or /ko/films/...
 
     # As pinned in test_views: the translations are columns of the rows already read.
-    get_in_queries(film.get_absolute_url(), 7)
+    get_in_queries(url, 7)
 
 
 # Search

@@ -6,7 +6,7 @@ from http import HTTPStatus
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reviews.feeds import FEED_LENGTH
 from reviews.models import Review
@@ -149,3 +149,33 @@ def test_pages_link_their_feeds_for_autodiscovery(client, reviews, url, feeds):
         assert '<link rel="alternate" type="application/atom+xml"' in html
         assert f'href="{href}"' in html
     assert html.count('type="application/atom+xml"') == len(feeds)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_each_language_has_its_feeds_of_the_articles_written_in_it(client, film, language):
+    now = timezone.now()
+    ReviewFactory(film=film, headline="In English", slug="in-english", publish_at=now)
+    ReviewFactory(
+        film=film, headline="한국어 리뷰", slug="korean-review", language="ko", publish_at=now
+    )
+    written = {"en": ["In English"], "ko": ["한국어 리뷰"]}[language]
+    with translation.override(language):
+        latest, of_the_film = (
+            reverse("reviews:feed"),
+            reverse("reviews:film-feed", args=[film.slug]),
+        )
+    assert latest == f"/{language}/feeds/reviews/"
+    for url in (latest, of_the_film):
+        feed = parse(client.get(url))
+        assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+        assert [text(entry, "title") for entry in entries(feed)] == written
+        links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
+        assert links["alternate"].startswith(f"http://testserver/{language}/")
+    title = text(parse(client.get(latest)), "title")
+    assert ("최신 리뷰" in title) is (language == "ko")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_pages_link_the_feed_of_their_own_language(client, film, language):
+    html = client.get(f"/{language}/films/").text
+    assert f'href="/{language}/feeds/reviews/"' in html

@@ -70,7 +70,7 @@ def test_anyone_reads_a_published_reader_review_with_what_goes_with_it(client, e
     assert "Seoul" in text
     # Shared by every anonymous reader: a like is a link to sign in, and no form token.
     login = reverse("account_login")
-    assert f'href="{login}?next=/diary/{entry.pk}/"' in text
+    assert f'href="{login}?next=/en/diary/{entry.pk}/"' in text
     assert "csrfmiddlewaretoken" not in text
     assert 'id="discussion"' in text
 

@@ -450,7 +450,7 @@ def test_the_cached_queue_holds_no_token_and_each_moderator_posts_with_their_own
         assert CSRF_PLACEHOLDER not in page
     # Every form of the queue (the bulk form and each item's) carries a token.
     forms = re.findall(r'<form[^>]*method="post".*?</form>', denebs_page, re.S)
-    assert len(forms) == 3  # bulk, the item, and sign out
+    assert len(forms) == 4  # bulk, the item, sign out and the language menu
     assert all('name="csrfmiddlewaretoken" value="' in form for form in forms)
 
     def token(page: str) -> str:

@@ -61,13 +61,13 @@ def test_the_export_has_letterboxd_files_and_columns(history, settings):
         assert tuple(files[f"{kind}.csv"][0]) == formats.COLUMNS[kind]
     assert files["comments.csv"][0] == ["Date", "Review", "URL", "Comment"]
     today = timezone.localdate().isoformat()
-    uri = f"{settings.SITE_URL}/films/lost-in-starlight/"
+    uri = f"{settings.SITE_URL}/en/films/lost-in-starlight/"
     assert files["diary.csv"][1:] == [
         [
             today,
             "Solaris",
             "2002",
-            f"{settings.SITE_URL}/films/solaris-2002/",
+            f"{settings.SITE_URL}/en/films/solaris-2002/",
             "",
             "",
             "",
@@ -91,7 +91,7 @@ def test_the_export_has_letterboxd_files_and_columns(history, settings):
     ]
     assert sorted(row[1:] for row in files["ratings.csv"][1:]) == [
         ["Lost in Starlight", "2025", uri, "5"],
-        ["Solaris", "1972", f"{settings.SITE_URL}/films/solaris-1972/", "1.5"],
+        ["Solaris", "1972", f"{settings.SITE_URL}/en/films/solaris-1972/", "1.5"],
     ]
     assert sorted(row[1] for row in files["watchlist.csv"][1:]) == ["Perfect Blue", "Solaris"]
     [comment] = files["comments.csv"][1:]
