@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from films.models import Film, weighted_search_vector
+from films.models import Film, hangul_search_keys, weighted_search_vector
 from reviews.markdown import render_article
 
 WORDS_READ_PER_MINUTE = 230
@@ -130,8 +130,8 @@ def spaceless_text(*fields: str) -> models.Field:
     """The fields' text in lower case without any white space, kept by PostgreSQL: a Hangul
     query matches it by substring, so a part of a word ("필요" in "필요한") and another spacing
     ("이별에 필요한" for "이 별에 필요한") find the review, where full text needs whole words
-    (and Korean glues particles to them). No initial consonants (초성) here, unlike films'
-    `hangul_keys`: over whole articles a few consonants match almost anything."""
+    (and Korean glues particles to them). Initial consonants (초성) only for the headline
+    (`headline_keys`): over whole articles a few consonants match almost anything."""
     parts: list = []
     for field in fields:
         parts += [field, models.Value(" ")]
@@ -216,6 +216,8 @@ class Review(models.Model):
     search_vector = weighted_search_vector("english", a=("headline",), b="standfirst", c="body")
     # For searches in Hangul (reviews/search/engine.py).
     hangul_text = spaceless_text("headline", "standfirst", "body")
+    # The headline without spaces and its initial consonants, as films' titles have them.
+    headline_keys = hangul_search_keys("headline")
 
     objects = ReviewQuerySet.as_manager()
 

@@ -11,6 +11,7 @@ rows alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -38,18 +39,21 @@ REVIEW_CONFIG = "english"
 # What a match in Hangul text adds to a review's rank (full text ranks are mostly under 0.1):
 # below a film whose title matched, above a passing mention found by full text.
 HANGUL_MATCH_RANK = 0.2
+# A query of Hangul initial consonants (compatibility jamo ㄱ to ㅎ) and nothing else.
+_INITIALS_ONLY = re.compile("[\u3131-\u314e]+")
 
 
 def review_matches(text: str, parsed: ParsedQuery | None = None) -> models.QuerySet[Review]:
     """Published reviews matching the query, annotated with `rank`: by full text, and for a
     query in Hangul, by a substring of their text without spaces (`Review.hangul_text`), so
-    that a part of a word or another spacing finds them too."""
+    that a part of a word or another spacing finds them too, and a query of initial consonants
+    alone (ㅂㅇ ㅅㄱ) by those of the headline (`Review.headline_keys`)."""
     query = SearchQuery(text, search_type="websearch", config=REVIEW_CONFIG)
     parsed = parsed or parse_query(text)
     keys = hangul_keys(parsed)
     in_hangul = models.Q(pk__in=[])
     for key in keys:
-        in_hangul |= models.Q(hangul_text__contains=key)
+        in_hangul |= _hangul_match(key)
     rank = SearchRank(models.F("search_vector"), query)
     if keys:
         rank += models.Case(
@@ -70,8 +74,14 @@ def review_matches(text: str, parsed: ParsedQuery | None = None) -> models.Query
             )
         )
         for key in hangul_keys(excluded):
-            reviews = reviews.exclude(hangul_text__contains=key)
+            reviews = reviews.exclude(_hangul_match(key))
     return reviews
+
+
+def _hangul_match(key: str) -> models.Q:
+    if _INITIALS_ONLY.fullmatch(key):
+        return models.Q(headline_keys__contains=key)
+    return models.Q(hangul_text__contains=key)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Search in Hangul over review articles (issue 15): full words, parts of words and other
-spacings find a review written in Korean, by its headline, standfirst or body; and nothing
-else."""
+spacings find a review written in Korean, by its headline, standfirst or body, and initial
+consonants (초성) by its headline; and nothing else."""
 
 import pytest
 
@@ -57,9 +57,27 @@ def test_each_review_is_found_by_its_own_words(client, korean_reviews, query):
     assert titles(search(client, q=query, kind="review")) == ["혜성과 붉은 실"]
 
 
-@pytest.mark.parametrize("query", ["부산", "서울역에서", "ㅅㅇ", "익숙하지"])
+@pytest.mark.parametrize("query", ["부산", "서울역에서", "ㅂㅅㄱ", "익숙하지", "ㄴㅇㅇ"])
 def test_a_korean_query_that_matches_no_review_finds_none(client, korean_reviews, query):
     assert titles(search(client, q=query, kind="review")) == []
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("ㅎㅅㄱ ㅂㅇ ㅅ", ["혜성과 붉은 실"]),  # the whole headline's initials, spaced as written
+        ("ㅎㅅㄱㅂㅇㅅ", ["혜성과 붉은 실"]),  # run together
+        ("ㅂㅇㅅ", ["혜성과 붉은 실"]),  # part of it
+        ("ㅇㅅㅎㅅㄹ", [KOREAN_HEADLINE]),  # 익숙한 소리
+    ],
+)
+def test_initial_consonants_find_a_review_by_its_headline(client, korean_reviews, query, found):
+    assert titles(search(client, q=query, kind="review")) == found
+
+
+def test_initial_consonants_do_not_reach_into_the_body(client, korean_reviews):
+    # 산골 마을 (ㅅㄱㅁㅇ) is in the comet review's body only.
+    assert titles(search(client, q="ㅅㄱㅁㅇ", kind="review")) == []
 
 
 def test_an_english_query_still_finds_reviews_by_full_text(client, korean_reviews):
