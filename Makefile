@@ -111,7 +111,14 @@ browser:
 # Installed into var/tools (git-ignored), never as a top-level package.json; pinned here.
 VNU_VERSION := 26.9.27
 VNU_JAR := var/tools/node_modules/vnu-jar/build/dist/vnu.jar
-tools: var/tools/.vnu-$(VNU_VERSION)
+# Lighthouse, for its SEO audit (hreflang) in both languages; in a prefix of its own, since npm
+# prunes what a --no-save install did not name.
+LIGHTHOUSE_VERSION := 12.8.2
+tools: var/tools/.vnu-$(VNU_VERSION) var/tools/.lighthouse-$(LIGHTHOUSE_VERSION)
+
+var/tools/.lighthouse-$(LIGHTHOUSE_VERSION):
+	npm install --prefix var/tools/lighthouse --no-save --no-audit --no-fund --ignore-scripts lighthouse@$(LIGHTHOUSE_VERSION)
+	@test -f var/tools/lighthouse/node_modules/lighthouse/cli/index.js && touch $@
 
 var/tools/.vnu-$(VNU_VERSION):
 	@command -v java >/dev/null || { echo "Java 17 is needed for the Nu HTML Checker: apt-get install openjdk-17-jre-headless"; exit 1; }

@@ -7,6 +7,7 @@ page are left in test-artifacts/screenshots/<page>-<language>-<width>-<scheme>.p
 """
 
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -18,7 +19,7 @@ from playwright.sync_api import Browser
 
 from reviews.diary import services as diary
 from reviews.discussion.models import Comment
-from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS
 from tests.factories import (
     CommentFactory,
     CommentReportFactory,
@@ -223,3 +224,41 @@ def test_every_kind_of_page_is_valid_html(tmp_path):
         if m["type"] in {"error", "non-document-error"}
     ]
     assert not errors, "\n".join(errors)
+
+
+LIGHTHOUSE = Path(__file__).resolve().parents[2] / "var/tools/lighthouse/node_modules/lighthouse"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_lighthouse_seo_audit_passes_hreflang_in_each_language(live_server, language):
+    """Lighthouse's SEO category in Debian's Chromium, on the film page in each language: its
+    hreflang audit passes (each page names its other-language version and x-default) and so
+    does every other SEO audit."""
+    assert LIGHTHOUSE.exists(), "Lighthouse is missing: run `make tools`."
+    film = FilmFactory(lost_in_starlight=True, title_ko="이 별에 필요한")
+    url = f"{live_server.url}/{language}/films/{film.slug}/"
+    audited = subprocess.run(
+        [
+            "node",
+            str(LIGHTHOUSE / "cli" / "index.js"),
+            url,
+            "--only-categories=seo",
+            "--output=json",
+            "--quiet",
+            f"--chrome-flags=--headless {' '.join(CHROMIUM_FLAGS)}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    report = json.loads(audited.stdout)
+    assert report["audits"]["hreflang"]["score"] == 1, report["audits"]["hreflang"]
+    failed = [
+        ref["id"]
+        for ref in report["categories"]["seo"]["auditRefs"]
+        if report["audits"][ref["id"]]["score"] not in (None, 1) and ref["weight"]
+    ]
+    assert failed == []
