@@ -87,4 +87,4 @@ def kept_film(request: HttpRequest, slug: str, *, fields: tuple[str, ...] = ()) 
         return film, pagecache.stamps_of(film)
 
     name = f"film-row:{slug}:{','.join(fields)}"
-    return copy.copy(pagecache.page_part(request, name, compute).value)
+    return copy.copy(pagecache.page_part(request, name, compute, localised=False).value)

@@ -4,7 +4,6 @@ from operator import attrgetter
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView
 
@@ -87,15 +86,9 @@ class FilmDetailView(pagecache.CachedPageMixin, DetailView):
 
     def _kept_head_and_body(self, film: Film, for_reader: pages.FilmPageParts):
         request = self.request
-        # The row is kept with both languages (pages.kept_film); its HTML is in one.
-        where = (
-            request.get_host(),
-            timezone.get_current_timezone_name(),
-            translation.get_language(),
-        )
-        name = (
-            f"film-page:{film.pk}:{pagecache.digest((pagecache.template_version(TEMPLATE), where))}"
-        )
+        # The row is kept with both languages (pages.kept_film); its HTML once per language.
+        made_of = (pagecache.template_version(TEMPLATE), request.get_host())
+        name = f"film-page:{film.pk}:{pagecache.digest(made_of)}"
 
         def compute():
             prefetch_related_objects([film], *BODY_RELATIONS)

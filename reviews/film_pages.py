@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
 
 from config import pagecache
 from films.models import Film
@@ -24,8 +23,11 @@ def shared_part(
     """A part of the film page that is the same for every reader, kept (for signed-in readers,
     whose pages are put together per request) until what it shows changes. It never shows the
     readers' score, so a rating leaves it alone."""
-    where = (request.get_host(), timezone.get_current_timezone_name(), translation.get_language())
-    made_of = (pagecache.template_version(template), where, request.user.is_authenticated)
+    made_of = (
+        pagecache.template_version(template),
+        request.get_host(),
+        request.user.is_authenticated,
+    )
     key = f"film-part:{name}:{film.pk}:{pagecache.digest(made_of)}"
 
     def compute() -> tuple[FilmPageParts, set[str]]:

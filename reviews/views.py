@@ -9,7 +9,6 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -109,10 +108,7 @@ def published_review(request: HttpRequest, slug: str) -> PublishedReview:
     """Kept until the review, its film or its author changes: every signed-in reader's view of
     a review needs it, and anonymous readers' pages are rendered from it."""
     template = "reviews/review_detail.html"
-    where = (
-        f"{request.get_host()}:{timezone.get_current_timezone_name()}:{translation.get_language()}"
-    )
-    name = f"published-review:{slug}:{pagecache.template_version(template)}:{where}"
+    name = f"published-review:{slug}:{pagecache.template_version(template)}:{request.get_host()}"
 
     def compute() -> tuple[PublishedReview, set[str]]:
         review = get_object_or_404(
@@ -145,8 +141,7 @@ def _other_reviews(request: HttpRequest, review: Review) -> pagecache.PagePart:
         html = render_to_string(template, {"review": review, "other_reviews": others})
         return html, pagecache.stamps_of(others) | {stamps.film_reviews(review.film_id)}
 
-    version = pagecache.template_version(template)
-    name = f"other-reviews:{review.pk}:{review.film_id}:{version}:{translation.get_language()}"
+    name = f"other-reviews:{review.pk}:{review.film_id}:{pagecache.template_version(template)}"
     return pagecache.page_part(request, name, compute)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils import timezone, translation
 
 from config.pagecache.keys import read, release
 from config.pagecache.stamps import fresh, note_unchanged_since
@@ -79,13 +80,25 @@ Compute = Callable[[], tuple[object, Iterable[str]] | tuple[object, Iterable[str
 
 
 def page_part(
-    request: HttpRequest | None, name: str, compute: Compute, *, scheduled: bool = True
+    request: HttpRequest | None,
+    name: str,
+    compute: Compute,
+    *,
+    scheduled: bool = True,
+    localised: bool = True,
 ) -> PagePart:
     """`compute()` returns the value and the stamps it depends on, and optionally a time after
     which the value is out of date by itself. Whatever else it depends on (who it is for, a
     page number, the templates) belongs in `name`. An exception from `compute` keeps nothing.
-    With `scheduled`, it is also kept no longer than the next change that comes by itself."""
-    key = f"{_KEY}{release()}:{name}"
+    With `scheduled`, it is also kept no longer than the next change that comes by itself.
+
+    A `localised` part (HTML, labels, dates: the default) is kept once per language and time
+    zone, so no caller can forget them; data the same for every reader (rows, counts) says
+    `localised=False` and is kept once."""
+    where = (
+        f"{translation.get_language()}:{timezone.get_current_timezone_name()}:" if localised else ""
+    )
+    key = f"{_KEY}{release()}:{where}{name}"
     if not (settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_FRAGMENTS):
         return _compute(request, key, compute, keep=False, scheduled=scheduled)
     entry = part_copies.get(key)
@@ -136,7 +149,7 @@ def changes_by_itself(when: Callable[[], tuple[float | None, Iterable[str]]]) ->
             return moment, stamps, moment
 
         name = f"next-change:{when.__module__}.{when.__qualname__}"
-        return page_part(request, name, compute, scheduled=False)
+        return page_part(request, name, compute, scheduled=False, localised=False)
 
     _scheduled_changes.append(next_change)
 

@@ -57,6 +57,7 @@ def _reader_state(request: HttpRequest, film: Film) -> selectors.ReaderFilmState
         request,
         f"reader-state:{reader.pk}:{film.pk}",
         lambda: (selectors.reader_state(reader, film), [stamps.diary_of(reader.pk)]),
+        localised=False,
     ).value
 
 

@@ -9,7 +9,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -112,12 +111,12 @@ def signed_in_discussion(request: HttpRequest, subject, *, form: CommentForm | N
         request,
         f"took-part:{subject.cache_name}:{user.pk}",
         lambda: (selectors.took_part(subject, user), [subject.stamp]),
+        localised=False,
     ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
     sort, page = _thread_sort(request), request.GET.get("page", "")
-    where = f"{timezone.get_current_timezone_name()}:{translation.get_language()}:{subject.url}"
     made_of = (pagecache.template_version(TEMPLATE), pagecache.template_version(fragments.TEMPLATE))
-    digest = pagecache.digest((made_of, where, sort, page))
+    digest = pagecache.digest((made_of, subject.url, sort, page))
     name = f"discussion:{subject.cache_name}:{viewer}:{digest}"
 
     def compute() -> tuple[str, set[str], float | None]:

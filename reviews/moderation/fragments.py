@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.loader import get_template
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from config import pagecache
 from config.pagecache.fragments import CSRF_PLACEHOLDER, render_fragments
@@ -165,12 +165,10 @@ def item_html(items: list[QueueItem], query: str) -> list:
 
 def queue_fragment_name(filters: dict[str, str], page: str) -> str:
     """The kept queue's name: what was asked for, and everything else its HTML depends on
-    that no stamp tracks: the templates, the time zone and language."""
+    that no stamp tracks, the templates (page_part adds the time zone and language)."""
     return "moderation-queue:" + pagecache.digest(
         (
             [pagecache.template_version(name) for name in (QUEUE_TEMPLATE, *_QUEUE_INCLUDES)],
-            timezone.get_current_timezone_name(),
-            translation.get_language(),
             sorted(filters.items()),
             page,
         )

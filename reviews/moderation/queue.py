@@ -13,4 +13,5 @@ def waiting_count() -> int:
         None,
         "moderation-waiting",
         lambda: (QueueFilterForm().queue().count(), [stamps.WAITING]),
+        localised=False,
     ).value

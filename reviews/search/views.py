@@ -6,7 +6,6 @@ import django
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
 
 from config import pagecache
 from films import stamps as films_stamps
@@ -70,7 +69,6 @@ def _filters(request: HttpRequest, form: SearchForm) -> pagecache.PagePart:
         (
             pagecache.template_version("reviews/search.html"),
             django.get_version(),  # the widgets' own templates
-            translation.get_language(),
             form.is_bound,
             [request.GET.getlist(field) for field in form.fields],
         )
@@ -117,14 +115,12 @@ def _results(request: HttpRequest, text: str, data: dict) -> pagecache.PagePart:
         return html, [*SEARCHED, *pagecache.stamps_of(shown)]
 
     # The links repeat the query string as given (unknown parameters and invalid filters
-    # too), so it is part of the name along with what was searched; dates are shown in the
-    # current time zone.
+    # too), so it is part of the name along with what was searched (page_part adds the time
+    # zone and language the dates and words are shown in).
     name = pagecache.digest(
         (
             [pagecache.template_version(template) for template in _RESULTS_TEMPLATES],
             SEARCH_RESULTS_PER_PAGE,
-            timezone.get_current_timezone_name(),
-            translation.get_language(),
             query.urlencode(),
             number,
             kind,

@@ -5,6 +5,7 @@ import time
 from types import SimpleNamespace
 
 import pytest
+from django.utils import timezone, translation
 
 from config import pagecache
 from config.pagecache import parts
@@ -51,3 +52,25 @@ def test_a_processs_recent_copy_never_hides_a_newer_value_kept_by_another(monkey
         pagecache.page_part(next(requests), "x", lambda: ("new", [stamp]))
 
     assert pagecache.page_part(next(requests), "x", lambda: ("again", [stamp])).value == "new"
+
+
+def test_a_localised_part_is_kept_once_per_language_and_time_zone_and_data_once():
+    """Whatever a part shows in words or dates is kept apart per language and time zone by
+    page_part itself; data the same for every reader (`localised=False`) is kept once."""
+    computed = []
+
+    def shown_in(tag):
+        def compute():
+            computed.append(tag)
+            return f"{tag} in {translation.get_language()}", []
+
+        return compute
+
+    request = SimpleNamespace(page_cache_started=time.time())
+    for language, zone in [("en", "Asia/Seoul"), ("ko", "Asia/Seoul"), ("en", "UTC")] * 2:
+        with translation.override(language), timezone.override(zone):
+            part = pagecache.page_part(request, "words", shown_in("words"))
+            assert part.value == f"words in {language}"
+            row = pagecache.page_part(request, "row", shown_in("row"), localised=False)
+            assert row.value == "row in en"  # the first one kept, whoever asks
+    assert computed == ["words", "row", "words", "words"]
