@@ -14,26 +14,17 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from config.admin import DeletesThroughService
 from reviews.diary.admin import ReaderReviewAdmin
 from reviews.diary.models import DiaryEntry, ReaderReview
 from reviews.discussion.models import Comment, CommentReport, CommentRevision
 from reviews.moderation import reasons, services
-from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+from reviews.moderation.models import DECISION_DONE, BlockedTerm, ModerationDecision, Sanction
 
 User = get_user_model()
 Action = ModerationDecision.Action
-
-# What the moderator is told a decision on the selected items did.
-DONE = {
-    Action.APPROVE: pgettext_lazy("decision done", "Approved"),
-    Action.REJECT: pgettext_lazy("decision done", "Rejected"),
-    Action.SPAM: pgettext_lazy("decision done", "Marked as spam"),
-    Action.REMOVE: pgettext_lazy("decision done", "Removed"),
-    Action.RESTORE: pgettext_lazy("decision done", "Restored"),
-}
 
 
 @dataclass(frozen=True)
@@ -102,31 +93,33 @@ class DecisionActions:
         permissions=["moderate"],
     )
     def approve(self, request, queryset):
-        self._decide_selected(request, queryset, Action.APPROVE, DONE[Action.APPROVE])
+        self._decide_selected(request, queryset, Action.APPROVE, DECISION_DONE[Action.APPROVE])
 
     @admin.action(description=gettext_lazy("Reject selected (off topic)"), permissions=["moderate"])
     def reject(self, request, queryset):
         # One of the desk's canned reasons, in the moderator's language, as the desk keeps it.
         reason = _("Off topic for this review")
-        self._decide_selected(request, queryset, Action.REJECT, DONE[Action.REJECT], reason=reason)
+        self._decide_selected(
+            request, queryset, Action.REJECT, DECISION_DONE[Action.REJECT], reason=reason
+        )
 
     @admin.action(description=gettext_lazy("Mark selected as spam"), permissions=["moderate"])
     def mark_spam(self, request, queryset):
-        self._decide_selected(request, queryset, Action.SPAM, DONE[Action.SPAM])
+        self._decide_selected(request, queryset, Action.SPAM, DECISION_DONE[Action.SPAM])
 
     @admin.action(
         description=gettext_lazy("Remove selected published %(verbose_name_plural)s"),
         permissions=["moderate"],
     )
     def remove(self, request, queryset):
-        self._decide_selected(request, queryset, Action.REMOVE, DONE[Action.REMOVE])
+        self._decide_selected(request, queryset, Action.REMOVE, DECISION_DONE[Action.REMOVE])
 
     @admin.action(
         description=gettext_lazy("Restore selected %(verbose_name_plural)s"),
         permissions=["moderate"],
     )
     def restore(self, request, queryset):
-        self._decide_selected(request, queryset, Action.RESTORE, DONE[Action.RESTORE])
+        self._decide_selected(request, queryset, Action.RESTORE, DECISION_DONE[Action.RESTORE])
 
     def has_moderate_permission(self, request) -> bool:
         return request.user.has_perm("reviews.moderate_comment")

@@ -211,6 +211,17 @@ _STATUS_WORDS = {
     Comment.Status.REMOVED: pgettext_lazy("decision log status", "removed"),
 }
 
+# What a moderator is told a decision did, on the desk and in the admin.
+DECISION_DONE = {
+    ModerationDecision.Action.APPROVE: pgettext_lazy("decision done", "Approved"),
+    ModerationDecision.Action.REJECT: pgettext_lazy("decision done", "Rejected"),
+    ModerationDecision.Action.SPAM: pgettext_lazy("decision done", "Marked as spam"),
+    ModerationDecision.Action.REMOVE: pgettext_lazy("decision done", "Removed"),
+    ModerationDecision.Action.RESTORE: pgettext_lazy("decision done", "Restored"),
+    ModerationDecision.Action.UPHOLD_REPORTS: _("Reports upheld, comment removed"),
+    ModerationDecision.Action.DISMISS_REPORTS: _("Reports dismissed, comment published"),
+}
+
 
 class BlockedTerm(models.Model):
     """A word or phrase that holds a comment for review (whole words, any case)."""

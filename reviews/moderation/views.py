@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config import pagecache
@@ -40,7 +40,7 @@ from reviews.moderation.fragments import (
     queue_fragment_name,
     render_queue,
 )
-from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
+from reviews.moderation.models import DECISION_DONE, BlockedTerm, ModerationDecision, Sanction
 from reviews.moderation.selectors import dashboard_figures
 
 User = get_user_model()
@@ -89,19 +89,6 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, QUEUE_TEMPLATE, context)
 
 
-Action = ModerationDecision.Action
-# What the moderator is told when a decision on the desk is done.
-DONE = {
-    Action.APPROVE: pgettext_lazy("decision done", "Approved"),
-    Action.REJECT: pgettext_lazy("decision done", "Rejected"),
-    Action.SPAM: pgettext_lazy("decision done", "Marked as spam"),
-    Action.REMOVE: pgettext_lazy("decision done", "Removed"),
-    Action.RESTORE: pgettext_lazy("decision done", "Restored"),
-    Action.UPHOLD_REPORTS: gettext_lazy("Reports upheld, comment removed"),
-    Action.DISMISS_REPORTS: gettext_lazy("Reports dismissed, comment published"),
-}
-
-
 def _decision(form: DecisionForm) -> dict:
     """The decision the form asks for, as the services take it."""
     if not form.is_valid():
@@ -120,7 +107,7 @@ def _run_decision(request: HttpRequest, comment: Comment, form: DecisionForm) ->
     decision = _decision(form)
     services.comment_decide(comment=comment, moderator=request.user, **decision)
     return _("%(done)s: comment by %(author)s.") % {
-        "done": DONE[decision["action"]],
+        "done": DECISION_DONE[decision["action"]],
         "author": comment.author.get_username(),
     }
 
@@ -129,7 +116,7 @@ def _run_entry_decision(request: HttpRequest, entry: DiaryEntry, form: DecisionF
     decision = _decision(form)
     services.entry_decide(entry=entry, moderator=request.user, **decision)
     return _("%(done)s: reader review by %(author)s.") % {
-        "done": DONE[decision["action"]],
+        "done": DECISION_DONE[decision["action"]],
         "author": entry.reader.get_username(),
     }
 
@@ -205,7 +192,7 @@ def bulk_decide(request: HttpRequest) -> HttpResponse:
     if done:
         message = ngettext("%(done)s: %(count)s comment.", "%(done)s: %(count)s comments.", done)
         messages.success(
-            request, message % {"done": DONE[form.cleaned_data["action"]], "count": done}
+            request, message % {"done": DECISION_DONE[form.cleaned_data["action"]], "count": done}
         )
     for reason in refused:
         messages.error(request, reason)
