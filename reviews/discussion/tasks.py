@@ -46,8 +46,8 @@ def send_reply_notification(comment_id: int) -> bool:
     profile = Profile.objects.filter(user=recipient).first()
     if not recipient.email or (profile is not None and not profile.notify_replies):
         return False
-    # In the recipient's language, links included (reversed inside, so that they carry it
-    # once addresses do), whatever language the worker or the replier's request is in.
+    # In the recipient's language, links included (reversed inside, so that they carry its
+    # /ko/ or /en/), whatever language the worker or the replier's request is in.
     with translation.override((profile.language if profile else "") or settings.LANGUAGE_CODE):
         unsubscribe_url = settings.SITE_URL + reverse(
             "readers:unsubscribe", kwargs={"token": unsubscribe_token(recipient.pk)}

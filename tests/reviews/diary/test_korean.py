@@ -16,14 +16,6 @@ from tests.reviews.diary.letterboxd.conftest import csv_text
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    """A request in Korean leaves Korean active in the test's thread (LocaleMiddleware does not
-    deactivate it): the tests after these start in the default language again."""
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def korean(reader_client):
     in_korean(reader_client)

@@ -19,14 +19,6 @@ from tests.factories import CommentFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    """A request in Korean leaves Korean active in the test's thread (LocaleMiddleware does not
-    deactivate it): the tests after these start in the default language again."""
-    yield
-    translation.deactivate()
-
-
 def test_profile_set_language_remembers_the_readers_choice(reader):
     profile_set_language(user=reader, language="ko")
 
