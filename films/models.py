@@ -359,3 +359,7 @@ class WatchOption(models.Model):
 
     def __str__(self) -> str:
         return f"{self.film} on {self.provider} ({self.region})"
+
+
+# The time line's models (scenes, premieres) live beside their own rules; Django finds them here.
+from films.timeline import Premiere, Scene  # noqa: E402, F401

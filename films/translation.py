@@ -12,7 +12,7 @@ from django.db import models
 from modeltranslation.translator import TranslationOptions, register
 from modeltranslation.utils import build_localized_fieldname, get_language, resolution_order
 
-from films.models import Film, Genre, Person, WatchOption
+from films.models import Film, Genre, Person, Scene, WatchOption
 
 
 @register(Film)
@@ -28,6 +28,11 @@ class PersonTranslation(TranslationOptions):
 @register(Genre)
 class GenreTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(Scene)
+class SceneTranslation(TranslationOptions):
+    fields = ("title",)
 
 
 @register(WatchOption)

@@ -401,7 +401,9 @@ from reviews.moderation.models import (  # noqa: E402
     ReaderReviewReport,
     Sanction,
 )
+from reviews.notes.models import ReviewParagraph  # noqa: E402
 from reviews.readers.models import Profile  # noqa: E402
+from reviews.spoilers.models import WatchProgress  # noqa: E402
 
 __all__ = [
     "BlockedTerm",
@@ -418,6 +420,8 @@ __all__ = [
     "ReaderReviewLike",
     "ReaderReviewReport",
     "Review",
+    "ReviewParagraph",
     "Sanction",
+    "WatchProgress",
     "WatchlistEntry",
 ]

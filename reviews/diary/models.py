@@ -116,6 +116,8 @@ class DiaryEntry(models.Model):
     review = models.TextField(_("review"), blank=True, max_length=REVIEW_MAX_LENGTH)
     review_html = models.TextField(editable=False, default="")
     contains_spoilers = models.BooleanField(_("contains spoilers"), default=False)
+    # The point in the film the review is about, in seconds (films/timecodes.py), if any.
+    timecode = models.PositiveIntegerField(_("timecode"), null=True, blank=True)
     review_status = models.CharField(
         _("review status"), max_length=10, choices=Comment.Status, default=Comment.Status.APPROVED
     )

@@ -31,6 +31,18 @@ def fingerprint(text: str) -> str:
     return hashlib.blake2b(normalise(text).encode(), digest_size=8).hexdigest()
 
 
+# What a comment can be under: exactly one of them (reviews/discussion/subjects.py).
+SUBJECTS = ("review", "entry", "scene", "premiere")
+
+
+def exactly_one(*fields: str) -> models.Q:
+    """Exactly one of the foreign keys `fields` is set."""
+    condition = models.Q()
+    for chosen in fields:
+        condition |= models.Q(**{f"{field}__isnull": field != chosen for field in fields})
+    return condition
+
+
 class CommentQuerySet(models.QuerySet):
     def same_text(self, *, author, body: str, since: datetime) -> CommentQuerySet:
         """The author's comments since then that say what `body` says (see `normalise`): one
@@ -111,6 +123,32 @@ class Comment(models.Model):
         related_name="comments",
         db_index=False,
     )
+    # A comment in a scene's thread, or in a premiere's live thread (issue 16).
+    scene = models.ForeignKey(
+        "films.Scene", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    premiere = models.ForeignKey(
+        "films.Premiere",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    # A reader's note on one paragraph of the review article (reviews/notes): the paragraph,
+    # and its text as the reader saw it, kept when the paragraph changes or goes.
+    paragraph = models.ForeignKey(
+        "reviews.ReviewParagraph",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notes",
+    )
+    quoted_text = models.TextField(blank=True, db_default="")
+    quoted_hash = models.CharField(max_length=16, blank=True, db_default="")
+    # The point in the film the comment is about, in seconds (films/timecodes.py); readers who
+    # have not watched that far see it collapsed (reviews/spoilers).
+    timecode = models.PositiveIntegerField(null=True, blank=True)
+    contains_spoilers = models.BooleanField(default=False, db_default=False)
     # No index of its own: the (author, fingerprint, created_at) index below starts with it.
     # Empty once the author deleted their account: the comment stays as a placeholder, so
     # replies to it and the moderation record keep their place (services.account_delete).
@@ -201,11 +239,11 @@ class Comment(models.Model):
                 name="comment_replies_have_parent_and_root",
             ),
             models.CheckConstraint(
-                condition=(
-                    models.Q(review__isnull=False, entry__isnull=True)
-                    | models.Q(review__isnull=True, entry__isnull=False)
-                ),
-                name="comment_on_review_or_entry",
+                condition=exactly_one(*SUBJECTS), name="comment_has_one_subject"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(paragraph__isnull=True) | models.Q(review__isnull=False),
+                name="comment_notes_are_on_reviews",
             ),
         ]
 
@@ -238,8 +276,11 @@ class Comment(models.Model):
 
     @property
     def subject(self):
-        """What the comment is under: the review article or the diary entry."""
-        return self.review if self.review_id else self.entry
+        """What the comment is under: a review article, a diary entry, a scene or a premiere."""
+        for field in SUBJECTS:
+            if getattr(self, f"{field}_id"):
+                return getattr(self, field)
+        return None
 
     @property
     def subject_title(self) -> str:
