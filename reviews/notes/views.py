@@ -20,6 +20,7 @@ from reviews.discussion.forms import CommentForm
 from reviews.discussion.models import Comment
 from reviews.markdown import render_article
 from reviews.notes import selectors
+from reviews.notes.display import ParagraphNotes, count_link
 from reviews.notes.models import ReviewParagraph
 from reviews.views import published_review
 
@@ -96,8 +97,15 @@ def note_create(request: HttpRequest, slug: str, anchor: str) -> HttpResponse:
     else:
         notice = _("Thanks: your note will appear once a moderator approves it.")
     if request.htmx:
-        return render(
-            request, f"{TEMPLATE}#notes", notes_context(request, paragraph, notice=notice)
-        )
+        context = notes_context(request, paragraph, notice=notice)
+        shown = ParagraphNotes(
+            anchor=paragraph.anchor,
+            current=True,
+            count=sum(1 for note in context["notes"] if note.status == Comment.Status.APPROVED),
+            text="",
+            url=page_url,
+        )  # the count beside the paragraph, as the article shows it from now on
+        context["count_link"] = count_link(shown, out_of_band=True)
+        return render(request, f"{TEMPLATE}#notes", context)
     messages.success(request, notice)
     return redirect(f"{page_url}#comment-{note.pk}")

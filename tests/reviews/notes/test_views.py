@@ -212,6 +212,9 @@ def test_a_reader_posts_a_note_in_place(reader_client, article):
     assert "<html" not in response.text
     assert "Your note is posted." in response.text
     assert "In place." in response.text
+    # The count beside the paragraph is swapped too (out of band).
+    assert f'id="note-count-{score.anchor}"' in response.text
+    assert 'data-hx-swap-oob="true">1 note</a>' in response.text
 
 
 @pytest.mark.parametrize(
@@ -313,3 +316,12 @@ def test_the_desk_names_a_held_note(moderator_client, article, settings):
     page = moderator_client.get(reverse("moderation:queue")).text
     assert "Note on a paragraph" in page
     assert "Wait for me." in page
+
+
+def test_headings_keep_their_anchor_but_take_no_notes(client, db):
+    review = reviews.review_save(review=ReviewFactory(body="## Verdict\n\nSee it."))
+    heading, paragraph = review.paragraphs.order_by("position")
+    page = client.get(review.get_absolute_url()).text
+    assert f'<h2 id="{heading.anchor}">Verdict</h2>' in page
+    assert page_url(review, heading) not in page
+    assert page_url(review, paragraph) in page
