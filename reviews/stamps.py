@@ -124,6 +124,11 @@ def review_changed(
     )
 
 
+def paragraphs_changed(review: Review) -> None:
+    """A review's paragraphs were matched to its body again (reviews/notes/services.py)."""
+    pagecache.changed(pagecache.stamp(review), notes(review.pk))
+
+
 def review_deleted(review: Review) -> None:
     """A review goes, with its discussion: its comments leave the desk too."""
     review_changed(review)

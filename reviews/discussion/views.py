@@ -211,6 +211,9 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return _render_comment(request, comment)
         messages.success(request, _("Your comment is deleted."))
+        if comment.paragraph_id:  # a note: back to its paragraph's page (reviews/notes)
+            anchor = comment.paragraph.anchor
+            return redirect(reverse("notes:paragraph", args=[comment.review.slug, anchor]))
         return redirect(comment.subject.get_absolute_url() + f"#comment-{comment.pk}")
     return render(request, "reviews/discussion/comment_delete.html", {"comment": comment})
 

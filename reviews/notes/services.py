@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from django.db import transaction
 
+from reviews import stamps
 from reviews.markdown import article_blocks, render_article
 from reviews.models import Review
 from reviews.notes.models import ReviewParagraph
@@ -105,4 +106,6 @@ def paragraphs_sync(*, review: Review) -> list[ReviewParagraph]:
     ReviewParagraph.objects.bulk_create(created)
     review.body_html = render_article(review.body, [p.anchor for p in result])
     Review.objects.filter(pk=review.pk).update(body_html=review.body_html)
+    # The article's anchors and counts, and whether each note is on the current version.
+    stamps.paragraphs_changed(review)
     return result

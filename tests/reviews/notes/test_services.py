@@ -214,3 +214,17 @@ def test_match_paragraphs_pairs_a_replaced_run_one_for_one():
 def test_text_hash_ignores_only_spacing():
     assert text_hash("A  line\nhere") == text_hash("A line here")
     assert text_hash("A line") != text_hash("a line")
+
+
+def test_the_command_gives_older_reviews_their_anchors(db):
+    from django.core.management import call_command
+
+    older = ReviewFactory(body=f"{FIRST}\n\n{SECOND}")  # saved without the service
+    assert not older.paragraphs.exists()
+    call_command("paragraphs_sync", stdout=None)
+    older.refresh_from_db()
+    anchors = anchors_of(older)
+    assert set(anchors) == {FIRST, SECOND}
+    assert all(f'id="{anchor}"' in older.body_html for anchor in anchors.values())
+    call_command("paragraphs_sync", stdout=None)  # again: nothing changes
+    assert anchors_of(older) == anchors
