@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from reviews.markdown import note_marker
+from reviews.markdown import note_marker, render_article
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class ParagraphNotes:
     anchor: str
     current: bool
     count: int
-    text: str  # for a paragraph that left the article: the start of its last text
+    text: str  # for a paragraph that left the article: the start of its last text, as text
     url: str
 
 
@@ -31,7 +31,7 @@ def paragraph_notes(review) -> list[ParagraphNotes]:
             anchor=row["anchor"],
             current=row["current"],
             count=row["count"],
-            text=row["text"],
+            text=strip_tags(render_article(row["text"])).strip() if row["text"] else "",
             url=reverse("notes:paragraph", args=[review.slug, row["anchor"]]),
         )
         for row in getattr(review, "paragraph_notes", None) or []
