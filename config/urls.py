@@ -24,6 +24,7 @@ urlpatterns = i18n_patterns(
     path("", include("films.urls")),
     path("", include("reviews.urls")),
     path("", include("reviews.discussion.urls")),
+    path("", include("reviews.notes.urls")),
     path("", include("reviews.moderation.urls")),
     path("", include("reviews.readers.urls")),
     path("", include("reviews.diary.urls")),

@@ -1,6 +1,7 @@
 """Markdown to safe HTML for editors' review articles."""
 
 import re
+from dataclasses import dataclass
 
 import nh3
 from markdown_it import MarkdownIt
@@ -28,8 +29,37 @@ def _only_our_images(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def render_article(source: str) -> str:
-    html = _markdown.render(source)
+@dataclass(frozen=True)
+class Block:
+    """One top-level block of an article (a paragraph, heading, list, quote, code or rule):
+    its Markdown source, and the tokens it renders from."""
+
+    text: str
+    tokens: tuple
+
+
+def article_blocks(source: str) -> tuple[list[Block], dict]:
+    """The article's top-level blocks in order, and the parser's env (link references), which
+    rendering them needs."""
+    env: dict = {}
+    tokens = _markdown.parse(source, env)
+    lines = source.splitlines()
+    blocks, start = [], None
+    for index, token in enumerate(tokens):
+        if token.level != 0:
+            continue
+        if token.nesting == 1:
+            start = index
+            continue
+        first = start if token.nesting == -1 else index
+        opening = tokens[first]
+        begin, end = opening.map or (0, 0)
+        blocks.append(Block("\n".join(lines[begin:end]).strip(), tuple(tokens[first : index + 1])))
+        start = None
+    return blocks, env
+
+
+def _clean_article_html(html: str) -> str:
     # The page's headline is the only h1; an article's own "# heading" becomes a section.
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return nh3.clean(
@@ -40,6 +70,32 @@ def render_article(source: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener",
     )
+
+
+_FIRST_TAG = re.compile(r"^<([a-z0-9]+)")
+
+
+def note_marker(anchor: str) -> str:
+    """Left after each anchored block in the stored HTML: where its note count goes
+    (reviews/notes/display.py). A comment, so the HTML reads the same without it."""
+    return f"<!--notes:{anchor}-->"
+
+
+def render_article(source: str, anchors: list[str] | None = None) -> str:
+    """The article as safe HTML. With `anchors` (one per top-level block, reviews/notes), each
+    block gets `id="<anchor>"` and a `note_marker` after it."""
+    blocks, env = article_blocks(source)
+    if anchors is None or len(anchors) != len(blocks):
+        return _clean_article_html(_markdown.render(source))
+    parts = []
+    for block, anchor in zip(blocks, anchors, strict=True):
+        html = _clean_article_html(
+            _markdown.renderer.render(list(block.tokens), _markdown.options, env)
+        ).strip()
+        # Anchors are made by reviews/notes/services.py ("p-" and letters), never by a writer.
+        html = _FIRST_TAG.sub(rf'<\1 id="{anchor}"', html, count=1)
+        parts.append(html + note_marker(anchor))
+    return "\n".join(parts) + "\n"
 
 
 # Readers get a smaller language: emphasis, links, quotes, inline code, lists and ||spoilers||.

@@ -107,7 +107,7 @@ class ReviewQuerySet(models.QuerySet):
 
         approved_comments = (
             Comment.objects.public()
-            .filter(review=models.OuterRef("pk"))
+            .filter(review=models.OuterRef("pk"), paragraph__isnull=True)
             .order_by()
             .values("review")
             .annotate(total=models.Count("pk"))

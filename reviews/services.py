@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from reviews import stamps
 from reviews.models import Review
+from reviews.notes.services import paragraphs_sync
 
 
 @transaction.atomic
@@ -22,6 +23,7 @@ def review_save(*, review: Review) -> Review:
     ) or (None, None)
     review.full_clean()
     review.save()
+    paragraphs_sync(review=review)  # the body's anchors, and its HTML with them
     stamps.review_changed(
         review, old_film_id=old_film_id, old_original_id=old_original_id or review.pk
     )

@@ -49,8 +49,16 @@ def entry_discussion(entry_pk: int) -> str:
     return f"reviews.entry-discussion:{entry_pk}"
 
 
+def notes(review_pk: int) -> str:
+    """Which readers' notes a review's paragraphs have, and what each shows (reviews/notes)."""
+    return f"reviews.notes:{review_pk}"
+
+
 def discussion_of(comment) -> str:
-    """The discussion a comment is in: under a review article or under a reader review."""
+    """The discussion a comment is in: under a review article or under a reader review; a
+    note on a paragraph is in its review's notes, not in its discussion."""
+    if comment.paragraph_id:
+        return notes(comment.review_id)
     if comment.entry_id:
         return entry_discussion(comment.entry_id)
     return discussion(comment.review_id)
@@ -82,6 +90,8 @@ def register() -> None:
     # A review card shows its comment count (ReviewQuerySet.for_listing); a queue item its
     # author's history (moderation.selectors.queue_items), and their active sanctions.
     _beyond_the_row(Review, "comment_count", lambda review: discussion(review.pk))
+    # A review article shows its paragraphs' note counts (reviews/notes/display.py).
+    _beyond_the_row(Review, "paragraph_notes", lambda review: notes(review.pk))
     pagecache.also_depends(Review, _versions_shown)
     _beyond_the_row(Comment, "author_approved", lambda comment: comments_by(comment.author_id))
     _beyond_the_row(DiaryEntry, "author_approved", lambda entry: comments_by(entry.reader_id))
@@ -112,6 +122,11 @@ def review_changed(
         *map(film_reviews, films),
         *map(translations, originals),
     )
+
+
+def paragraphs_changed(review: Review) -> None:
+    """A review's paragraphs were matched to its body again (reviews/notes/services.py)."""
+    pagecache.changed(pagecache.stamp(review), notes(review.pk))
 
 
 def review_deleted(review: Review) -> None:
@@ -153,6 +168,7 @@ def account_deleted(
     names_changed(user)
     pagecache.changed(
         *map(discussion, reviews_commented - {None}),
+        *map(notes, reviews_commented - {None}),
         *map(entry_discussion, set(entries_commented) - {None}),
         WAITING,
     )

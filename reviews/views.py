@@ -19,6 +19,8 @@ from reviews.discussion.forms import CommentForm
 from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context, signed_in_discussion
 from reviews.languages import language_filter
 from reviews.models import Review
+from reviews.notes.display import body_with_note_links, paragraph_notes
+from reviews.notes.selectors import with_paragraph_notes
 
 
 class ReviewListView(pagecache.CachedPageMixin, ListView):
@@ -105,22 +107,31 @@ class PublishedReview:
 
 
 def published_review(request: HttpRequest, slug: str) -> PublishedReview:
-    """Kept until the review, its film or its author changes: every signed-in reader's view of
-    a review needs it, and anonymous readers' pages are rendered from it."""
+    """Kept until the review, its film, its author or its paragraphs' notes change: every
+    signed-in reader's view of a review needs it, and anonymous readers' pages are rendered
+    from it. The note counts come in the review's own query."""
     template = "reviews/review_detail.html"
     name = f"published-review:{slug}:{pagecache.template_version(template)}:{request.get_host()}"
 
     def compute() -> tuple[PublishedReview, set[str]]:
         review = get_object_or_404(
-            Review.objects.published()
-            .with_translations()
-            .select_related("film", "author__profile"),
+            with_paragraph_notes(
+                Review.objects.published()
+                .with_translations()
+                .select_related("film", "author__profile")
+            ),
             slug=slug,
         )
+        paragraphs = paragraph_notes(review)
+        article = {
+            "review": review,
+            "body_with_notes": body_with_note_links(review, paragraphs),
+            "earlier_notes": [paragraph for paragraph in paragraphs if not paragraph.current],
+        }
         published = PublishedReview(
             review=review,
             head=render_to_string(f"{template}#review-head", {"review": review}, request),
-            article=render_to_string(f"{template}#review-article", {"review": review}, request),
+            article=render_to_string(f"{template}#review-article", article, request),
         )
         return published, pagecache.stamps_of(review)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reviews.demo.activity import ACTIVITY
 from reviews.demo.authors import AUTHORS
-from reviews.demo.discussion import COMMENTS, MODERATED_COMMENTS, READERS, REPORTS
+from reviews.demo.discussion import COMMENTS, MODERATED_COMMENTS, NOTES, READERS, REPORTS
 from reviews.demo.korean_reviews import KOREAN_REVIEWS
 from reviews.demo.lost_in_starlight_reviews import LOST_IN_STARLIGHT_REVIEWS
 from reviews.demo.related_film_reviews import RELATED_FILM_REVIEWS
@@ -33,6 +33,7 @@ __all__ = [
     "FILMS",
     "GENRES",
     "MODERATED_COMMENTS",
+    "NOTES",
     "PEOPLE",
     "READERS",
     "REPORTS",

@@ -84,3 +84,26 @@ MODERATED_COMMENTS = [
 REPORTS = [
     {"comment": "shinkai", "reporter": "vinylgrace", "reason": "off_topic", "note": ""},
 ]
+
+# Readers' notes on paragraphs of review articles (reviews/notes): the paragraph is the one
+# whose text starts with `paragraph`.
+NOTES = [
+    {
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "paragraph": "Before a single frame has moved",
+        "author": "haneul",
+        "body": "I only got the pun on a second watch. It changes how the title card feels.",
+    },
+    {
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "paragraph": "Before a single frame has moved",
+        "author": "vinylgrace",
+        "body": "Same here: a friend had to explain the spacing to me.",
+    },
+    {
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "paragraph": "Climax Studio renders all of this in 2D",
+        "author": "reader",
+        "body": "“Interiors that glow like the inside of an old valve amplifier” is exactly it.",
+    },
+]

@@ -205,10 +205,11 @@ class Comment(models.Model):
                 name="comment_held_oldest_first",
             ),
             # A discussion's thread and comment counts (its page shows both), counted in the
-            # index alone, no row read.
+            # index alone, no row read. Readers' notes on paragraphs are not in the discussion.
             models.Index(
                 fields=["review", "status"],
                 include=["author", "root", "deleted_at", "id"],
+                condition=models.Q(paragraph__isnull=True),
                 name="comment_review_counts",
             ),
             # The same for a reader review's discussion (and its entry's deletion).

@@ -108,7 +108,8 @@ def on_page(threads: list[ShownComment]) -> list[ShownComment]:
 def took_part(subject, user) -> str | None:
     """None if `user` has neither commented on the subject (in any state) nor liked a comment
     under it: the discussion then looks the same to them as to every such reader. Otherwise a
-    mark that changes whenever they post there, held comments included."""
+    mark that changes whenever they post there, held comments included. Notes on a review's
+    paragraphs are not in its discussion."""
     subject: Subject = subject_of(subject)
     # One statement, written out: asked on every signed-in reader's view of a review.
     with connection.cursor() as cursor:
@@ -122,11 +123,12 @@ _TOOK_PART_SQL = {
     column: f"""
     SELECT (
         SELECT max(id) FROM {Comment._meta.db_table}
-        WHERE {column} = %(subject)s AND author_id = %(user)s
+        WHERE {column} = %(subject)s AND author_id = %(user)s AND paragraph_id IS NULL
     ), EXISTS (
         SELECT 1 FROM {CommentLike._meta.db_table} AS liked
         JOIN {Comment._meta.db_table} AS comment ON comment.id = liked.comment_id
         WHERE liked.user_id = %(user)s AND comment.{column} = %(subject)s
+            AND comment.paragraph_id IS NULL
     )
 """
     for column in ("review_id", "entry_id")

@@ -23,6 +23,7 @@ from reviews.discussion import screening
 from reviews.discussion.models import Comment, CommentLike, CommentRevision
 from reviews.discussion.subjects import Subject
 from reviews.models import Review
+from reviews.notes.models import ReviewParagraph
 
 
 def _rate_limited(scope: str, ident: object, limit: tuple[int, int]) -> bool:
@@ -47,16 +48,22 @@ def comment_create(
     body: str,
     parent: Comment | None = None,
     ip_address: str | None = None,
+    paragraph: ReviewParagraph | None = None,
 ) -> Comment:
     """Post a comment or a reply under a review article or a reader review (`entry`), after
     the abuse controls; replies deeper than the limit attach beside the comment they answer
-    and name it."""
+    and name it. With `paragraph` (one of the review's, in it now), a reader's note on that
+    paragraph, quoting it as it reads now; a reply to a note is on the same paragraph."""
     if (review is None) == (entry is None):
         raise TypeError("comment_create takes a review or an entry")
     subject = Subject(review or entry)
     body = body.strip()
     if not subject.is_open:
         raise ValidationError(_("This review is not open for comments."), code="review_closed")
+    if paragraph is not None and (paragraph.review_id != subject.pk or not paragraph.current):
+        raise ValidationError(
+            _("That paragraph is no longer in the review."), code="paragraph_gone"
+        )
     if not body:
         raise ValidationError(_("Write something before posting."), code="empty")
     if len(body) > settings.COMMENT_MAX_LENGTH:
@@ -92,6 +99,11 @@ def comment_create(
         )
 
     comment = subject.new_comment(author=author, body=body, ip_address=ip_address)
+    if parent is not None and parent.paragraph_id:
+        paragraph = parent.paragraph
+    if paragraph is not None:
+        comment.paragraph = paragraph
+        comment.quoted_text, comment.quoted_hash = paragraph.text, paragraph.text_hash
     if parent is not None:
         comment.in_reply_to = parent
         comment.root_id = thread_id

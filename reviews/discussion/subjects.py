@@ -36,7 +36,9 @@ class Subject:
         return f"{self.kind}_id"
 
     def comments(self) -> QuerySet[Comment]:
-        return Comment.objects.filter(**{self.column: self.pk})
+        """The discussion's comments: readers' notes on a review's paragraphs are not in it
+        (reviews/notes)."""
+        return Comment.objects.filter(**{self.column: self.pk}, paragraph__isnull=True)
 
     def owns(self, comment: Comment) -> bool:
         return getattr(comment, self.column) == self.pk

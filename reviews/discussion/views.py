@@ -129,11 +129,17 @@ def _render_discussion(request: HttpRequest, subject: Subject, **context) -> Htt
 def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     """Send the reader to the page of the thread that holds the comment, scrolled to it."""
     comment = get_object_or_404(
-        Comment.objects.visible_to(request.user).select_related("review", "entry", "root"), pk=pk
+        Comment.objects.visible_to(request.user).select_related(
+            "review", "entry", "root", "paragraph"
+        ),
+        pk=pk,
     )
     subject = of_comment(comment)
     if not subject.is_open:
         return render(request, "404.html", status=404)
+    if comment.paragraph_id:  # a note: on its paragraph's page (reviews/notes)
+        url = reverse("notes:paragraph", args=[comment.review.slug, comment.paragraph.anchor])
+        return HttpResponseRedirect(f"{url}#comment-{comment.pk}")
     root = comment.root or comment
     earlier_threads = selectors.earlier_threads(subject, request.user, root)
     page = earlier_threads // settings.COMMENTS_PER_PAGE + 1
@@ -205,6 +211,9 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return _render_comment(request, comment)
         messages.success(request, _("Your comment is deleted."))
+        if comment.paragraph_id:  # a note: back to its paragraph's page (reviews/notes)
+            anchor = comment.paragraph.anchor
+            return redirect(reverse("notes:paragraph", args=[comment.review.slug, anchor]))
         return redirect(comment.subject.get_absolute_url() + f"#comment-{comment.pk}")
     return render(request, "reviews/discussion/comment_delete.html", {"comment": comment})
 

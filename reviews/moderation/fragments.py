@@ -36,10 +36,11 @@ class QueueItem:
     says which: a comment on a review article, a comment on a reader review, or a reader
     review (a diary entry's review; `pk` is the entry's, the review fields name its film)."""
 
-    REVIEW_COMMENT, ENTRY_COMMENT, READER_REVIEW = (
+    REVIEW_COMMENT, ENTRY_COMMENT, READER_REVIEW, PARAGRAPH_NOTE = (
         "review-comment",
         "entry-comment",
         "reader-review",
+        "paragraph-note",
     )
 
     pk: int
@@ -70,7 +71,13 @@ class QueueItem:
         report_reasons = Counter(report.get_reason_display() for report in comment.open_reports)
         return cls(
             pk=comment.pk,
-            kind=cls.ENTRY_COMMENT if comment.entry_id else cls.REVIEW_COMMENT,
+            kind=(
+                cls.ENTRY_COMMENT
+                if comment.entry_id
+                else cls.PARAGRAPH_NOTE
+                if comment.paragraph_id
+                else cls.REVIEW_COMMENT
+            ),
             status=comment.status,
             held_reason=reasons.shown(comment.held_reason),
             body_html=comment.body_html,

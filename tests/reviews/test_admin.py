@@ -78,7 +78,11 @@ def test_editor_saves_a_draft(editor_client, editor, film):
     review = Review.objects.get(slug="a-farewell")
     assert review.status == Review.Status.DRAFT
     assert review.publish_at is None
-    assert review.body_html == "<h2>Verdict</h2>\n<p>See it.</p>\n"
+    heading, paragraph = review.paragraphs.order_by("position").values_list("anchor", flat=True)
+    assert review.body_html == (
+        f'<h2 id="{heading}">Verdict</h2><!--notes:{heading}-->\n'
+        f'<p id="{paragraph}">See it.</p><!--notes:{paragraph}-->\n'
+    )
 
 
 def test_publishing_with_no_time_means_now(editor_client, editor, film):
@@ -139,7 +143,8 @@ def test_editor_changes_a_review(editor_client, editor):
 
     assert response.status_code == HTTPStatus.FOUND
     review.refresh_from_db()
-    assert review.body_html == "<p><em>New</em> words.</p>\n"
+    (anchor,) = review.paragraphs.filter(current=True).values_list("anchor", flat=True)
+    assert review.body_html == f'<p id="{anchor}"><em>New</em> words.</p><!--notes:{anchor}-->\n'
 
 
 @pytest.mark.parametrize(

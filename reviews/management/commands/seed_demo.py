@@ -21,6 +21,7 @@ from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.management.readers_activity import seed_readers_activity
 from reviews.models import Review
 from reviews.moderation.models import ModerationDecision
+from reviews.notes.models import ReviewParagraph
 from reviews.readers.models import Profile
 
 # Development passwords only; the command refuses to run unless DEBUG is on.
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             self.seed_catalogue()
             self.seed_reviews()
             self.seed_comments()
+            self.seed_notes()
             seed_readers_activity(demo.ACTIVITY, password=EXTRA_READER_PASSWORD)
         self.stdout.write(
             f"Demo data ready: {Film.objects.count()} films, {Person.objects.count()} people, "
@@ -244,6 +246,29 @@ class Command(BaseCommand):
                 stamps.comment_changed(comment)
             by_key[data["key"]] = comment
         self.seed_moderation(by_key)
+
+    def seed_notes(self) -> None:
+        """Readers' notes on review paragraphs, added once (matched like comments)."""
+        User = get_user_model()
+        for data in demo.NOTES:
+            review = Review.objects.get(slug=data["review"])
+            author = User.objects.get(username=data["author"])
+            if Comment.objects.filter(review=review, author=author, body=data["body"]).exists():
+                continue
+            paragraph = ReviewParagraph.objects.get(
+                review=review, current=True, text__startswith=data["paragraph"]
+            )
+            comment = Comment(
+                review=review,
+                author=author,
+                body=data["body"],
+                status=Comment.Status.APPROVED,
+                paragraph=paragraph,
+                quoted_text=paragraph.text,
+                quoted_hash=paragraph.text_hash,
+            )
+            comment.save()
+            stamps.comment_changed(comment)
 
     def seed_moderation(self, by_key: dict[str, Comment]) -> None:
         """Past decisions, a held comment and an open report, created once."""
