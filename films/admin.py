@@ -4,7 +4,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from config.admin import ServiceAdmin, ServiceInline
 from films import services
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.forms import SceneForm, SceneFormSet
+from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 
 
 class CreditInline(ServiceInline, admin.TabularInline):
@@ -31,6 +32,24 @@ class WatchOptionInline(ServiceInline, TranslationTabularInline):
         services.watch_option_delete(option=obj)
 
 
+class SceneInline(ServiceInline, TranslationTabularInline):
+    """The film's scenes; the last ends at the running time. Starts are typed as timecodes."""
+
+    model = Scene
+    form = SceneForm
+    formset = SceneFormSet
+    extra = 0
+    fields = ["number", "title", "slug", "start"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    ordering = ["number"]
+
+    def save_with_service(self, obj: Scene) -> None:
+        services.scene_save(scene=obj)
+
+    def delete_with_service(self, obj: Scene) -> None:
+        services.scene_delete(scene=obj)
+
+
 # The translated fields show once per language ("Title [en]", "Title [ko]"), one under the
 # other. Not the library's tabbed admin: it loads jQuery UI from Google's CDN, which the
 # Content Security Policy (scripts from our origin only) rightly refuses.
@@ -48,7 +67,7 @@ class FilmAdmin(ServiceAdmin, TranslationAdmin):
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["genres"]
-    inlines = [CreditInline, WatchOptionInline]
+    inlines = [CreditInline, WatchOptionInline, SceneInline]
     fieldsets = [
         (
             None,

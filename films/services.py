@@ -10,7 +10,7 @@ from django.db import models, transaction
 
 from films import stamps
 from films.images import make_poster_variants
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 
 
 def _saved[Row: models.Model](obj: Row, changed: Callable[[Row], None]) -> Row:
@@ -100,3 +100,16 @@ def watch_option_save(*, option: WatchOption) -> WatchOption:
 @transaction.atomic
 def watch_option_delete(*, option: WatchOption) -> None:
     _deleted(option, stamps.watch_option_changed)
+
+
+@transaction.atomic
+def scene_save(*, scene: Scene) -> Scene:
+    """Add or change one of a film's scenes (the admin's inline checks them together:
+    films.forms.SceneFormSet)."""
+    return _saved(scene, stamps.scene_changed)
+
+
+@transaction.atomic
+def scene_delete(*, scene: Scene) -> None:
+    """A scene goes with its thread."""
+    _deleted(scene, stamps.scene_changed)

@@ -170,6 +170,10 @@ def test_editing_a_film_and_its_credit_refreshes_its_pages_and_the_person(
             "watch_options-INITIAL_FORMS": "0",
             "watch_options-MIN_NUM_FORMS": "0",
             "watch_options-MAX_NUM_FORMS": "1000",
+            "scenes-TOTAL_FORMS": "0",
+            "scenes-INITIAL_FORMS": "0",
+            "scenes-MIN_NUM_FORMS": "0",
+            "scenes-MAX_NUM_FORMS": "1000",
         },
     )
 
