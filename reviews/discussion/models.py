@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from films.timecodes import IN_TEXT
 from reviews.markdown import render_comment
 
 
@@ -255,7 +256,7 @@ class Comment(models.Model):
         }
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = render_comment(self.body)
+        self.body_html = render_comment(self.body, film=self.film_for_timecodes())
         self.body_fingerprint = fingerprint(self.body)
         if (update_fields := kwargs.get("update_fields")) and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "body_fingerprint"}
@@ -263,6 +264,14 @@ class Comment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("discussion:comment-permalink", kwargs={"pk": self.pk})
+
+    def film_for_timecodes(self):
+        """The film the comment's subject is about, when its text names a time in a film
+        (loaded only then: the times in the text become links to the film's scenes)."""
+        if not IN_TEXT.search(self.body):
+            return None
+        subject = self.subject
+        return getattr(subject, "film", None)
 
     @classmethod
     def visible_to(cls, user) -> models.Q:
@@ -284,9 +293,15 @@ class Comment(models.Model):
 
     @property
     def subject_title(self) -> str:
-        """The subject as a reader names it: the review's headline, or whose review of what."""
+        """The subject as a reader names it: the review's headline, a scene by its number and
+        title, or whose review of what."""
         if self.review_id:
             return self.review.headline
+        if self.scene_id:
+            return gettext("Scene %(scene)s of %(film)s") % {
+                "scene": self.scene,
+                "film": self.scene.film.title,
+            }
         entry = self.entry
         profile = getattr(entry.reader, "profile", None)
         name = (profile.display_name if profile else "") or entry.reader.get_username()

@@ -129,5 +129,5 @@ _TOOK_PART_SQL = {
         WHERE liked.user_id = %(user)s AND comment.{column} = %(subject)s
     )
 """
-    for column in ("review_id", "entry_id")
+    for column in ("review_id", "entry_id", "scene_id")
 }
