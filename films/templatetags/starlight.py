@@ -123,3 +123,15 @@ def timecode_tag(seconds: int | None, film_slug: str | None) -> dict:
         "seconds": seconds,
         "film_slug": film_slug,
     }
+
+
+@register.filter
+def scene_time(seconds: int | None) -> str:
+    """Seconds into a film as readers write them: 0:45, 1:12:30."""
+    return "" if seconds is None else timecodes.format(seconds)
+
+
+@register.filter
+def scene_iso(seconds: int | None) -> str:
+    """Seconds into a film for `<time datetime>`: PT1H12M30S."""
+    return "" if seconds is None else timecodes.iso_duration(seconds)
