@@ -89,6 +89,8 @@ def scene_index(film: Film) -> list[tuple[Scene, int]]:
     scenes = list(Scene.objects.of(film).with_spans())
     if not scenes:
         return []
+    for scene in scenes:
+        scene.film = film  # for their addresses
     posted = Counter(
         dict(
             Comment.objects.public()

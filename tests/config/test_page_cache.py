@@ -75,12 +75,12 @@ def test_a_cached_page_needs_no_database_query(anonymous, site, django_assert_nu
 def test_the_cache_adds_no_query_to_a_miss(anonymous, site, settings, django_assert_num_queries):
     url = site["first"].get_absolute_url()
     settings.PAGE_CACHE_ENABLED = False
-    # The film page's (tests/films/test_views.py), its readers' reviews included.
-    with django_assert_num_queries(7):
+    # The film page's (tests/films/test_views.py), its readers' reviews and scenes included.
+    with django_assert_num_queries(8):
         anonymous.get(url)
     settings.PAGE_CACHE_ENABLED = True
-    # The same seven, plus one for the time of the next scheduled review, kept afterwards.
-    with django_assert_num_queries(8):
+    # The same eight, plus one for the time of the next scheduled review, kept afterwards.
+    with django_assert_num_queries(9):
         anonymous.get(url)
     cache.delete(pages.key_for("testserver", url))
     # The page again, its reviews' and readers' reviews' parts from the cache: film, genres,
