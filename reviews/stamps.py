@@ -169,13 +169,18 @@ def names_changed(user, profile=None) -> None:
 
 
 def account_deleted(
-    user, *, reviews_commented: set[int], entries_commented: Iterable[int] = ()
+    user,
+    *,
+    reviews_commented: set[int],
+    entries_commented: Iterable[int] = (),
+    scenes_commented: Iterable[int] = (),
 ) -> None:
     """An account goes: its comments stay as placeholders, its reports and likes go."""
     names_changed(user)
     pagecache.changed(
         *map(discussion, reviews_commented - {None}),
         *map(entry_discussion, set(entries_commented) - {None}),
+        *map(scene_discussion, set(scenes_commented) - {None}),
         WAITING,
     )
 
