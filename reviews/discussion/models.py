@@ -256,7 +256,9 @@ class Comment(models.Model):
         }
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = render_comment(self.body, film=self.film_for_timecodes())
+        # The subject's film only when the text names a time (it becomes a link to a scene).
+        film = getattr(self.subject, "film", None) if IN_TEXT.search(self.body) else None
+        self.body_html = render_comment(self.body, film=film)
         self.body_fingerprint = fingerprint(self.body)
         if (update_fields := kwargs.get("update_fields")) and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "body_fingerprint"}
@@ -264,14 +266,6 @@ class Comment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("discussion:comment-permalink", kwargs={"pk": self.pk})
-
-    def film_for_timecodes(self):
-        """The film the comment's subject is about, when its text names a time in a film
-        (loaded only then: the times in the text become links to the film's scenes)."""
-        if not IN_TEXT.search(self.body):
-            return None
-        subject = self.subject
-        return getattr(subject, "film", None)
 
     @classmethod
     def visible_to(cls, user) -> models.Q:
@@ -293,15 +287,12 @@ class Comment(models.Model):
 
     @property
     def subject_title(self) -> str:
-        """The subject as a reader names it: the review's headline, a scene by its number and
-        title, or whose review of what."""
+        """The subject as a reader names it: a headline, a scene, or whose review of what."""
         if self.review_id:
             return self.review.headline
         if self.scene_id:
-            return gettext("Scene %(scene)s of %(film)s") % {
-                "scene": self.scene,
-                "film": self.scene.film.title,
-            }
+            film = self.scene.film.title
+            return gettext("Scene %(scene)s of %(film)s") % {"scene": self.scene, "film": film}
         entry = self.entry
         profile = getattr(entry.reader, "profile", None)
         name = (profile.display_name if profile else "") or entry.reader.get_username()

@@ -141,3 +141,14 @@ def test_elsewhere_lists_what_was_tagged_inside_the_span_and_published(client, s
     for absent in ("Next scene already", "Held back", "Under a draft", "Another film",
                    "A reader on launch day"):  # fmt: skip
         assert absent not in text
+
+
+def test_a_held_comment_in_a_scenes_thread_is_on_the_desk(moderator_client, scenes):
+    CommentFactory(scene=scenes[0], review=None, status="pending", body="Held in a scene.")
+
+    response = moderator_client.get(reverse("moderation:queue"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Held in a scene." in response.text
+    assert "Scene 1. Launch day of Lost in Starlight" in response.text
+    assert scenes[0].get_absolute_url() in response.text
