@@ -32,22 +32,18 @@ class WatchOptionInline(ServiceInline, TranslationTabularInline):
         services.watch_option_delete(option=obj)
 
 
-class SceneInline(ServiceInline, TranslationTabularInline):
-    """The film's scenes; the last ends at the running time. Starts are typed as timecodes."""
+class SceneInline(TranslationTabularInline):
+    """The film's scenes; the last ends at the running time. Starts are typed as timecodes.
+    Saved together by FilmAdmin.save_formset (films.services.scenes_save)."""
 
     model = Scene
     form = SceneForm
     formset = SceneFormSet
     extra = 0
-    fields = ["number", "title", "slug", "start"]
+    # The start beside the number: the row is wide, and these two are what editors check.
+    fields = ["number", "start", "title", "slug"]
     prepopulated_fields = {"slug": ["title_en"]}
     ordering = ["number"]
-
-    def save_with_service(self, obj: Scene) -> None:
-        services.scene_save(scene=obj)
-
-    def delete_with_service(self, obj: Scene) -> None:
-        services.scene_delete(scene=obj)
 
 
 # The translated fields show once per language ("Title [en]", "Title [ko]"), one under the
@@ -101,6 +97,12 @@ class FilmAdmin(ServiceAdmin, TranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         services.film_save(film=obj, poster_changed="poster" in form.changed_data)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Scene:
+            return super().save_formset(request, form, formset, change)
+        changed = formset.save(commit=False)
+        services.scenes_save(film=form.instance, changed=changed, deleted=formset.deleted_objects)
 
     def save_related(self, request, form, formsets, change):
         services.film_genres_set(film=form.instance, genres=form.cleaned_data["genres"])

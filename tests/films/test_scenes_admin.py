@@ -170,3 +170,50 @@ def test_editing_and_deleting_scenes_goes_through_the_services(
     assert {pagecache.stamp_for(Scene, first.pk), pagecache.stamp_for(Scene, second.pk)} <= set(
         bumped
     )
+
+
+def test_two_scenes_swap_numbers_and_starts_in_one_save(editor_client, starlight):
+    first = Scene.objects.create(film=starlight, number=1, title="A", slug="a", start=0)
+    second = Scene.objects.create(film=starlight, number=2, title="B", slug="b", start=600)
+    response = change(
+        editor_client,
+        starlight,
+        **scene_rows(
+            (2, "A", "", "a", "0:10"),
+            (1, "B", "", "b", "0:00"),
+            initial=[first, second],
+            film=starlight,
+        ),
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert list(Scene.objects.of(starlight).values_list("title", "number", "start")) == [
+        ("B", 1, 0),
+        ("A", 2, 600),
+    ]
+
+
+def test_a_start_taken_by_a_scene_kept_as_it_was_is_refused_in_the_editors_words(
+    editor_client, starlight
+):
+    first = Scene.objects.create(film=starlight, number=1, title="A", slug="a", start=0)
+    second = Scene.objects.create(film=starlight, number=2, title="B", slug="b", start=600)
+    response = change(
+        editor_client,
+        starlight,
+        **scene_rows(
+            (1, "A", "", "a", "0:00"),
+            (2, "B", "", "b", "0:00"),
+            initial=[first, second],
+            film=starlight,
+        ),
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "Scene 2 starts at 0:00, not after scene 1 (0:00)" in response.text
+    assert Scene.objects.get(pk=second.pk).start == 600
+
+
+def test_scenes_are_numbered_from_one(editor_client, starlight):
+    response = change(editor_client, starlight, **scene_rows((0, "A", "", "a", "0:10")))
+    assert response.status_code == HTTPStatus.OK
+    assert "Scenes are numbered from 1." in response.text
+    assert not Scene.objects.exists()
