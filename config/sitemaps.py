@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from films.sitemaps import FilmSitemap, PersonSitemap
+from films.sitemaps import FilmSitemap, PersonSitemap, SceneSitemap
 from reviews.sitemaps import ReviewSitemap
 
 
@@ -26,5 +26,6 @@ sitemaps = {
     "pages": StaticSitemap,
     "films": FilmSitemap,
     "people": PersonSitemap,
+    "scenes": SceneSitemap,
     "reviews": ReviewSitemap,
 }

@@ -4,7 +4,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from config.admin import ServiceAdmin, ServiceInline
 from films import services
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.forms import SceneForm, SceneFormSet
+from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 
 
 class CreditInline(ServiceInline, admin.TabularInline):
@@ -31,6 +32,20 @@ class WatchOptionInline(ServiceInline, TranslationTabularInline):
         services.watch_option_delete(option=obj)
 
 
+class SceneInline(TranslationTabularInline):
+    """The film's scenes; the last ends at the running time. Starts are typed as timecodes.
+    Saved together by FilmAdmin.save_formset (films.services.scenes_save)."""
+
+    model = Scene
+    form = SceneForm
+    formset = SceneFormSet
+    extra = 0
+    # The start beside the number: the row is wide, and these two are what editors check.
+    fields = ["number", "start", "title", "slug"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    ordering = ["number"]
+
+
 # The translated fields show once per language ("Title [en]", "Title [ko]"), one under the
 # other. Not the library's tabbed admin: it loads jQuery UI from Google's CDN, which the
 # Content Security Policy (scripts from our origin only) rightly refuses.
@@ -48,7 +63,7 @@ class FilmAdmin(ServiceAdmin, TranslationAdmin):
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["genres"]
-    inlines = [CreditInline, WatchOptionInline]
+    inlines = [CreditInline, WatchOptionInline, SceneInline]
     fieldsets = [
         (
             None,
@@ -82,6 +97,12 @@ class FilmAdmin(ServiceAdmin, TranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         services.film_save(film=obj, poster_changed="poster" in form.changed_data)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Scene:
+            return super().save_formset(request, form, formset, change)
+        changed = formset.save(commit=False)
+        services.scenes_save(film=form.instance, changed=changed, deleted=formset.deleted_objects)
 
     def save_related(self, request, form, formsets, change):
         services.film_genres_set(film=form.instance, genres=form.cleaned_data["genres"])

@@ -10,7 +10,7 @@ from django.db import models, transaction
 
 from films import stamps
 from films.images import make_poster_variants
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 
 
 def _saved[Row: models.Model](obj: Row, changed: Callable[[Row], None]) -> Row:
@@ -100,3 +100,37 @@ def watch_option_save(*, option: WatchOption) -> WatchOption:
 @transaction.atomic
 def watch_option_delete(*, option: WatchOption) -> None:
     _deleted(option, stamps.watch_option_changed)
+
+
+@transaction.atomic
+def scene_save(*, scene: Scene) -> Scene:
+    """Add or change one of a film's scenes."""
+    return _saved(scene, stamps.scene_changed)
+
+
+# Where rows being renumbered or moved wait while a film's scenes are saved together.
+_STEP_ASIDE_NUMBER, _STEP_ASIDE_SECONDS = 20_000, 10_000_000
+
+
+@transaction.atomic
+def scenes_save(*, film: Film, changed: Iterable[Scene], deleted: Iterable[Scene] = ()) -> None:
+    """Save a film's scenes together, as the admin's inline sends them (checked together by
+    films.forms.SceneFormSet): two scenes may swap numbers or starts. The saved rows that
+    change step aside first, so the film's numbers and starts stay unique at every moment."""
+    changed = list(changed)
+    for scene in deleted:
+        _deleted(scene, stamps.scene_changed)
+    moving = [scene.pk for scene in changed if scene.pk]
+    Scene.objects.filter(film=film, pk__in=moving).update(
+        number=models.F("number") + _STEP_ASIDE_NUMBER,
+        start=models.F("start") + _STEP_ASIDE_SECONDS,
+    )
+    for scene in changed:
+        scene.film = film
+        _saved(scene, stamps.scene_changed)
+
+
+@transaction.atomic
+def scene_delete(*, scene: Scene) -> None:
+    """A scene goes with its thread."""
+    _deleted(scene, stamps.scene_changed)

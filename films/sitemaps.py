@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 
-from films.models import Film, Person
+from films.models import Film, Person, Scene
 
 
 class _CatalogueSitemap(Sitemap):
@@ -29,3 +29,17 @@ class PersonSitemap(_CatalogueSitemap):
     model = Person
     changefreq = "monthly"
     priority = 0.4
+
+
+class SceneSitemap(Sitemap):
+    """Each scene's page; it changes with its film (editors keep scenes on the film's form)."""
+
+    i18n = alternates = x_default = True
+    changefreq = "weekly"
+    priority = 0.5
+
+    def items(self):
+        return Scene.objects.select_related("film").order_by("film_id", "number")
+
+    def lastmod(self, scene: Scene):
+        return scene.film.updated_at

@@ -4,7 +4,7 @@ showing them depends on: config/pagecache/stamps.py). Called by films/services.p
 from __future__ import annotations
 
 from config import pagecache
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 
 # Which films there are, what they are called, how they sort and filter, and the genres to
 # filter by: the film list, the home page's catalogue, the search.
@@ -37,3 +37,8 @@ def genre_changed(genre: Genre) -> None:
 
 def watch_option_changed(option: WatchOption) -> None:
     pagecache.changed(pagecache.stamp(option), pagecache.stamp_for(Film, option.film_id))
+
+
+def scene_changed(scene: Scene) -> None:
+    """A scene shows on its page, in its film's scene index and in the sitemap."""
+    pagecache.changed(pagecache.stamp(scene), pagecache.stamp_for(Film, scene.film_id))

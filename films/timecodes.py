@@ -44,6 +44,18 @@ def parse(text: str, *, running_time: int | None = None) -> int:
     return total
 
 
+def check_inside(seconds: int, *, running_time: int | None) -> None:
+    """ValidationError unless `seconds` is a point inside a film of `running_time` minutes
+    (for points that did not come through parse(), e.g. a service's caller)."""
+    end = running_time * 60 if running_time else None
+    if seconds < 0 or (end is not None and seconds > end):
+        raise ValidationError(
+            _("%(text)s is not a time in the film, which runs %(end)s."),
+            code="timecode_outside",
+            params={"text": format(max(seconds, 0)), "end": format(end or 0)},
+        )
+
+
 def format(seconds: int) -> str:
     """`0:45` for a whole minute, `1:12:30` otherwise: what parse() reads back."""
     hours, rest = divmod(seconds, 3600)

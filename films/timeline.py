@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import models
+from django.db.models.functions import Coalesce, Lead
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,25 @@ from films import timecodes
 class SceneQuerySet(models.QuerySet):
     def of(self, film) -> SceneQuerySet:
         return self.filter(film=film).order_by("start")
+
+    def with_spans(self) -> SceneQuerySet:
+        """Each scene with its `end`: the next scene's start, or the film's running time for
+        the last (None when the film has none). One query, a window over the film's scenes."""
+        next_start = models.Window(Lead("start"), partition_by=["film"], order_by="start")
+        return self.annotate(
+            end=Coalesce(next_start, models.F("film__running_time") * 60),
+        )
+
+    def containing(self, seconds: int) -> SceneQuerySet:
+        """The scene a point in the film falls in first (the latest to start by then)."""
+        return self.filter(start__lte=seconds).order_by("-start")
+
+
+def scene_at(film, seconds: int) -> Scene | None:
+    """The scene of `film` playing at `seconds`; a point before the first scene starts is in
+    the first scene. None when the film has no scenes."""
+    scenes = Scene.objects.of(film)
+    return scenes.containing(seconds).first() or scenes.first()
 
 
 class Scene(models.Model):
@@ -57,6 +77,21 @@ class Scene(models.Model):
     @property
     def start_label(self) -> str:
         return timecodes.format(self.start)
+
+    @property
+    def span_label(self) -> str:
+        """'0:45-1:02' with an en dash, from a queryset `with_spans()`; the start alone when the end is unknown."""
+        end = getattr(self, "end", None)
+        return (
+            self.start_label
+            if end is None
+            else f"{self.start_label}\N{EN DASH}{timecodes.format(end)}"
+        )
+
+    def holds(self, seconds: int | None) -> bool:
+        """Whether a point falls inside this scene (`with_spans()` rows)."""
+        end = getattr(self, "end", None)
+        return seconds is not None and self.start <= seconds and (end is None or seconds < end)
 
 
 class PremiereQuerySet(models.QuerySet):

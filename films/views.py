@@ -2,15 +2,20 @@ from itertools import groupby
 from operator import attrgetter
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from config import pagecache
-from films import pages, stamps
+from films import pages, stamps, timecodes
 from films.forms import FilmFilterForm
 from films.models import Credit, Film, Person
+from films.timeline import scene_at
 
 TEMPLATE = "films/film_detail.html"
 BODY_RELATIONS = (
@@ -56,6 +61,30 @@ class FilmDetailView(pagecache.CachedPageMixin, DetailView):
 
     model = Film
     template_name = "films/film_detail.html"
+    timecode_error = ""
+
+    def get(self, request, *args, **kwargs):
+        """`?t=1:12:30` sends the reader (302) to the scene playing then; a time that is not
+        one in the film shows the film page saying why."""
+        if "t" in request.GET and (to_scene := self._scene_at(request.GET["t"])) is not None:
+            return to_scene
+        return super().get(request, *args, **kwargs)
+
+    def _scene_at(self, text: str) -> HttpResponseRedirect | None:
+        film = get_object_or_404(
+            Film.objects.only("slug", "running_time"), slug=self.kwargs["slug"]
+        )
+        try:
+            seconds = timecodes.parse(text[:20], running_time=film.running_time)
+        except ValidationError as error:
+            self.timecode_error = error.messages[0]
+            return None
+        scene = scene_at(film, seconds)
+        if scene is None:
+            self.timecode_error = _("This film's scenes are not listed yet.")
+            return None
+        scene.film = film
+        return HttpResponseRedirect(f"{scene.get_absolute_url()}#t-{seconds}")
 
     def get_queryset(self):
         # Signed-in readers' pages load the film alone (get_object), the body when rendered.
@@ -81,6 +110,7 @@ class FilmDetailView(pagecache.CachedPageMixin, DetailView):
             film_head=mark_safe(head),
             film_body=mark_safe(body),  # rendered templates and parts
             film_page_depends_on=pagecache.DependsOn(*depends, *for_reader.stamps),
+            timecode_error=self.timecode_error,
             **kwargs,
         )
 

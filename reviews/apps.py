@@ -15,12 +15,15 @@ class ReviewsConfig(AppConfig):
         from reviews.film_pages import reviews_of_film
         from reviews.groups import sync_groups_after_migrate
         from reviews.moderation.screening import screen
+        from reviews.scenes.film_pages import scenes_of_film
 
         # post_migrate runs again after every test-database flush, so the groups survive it.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
         # Moderation screens every new comment; the discussion never imports it.
         screening.register(screen)
-        # The film page shows the critics' score and the reviews; the catalogue never imports us.
+        # The film page shows its scene index, the critics' score and the reviews; the
+        # catalogue never imports us.
+        pages.register(scenes_of_film)
         pages.register(reviews_of_film)
         pages.register(readers_of_film, per_reader=True)
         pages.register(reader_reviews_of_film)

@@ -4,9 +4,13 @@ import re
 from dataclasses import dataclass
 
 import nh3
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
 from markdown_it import MarkdownIt
 
 from config.media import is_upload_url
+from films import timecodes
 
 # Raw HTML is switched off in the parser and anything that slips through is removed by nh3,
 # so an article can only contain the tags listed here.
@@ -113,8 +117,9 @@ _SPOILER_HTML_OPEN = (
 )
 
 
-def render_comment(source: str) -> str:
-    """A reader's comment as safe HTML; links are marked as user content and not followed."""
+def render_comment(source: str, *, film=None) -> str:
+    """A reader's comment as safe HTML; links are marked as user content and not followed.
+    With the `film` it is about, times in it ("at 1:12:30") link to the scene then."""
     source = source.replace(_SPOILER_OPEN, "").replace(_SPOILER_CLOSE, "")
     source = _SPOILER.sub(lambda match: f"{_SPOILER_OPEN}{match[1]}{_SPOILER_CLOSE}", source)
     html = _comment_markdown.render(source)
@@ -129,6 +134,51 @@ def render_comment(source: str) -> str:
         link_rel="nofollow ugc noopener",
     )
     # Only spoiler spans survive sanitising, so each becomes the no-JavaScript reveal control.
-    return html.replace('<span class="spoiler">', _SPOILER_HTML_OPEN).replace(
+    html = html.replace('<span class="spoiler">', _SPOILER_HTML_OPEN).replace(
         "</span>", "</span></label>"
     )
+    return link_timecodes(html, film=film) if film is not None else html
+
+
+# Tags and text apart; sanitised HTML has no ">" inside a tag's attributes unescaped.
+_TAG = re.compile(r"(<[^>]*>)")
+_NOT_LINKED_INSIDE = {"a", "code"}
+
+
+def film_path(film) -> str:
+    """The film page's address without a language (/films/<slug>/): kept in stored HTML,
+    the reader's language is added by LocaleMiddleware when they follow it."""
+    with translation.override(None):
+        path = reverse("films:film-detail", args=[film.slug])
+    language_prefix = re.match(r"^/[\w-]+(?=/films/)", path)
+    return path[language_prefix.end() :] if language_prefix else path
+
+
+def link_timecodes(html: str, *, film) -> str:
+    """Each time in the film in the text of sanitised `html` (films.timecodes.IN_TEXT, within
+    its running time) as a link to the film's `?t=` address; text inside a link or code is
+    left alone."""
+    if not timecodes.IN_TEXT.search(html):
+        return html
+    base = film_path(film)
+
+    def linked(match: re.Match) -> str:
+        try:
+            seconds = timecodes.parse(match[1], running_time=film.running_time)
+        except ValidationError:
+            return match[0]
+        label = timecodes.format(seconds)
+        return (
+            f'<a class="timecode" href="{base}?t={label}" data-timecode="{seconds}">{match[1]}</a>'
+        )
+
+    inside, parts = 0, []
+    for part in _TAG.split(html):
+        if part.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
+            if name and name[1].lower() in _NOT_LINKED_INSIDE and not part.endswith("/>"):
+                inside += -1 if part.startswith("</") else 1
+            parts.append(part)
+        else:
+            parts.append(part if inside > 0 else timecodes.IN_TEXT.sub(linked, part))
+    return "".join(parts)

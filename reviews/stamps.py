@@ -54,14 +54,36 @@ def notes(review_pk: int) -> str:
     return f"reviews.notes:{review_pk}"
 
 
+def scene_discussion(scene_pk: int) -> str:
+    """Which comments a scene's thread shows, and what it shows of each."""
+    return f"reviews.scene-discussion:{scene_pk}"
+
+
+def film_timeline(film_pk: int) -> str:
+    """Which comments are in each scene of a film, posted there or tagged with a time in it:
+    the scene index's counts and the scene pages' "elsewhere in this scene"."""
+    return f"reviews.film-timeline:{film_pk}"
+
+
 def discussion_of(comment) -> str:
-    """The discussion a comment is in: under a review article or under a reader review; a
+    """The discussion a comment is in: under a review article, a reader review or a scene; a
     note on a paragraph is in its review's notes, not in its discussion."""
     if comment.paragraph_id:
         return notes(comment.review_id)
     if comment.entry_id:
         return entry_discussion(comment.entry_id)
+    if comment.scene_id:
+        return scene_discussion(comment.scene_id)
     return discussion(comment.review_id)
+
+
+def _on_the_timeline(comment) -> Iterable[str]:
+    """A comment in a scene's thread, or tagged with a time (now or before the change: say
+    `was_tagged`), counts in its film's scene index."""
+    if comment.scene_id or comment.timecode is not None or getattr(comment, "was_tagged", False):
+        subject = comment.subject
+        if subject is not None:
+            yield film_timeline(subject.film_id)
 
 
 def comments_by(user_pk: int) -> str:
@@ -138,7 +160,7 @@ def review_deleted(review: Review) -> None:
 def comment_changed(comment, *, waiting: bool = False, history: bool = False) -> None:
     """A comment was posted, edited, liked, deleted or decided on: its review's discussion;
     with `waiting`, which comments wait on the desk; with `history`, its author's counts."""
-    stamps = [pagecache.stamp(comment), discussion_of(comment)]
+    stamps = [pagecache.stamp(comment), discussion_of(comment), *_on_the_timeline(comment)]
     if waiting:
         stamps.append(WAITING)
     if history and comment.author_id:
@@ -162,7 +184,11 @@ def names_changed(user, profile=None) -> None:
 
 
 def account_deleted(
-    user, *, reviews_commented: set[int], entries_commented: Iterable[int] = ()
+    user,
+    *,
+    reviews_commented: set[int],
+    entries_commented: Iterable[int] = (),
+    scenes_commented: Iterable[int] = (),
 ) -> None:
     """An account goes: its comments stay as placeholders, its reports and likes go."""
     names_changed(user)
@@ -170,6 +196,7 @@ def account_deleted(
         *map(discussion, reviews_commented - {None}),
         *map(notes, reviews_commented - {None}),
         *map(entry_discussion, set(entries_commented) - {None}),
+        *map(scene_discussion, set(scenes_commented) - {None}),
         WAITING,
     )
 
@@ -199,7 +226,8 @@ def ratings_changed(*, film_pk: int, reader_pk: int) -> None:
 
 
 def diary_changed(entry, *, waiting: bool = False) -> None:
-    """An entry was logged, edited, liked, decided on, reported or deleted."""
+    """An entry was logged, edited, liked, decided on, reported or deleted (a reader review
+    tagged with a time shows on its scene's page: the film's reader reviews say so)."""
     changed = [pagecache.stamp(entry), diary_of(entry.reader_id), reader_reviews(entry.film_id)]
     pagecache.changed(*changed, *([WAITING] if waiting else []))
 

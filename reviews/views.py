@@ -85,7 +85,9 @@ class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
         if "comment_form" not in context:
             # A draft kept from before signing in comes back into the form.
             drafts = self.request.session.get(COMMENT_DRAFTS_KEY, {})
-            context["comment_form"] = CommentForm(initial=drafts.get(str(review.pk), {}))
+            context["comment_form"] = CommentForm(
+                initial=drafts.get(str(review.pk), {}), film=review.film
+            )
         if self.request.user.is_authenticated and not context.get("is_preview"):
             form = context["comment_form"]
             blank = not form.is_bound and not form.initial

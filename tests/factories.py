@@ -264,3 +264,16 @@ class DiaryEntryFactory(factory.django.DjangoModelFactory):
     score = 8
     review = factory.Sequence(lambda n: f"Reader review number {n}: the stars were lovely.")
     review_status = "approved"
+
+
+class SceneFactory(factory.django.DjangoModelFactory):
+    """A scene of a film (100 minutes long by default), a minute apart from the one before."""
+
+    class Meta:
+        model = "films.Scene"
+
+    film = factory.SubFactory(FilmFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda scene: f"Scene {scene.number}")
+    slug = factory.LazyAttribute(lambda scene: f"scene-{scene.number}")
+    start = factory.LazyAttribute(lambda scene: (scene.number - 1) * 600)

@@ -6,6 +6,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from films import timecodes
+
 register = template.Library()
 
 
@@ -106,3 +108,30 @@ def lang_attribute(text: str) -> SafeString:
         if letters and counts.get(lang, 0) * 2 > letters:
             return format_html(' lang="{}"', lang)
     return mark_safe("")
+
+
+@register.inclusion_tag("includes/timecode_tag.html")
+def timecode_tag(seconds: int | None, film_slug: str | None) -> dict:
+    """A comment's or reader review's point in the film, linked to the scene playing then
+    (the film page's `?t=` sends the reader there)."""
+    if seconds is None or not film_slug:
+        return {"shown": False}
+    return {
+        "shown": True,
+        "label": timecodes.format(seconds),
+        "iso": timecodes.iso_duration(seconds),
+        "seconds": seconds,
+        "film_slug": film_slug,
+    }
+
+
+@register.filter
+def scene_time(seconds: int | None) -> str:
+    """Seconds into a film as readers write them: 0:45, 1:12:30."""
+    return "" if seconds is None else timecodes.format(seconds)
+
+
+@register.filter
+def scene_iso(seconds: int | None) -> str:
+    """Seconds into a film for `<time datetime>`: PT1H12M30S."""
+    return "" if seconds is None else timecodes.iso_duration(seconds)

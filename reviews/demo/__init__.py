@@ -15,6 +15,8 @@ from reviews.demo.discussion import COMMENTS, MODERATED_COMMENTS, NOTES, READERS
 from reviews.demo.korean_reviews import KOREAN_REVIEWS
 from reviews.demo.lost_in_starlight_reviews import LOST_IN_STARLIGHT_REVIEWS
 from reviews.demo.related_film_reviews import RELATED_FILM_REVIEWS
+from reviews.demo.scenes import FILM as SCENES_FILM
+from reviews.demo.scenes import SCENE_COMMENTS, SCENES
 
 with (Path(__file__).parent / "catalogue.toml").open("rb") as catalogue:
     _CATALOGUE = tomllib.load(catalogue)
@@ -38,4 +40,7 @@ __all__ = [
     "READERS",
     "REPORTS",
     "REVIEWS",
+    "SCENES",
+    "SCENES_FILM",
+    "SCENE_COMMENTS",
 ]

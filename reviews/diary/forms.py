@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reviews.diary.models import REVIEW_MAX_LENGTH, DiaryEntry, half_stars
 from reviews.diary.services import clean_tags
+from reviews.discussion.forms import TimecodedForm
 
 SCORE_CHOICES = [(score, half_stars(score)) for score in range(1, 11)]
 
@@ -46,8 +47,9 @@ class TagsField(forms.CharField):
         clean_tags(value)  # raises ValidationError with the reason
 
 
-class WatchLogForm(forms.ModelForm):
-    """Logging a watch, or editing a logged one."""
+class WatchLogForm(TimecodedForm, forms.ModelForm):
+    """Logging a watch, or editing a logged one; its review may be tagged with a time in the
+    film (`film=`)."""
 
     score = forms.TypedChoiceField(
         label=_("Rating"),
@@ -88,6 +90,8 @@ class WatchLogForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.timecode is not None:
+            self.initial.setdefault("timecode", self.instance.timecode)
         today = timezone.localdate()
         self.fields["watched_on"].widget.attrs["max"] = today.isoformat()
         if not self.instance.pk:

@@ -12,6 +12,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from films.models import Film
+from films.timecodes import IN_TEXT
 from reviews.discussion.models import Comment
 from reviews.markdown import render_comment
 
@@ -147,7 +148,9 @@ class DiaryEntry(models.Model):
         return f"{self.reader} watched {self.film} on {self.watched_on}"
 
     def save(self, *args, **kwargs) -> None:
-        self.review_html = render_comment(self.review) if self.review else ""
+        # The film only when the text names a time in it (its times become links).
+        film = self.film if IN_TEXT.search(self.review) else None
+        self.review_html = render_comment(self.review, film=film) if self.review else ""
         if (update_fields := kwargs.get("update_fields")) and "review" in update_fields:
             kwargs["update_fields"] = {*update_fields, "review_html"}
         super().save(*args, **kwargs)

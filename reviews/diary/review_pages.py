@@ -84,7 +84,9 @@ class EntryDetailView(pagecache.CachedPageMixin, DetailView):
                 # A draft kept from before signing in comes back into the form.
                 drafts = request.session.get(COMMENT_DRAFTS_KEY, {})
                 subject = Subject(entry)
-                context["comment_form"] = CommentForm(initial=drafts.get(subject.draft_key, {}))
+                context["comment_form"] = CommentForm(
+                    initial=drafts.get(subject.draft_key, {}), film=entry.film
+                )
             if user.is_authenticated:
                 form = context["comment_form"]
                 blank = not form.is_bound and not form.initial

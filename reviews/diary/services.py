@@ -13,6 +13,7 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from films import timecodes
 from films.models import Film
 from reviews import stamps
 from reviews.diary.models import (
@@ -175,11 +176,15 @@ def watch_log(
     review: str = "",
     contains_spoilers: bool = False,
     tags: list[str] | None = None,
+    timecode: int | None = None,
 ) -> DiaryEntry:
     """Log a watch in the reader's diary: a rating given here becomes their rating of the
-    film, a review goes through moderation's screen, and the film leaves their watchlist."""
+    film, a review goes through moderation's screen, and the film leaves their watchlist.
+    A review may be tagged with a point in the film (`timecode`, seconds)."""
     watched_on = watched_on or timezone.localdate()
     _check_watched_on(watched_on)
+    if timecode is not None:
+        timecodes.check_inside(timecode, running_time=film.running_time)
     review = review.strip()
     status, held_reason = _screened_review(reader=reader, review=review)
     entry = DiaryEntry.objects.create(
@@ -191,6 +196,7 @@ def watch_log(
         review=review,
         contains_spoilers=contains_spoilers and bool(review),
         tags=clean_tags(tags or []),
+        timecode=timecode if review else None,
         review_status=status,
         held_reason=held_reason,
     )
@@ -212,11 +218,14 @@ def entry_update(
     review: str,
     contains_spoilers: bool,
     tags: list[str],
+    timecode: int | None = None,
 ) -> DiaryEntry:
     """A reader edits their own entry; a changed review is screened again."""
     if entry.reader_id != user.pk:
         raise ValidationError(_("You can only edit your own diary."), code="not_yours")
     _check_watched_on(watched_on)
+    if timecode is not None:
+        timecodes.check_inside(timecode, running_time=entry.film.running_time)
     review = review.strip()
     changed_review = review != entry.review
     if changed_review:
@@ -226,6 +235,7 @@ def entry_update(
     entry.watched_on, entry.rewatch, entry.score = watched_on, rewatch, score
     entry.review, entry.contains_spoilers = review, contains_spoilers and bool(review)
     entry.tags = clean_tags(tags)
+    entry.timecode = timecode if review else None
     entry.save()
     if score is not None:
         rating_set(reader=user, film=entry.film, score=score)

@@ -86,14 +86,15 @@ def watchlist_toggle(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _entry_fields(form: WatchLogForm) -> dict:
-    return {name: form.cleaned_data[name] for name in WatchLogForm.Meta.fields}
+    fields = (*WatchLogForm.Meta.fields, "timecode")
+    return {name: form.cleaned_data[name] for name in fields}
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def watch_log(request: HttpRequest, slug: str) -> HttpResponse:
     film = get_object_or_404(Film, slug=slug)
-    form = WatchLogForm(request.POST or None)
+    form = WatchLogForm(request.POST or None, film=film)
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.watch_log(reader=request.user, film=film, **_entry_fields(form))
@@ -120,7 +121,9 @@ def _own_entry(request: HttpRequest, pk: int) -> DiaryEntry:
 @require_http_methods(["GET", "POST"])
 def entry_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _own_entry(request, pk)
-    form = WatchLogForm(request.POST or None, instance=DiaryEntry.objects.get(pk=entry.pk))
+    form = WatchLogForm(
+        request.POST or None, instance=DiaryEntry.objects.get(pk=entry.pk), film=entry.film
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_update(entry=entry, user=request.user, **_entry_fields(form))

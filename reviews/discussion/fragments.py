@@ -53,6 +53,12 @@ class CommentView:
     deleted_at: datetime | None
     moderation_reason: str
     entry_id: int | None = None  # the reader review it is under, if not a review article
+    scene_id: int | None = None  # the scene whose thread it is in
+    timecode: int | None = None  # the point in the film it is tagged with (seconds)
+    # The film its subject is about, by one of the three: where its timecode tag links.
+    review_film_slug: str | None = None
+    entry_film_slug: str | None = None
+    scene_film_slug: str | None = None
 
     # Where each field is read from, in the same order.
     LOOKUPS: ClassVar[tuple[str, ...]] = (
@@ -60,12 +66,17 @@ class CommentView:
         *("author_id", "author__username", "author__profile__display_name"),
         *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
         *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
-        *("moderation_reason", "entry_id"),
+        *("moderation_reason", "entry_id", "scene_id", "timecode"),
+        *("review__film__slug", "entry__film__slug", "scene__film__slug"),
     )
 
     @classmethod
     def rows(cls, comments: models.QuerySet[Comment]) -> list[CommentView]:
         return [cls(*row) for row in comments.values_list(*cls.LOOKUPS)]
+
+    @property
+    def film_slug(self) -> str | None:
+        return self.review_film_slug or self.entry_film_slug or self.scene_film_slug
 
     @property
     def author_shown(self) -> str:
@@ -80,12 +91,16 @@ class CommentView:
 
     def create_url(self) -> str:
         """Where a reply to it is posted: its discussion's."""
+        if self.scene_id:
+            return reverse("scenes:comment-create", args=[self.scene_id])
         if self.entry_id:
             return reverse("diary:entry-comment-create", args=[self.entry_id])
         return reverse("discussion:comment-create", args=[self.review_slug])
 
     def draft_url(self) -> str:
         """Where a signed-out reader's reply to it is kept while they sign in."""
+        if self.scene_id:
+            return reverse("scenes:comment-draft", args=[self.scene_id])
         if self.entry_id:
             return reverse("diary:entry-comment-draft", args=[self.entry_id])
         return reverse("discussion:comment-draft", args=[self.review_slug])

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from films.timecodes import IN_TEXT
 from reviews.markdown import render_comment
 
 
@@ -256,7 +257,9 @@ class Comment(models.Model):
         }
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = render_comment(self.body)
+        # The subject's film only when the text names a time (it becomes a link to a scene).
+        film = getattr(self.subject, "film", None) if IN_TEXT.search(self.body) else None
+        self.body_html = render_comment(self.body, film=film)
         self.body_fingerprint = fingerprint(self.body)
         if (update_fields := kwargs.get("update_fields")) and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "body_fingerprint"}
@@ -285,9 +288,12 @@ class Comment(models.Model):
 
     @property
     def subject_title(self) -> str:
-        """The subject as a reader names it: the review's headline, or whose review of what."""
+        """The subject as a reader names it: a headline, a scene, or whose review of what."""
         if self.review_id:
             return self.review.headline
+        if self.scene_id:
+            film = self.scene.film.title
+            return gettext("Scene %(scene)s of %(film)s") % {"scene": self.scene, "film": film}
         entry = self.entry
         profile = getattr(entry.reader, "profile", None)
         name = (profile.display_name if profile else "") or entry.reader.get_username()

@@ -124,7 +124,7 @@ def signed_in_discussion(request: HttpRequest, subject, *, form: CommentForm | N
         html = render_to_string(
             f"{TEMPLATE}#discussion",
             {"user": user, "csrf_token": CSRF_PLACEHOLDER,
-             "comment_form": CommentForm(), "form_marks": (_FORM_START, _FORM_END),
+             "comment_form": CommentForm(film=subject.film), "form_marks": (_FORM_START, _FORM_END),
              **discussion},
         )  # fmt: skip
         depends = pagecache.stamps_of(subject.obj, discussion["discussion_depends_on"])

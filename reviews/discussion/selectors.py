@@ -131,5 +131,5 @@ _TOOK_PART_SQL = {
             AND comment.paragraph_id IS NULL
     )
 """
-    for column in ("review_id", "entry_id")
+    for column in ("review_id", "entry_id", "scene_id")
 }

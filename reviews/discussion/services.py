@@ -17,11 +17,13 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from films import timecodes
+from films.models import Scene
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion import screening
 from reviews.discussion.models import Comment, CommentLike, CommentRevision
-from reviews.discussion.subjects import Subject
+from reviews.discussion.subjects import Subject, of_comment
 from reviews.models import Review
 from reviews.notes.models import ReviewParagraph
 
@@ -44,19 +46,23 @@ def comment_create(
     *,
     review: Review | None = None,
     entry: DiaryEntry | None = None,
+    scene: Scene | None = None,
     author: User,
     body: str,
     parent: Comment | None = None,
     ip_address: str | None = None,
+    timecode: int | None = None,
     paragraph: ReviewParagraph | None = None,
 ) -> Comment:
-    """Post a comment or a reply under a review article or a reader review (`entry`), after
-    the abuse controls; replies deeper than the limit attach beside the comment they answer
-    and name it. With `paragraph` (one of the review's, in it now), a reader's note on that
-    paragraph, quoting it as it reads now; a reply to a note is on the same paragraph."""
-    if (review is None) == (entry is None):
-        raise TypeError("comment_create takes a review or an entry")
-    subject = Subject(review or entry)
+    """Post a comment or a reply under a review article, a reader review (`entry`) or in a
+    scene's thread, after the abuse controls, perhaps tagged with a point in the film
+    (`timecode`, seconds); replies deeper than the limit attach beside the comment they
+    answer and name it. With `paragraph` (one of the review's, in it now), a reader's note
+    on that paragraph, quoting it as it reads now; a reply to a note is on the same paragraph."""
+    subjects = [obj for obj in (review, entry, scene) if obj is not None]
+    if len(subjects) != 1:
+        raise TypeError("comment_create takes a review, an entry or a scene")
+    subject = Subject(subjects[0])
     body = body.strip()
     if not subject.is_open:
         raise ValidationError(_("This review is not open for comments."), code="review_closed")
@@ -98,7 +104,12 @@ def comment_create(
             _("You are posting too fast. Wait a minute and try again."), code="rate_limited"
         )
 
-    comment = subject.new_comment(author=author, body=body, ip_address=ip_address)
+    if timecode is not None:
+        timecodes.check_inside(timecode, running_time=subject.film.running_time)
+
+    comment = subject.new_comment(
+        author=author, body=body, ip_address=ip_address, timecode=timecode
+    )
     if parent is not None and parent.paragraph_id:
         paragraph = parent.paragraph
     if paragraph is not None:
@@ -133,9 +144,15 @@ def notify_reply(comment: Comment) -> None:
     transaction.on_commit(lambda: send_reply_notification.enqueue(comment_id=comment.pk))
 
 
+_UNCHANGED = object()
+
+
 @transaction.atomic
-def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
-    """The author corrects their comment within the edit window; the old text is kept."""
+def comment_edit(
+    *, comment: Comment, user: User, body: str, timecode: int | object | None = _UNCHANGED
+) -> Comment:
+    """The author corrects their comment (and its time in the film, if given) within the
+    edit window; the old text is kept."""
     if comment.author_id != user.pk:
         raise PermissionDenied(_("You can only edit your own comments."))
     if comment.is_deleted:
@@ -163,11 +180,20 @@ def comment_edit(*, comment: Comment, user: User, body: str) -> Comment:
             % {"limit": number_format(settings.COMMENT_MAX_LENGTH, force_grouping=True)},
             code="too_long",
         )
-    if body == comment.body:
+    retimed = timecode is not _UNCHANGED and timecode != comment.timecode
+    if retimed and timecode is not None:
+        timecodes.check_inside(timecode, running_time=of_comment(comment).film.running_time)
+    if body == comment.body and not retimed:
         return comment
-    CommentRevision.objects.create(comment=comment, body=comment.body)
-    comment.body, comment.edited_at = body, timezone.now()
-    comment.save(update_fields=["body", "edited_at"])
+    fields = ["timecode"] if retimed else []
+    if body != comment.body:
+        CommentRevision.objects.create(comment=comment, body=comment.body)
+        comment.body, comment.edited_at = body, timezone.now()
+        fields += ["body", "edited_at"]
+    comment.was_tagged = comment.timecode is not None
+    if retimed:
+        comment.timecode = timecode
+    comment.save(update_fields=fields)
     stamps.comment_changed(comment)
     return comment
 

@@ -1,4 +1,5 @@
-"""What a discussion is under: a review article, or a reader review (a diary entry's review).
+"""What a discussion is under: a review article, a reader review (a diary entry's review), or a
+scene of a film (its thread on the scene's page, reviews/scenes).
 
 The discussion's selectors, page, views and services take a `Subject`, so both kinds of thread
 follow one set of rules: posting, replies, edits, likes, placeholders, counts and permalinks.
@@ -12,6 +13,7 @@ from typing import Literal
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from films.models import Scene
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
@@ -20,10 +22,12 @@ from reviews.models import Review
 
 @dataclass(frozen=True)
 class Subject:
-    obj: Review | DiaryEntry
+    obj: Review | DiaryEntry | Scene
 
     @property
-    def kind(self) -> Literal["review", "entry"]:
+    def kind(self) -> Literal["review", "entry", "scene"]:
+        if isinstance(self.obj, Scene):
+            return "scene"
         return "entry" if isinstance(self.obj, DiaryEntry) else "review"
 
     @property
@@ -51,12 +55,17 @@ class Subject:
         """Bumped by every change to what the discussion shows."""
         if self.kind == "entry":
             return stamps.entry_discussion(self.pk)
+        if self.kind == "scene":
+            return stamps.scene_discussion(self.pk)
         return stamps.discussion(self.pk)
 
     @property
     def is_open(self) -> bool:
         """Whether readers may comment: a published review article, or a reader review every
-        reader sees (approved, in a public diary of a live account)."""
+        reader sees (approved, in a public diary of a live account), or a scene (every film
+        in the catalogue is public)."""
+        if self.kind == "scene":
+            return True
         if self.kind == "review":
             return self.obj.is_public
         return DiaryEntry.objects.published_reviews().filter(pk=self.pk).exists()
@@ -67,12 +76,16 @@ class Subject:
 
     @property
     def create_url(self) -> str:
+        if self.kind == "scene":
+            return reverse("scenes:comment-create", args=[self.pk])
         if self.kind == "entry":
             return reverse("diary:entry-comment-create", args=[self.pk])
         return reverse("discussion:comment-create", args=[self.obj.slug])
 
     @property
     def draft_url(self) -> str:
+        if self.kind == "scene":
+            return reverse("scenes:comment-draft", args=[self.pk])
         if self.kind == "entry":
             return reverse("diary:entry-comment-draft", args=[self.pk])
         return reverse("discussion:comment-draft", args=[self.obj.slug])
@@ -80,15 +93,20 @@ class Subject:
     @property
     def draft_key(self) -> str:
         """Where a signed-out reader's draft is kept in their session."""
-        return f"entry-{self.pk}" if self.kind == "entry" else str(self.pk)
+        return self.cache_name
 
     @property
     def cache_name(self) -> str:
         """Names its kept parts: review articles keep the names they always had."""
-        return f"entry-{self.pk}" if self.kind == "entry" else str(self.pk)
+        return str(self.pk) if self.kind == "review" else f"{self.kind}-{self.pk}"
+
+    @property
+    def film(self):
+        """The film the discussion is about: what its timecodes point into."""
+        return self.obj.film
 
 
-def subject_of(obj: Review | DiaryEntry | Subject) -> Subject:
+def subject_of(obj: Review | DiaryEntry | Scene | Subject) -> Subject:
     return obj if isinstance(obj, Subject) else Subject(obj)
 
 

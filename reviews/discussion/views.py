@@ -45,7 +45,7 @@ def post_comment(request: HttpRequest, subject: Subject, *, render_page) -> Http
     again with the form's errors."""
     if not request.user.is_authenticated:
         return _keep_draft(request, subject)
-    form = CommentForm(request.POST)
+    form = CommentForm(request.POST, film=subject.film)
     comment = None
     if form.is_valid():
         try:
@@ -54,6 +54,7 @@ def post_comment(request: HttpRequest, subject: Subject, *, render_page) -> Http
                 author=request.user,
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
+                timecode=form.cleaned_data["timecode"],
                 ip_address=_client_ip(request),
             )
         except ValidationError as error:
@@ -107,6 +108,8 @@ def _keep_draft(request: HttpRequest, subject: Subject) -> HttpResponse:
     drafts[subject.draft_key] = {
         "body": request.POST.get("body", "")[: settings.COMMENT_MAX_LENGTH * 2],
         "parent": request.POST.get("parent") or None,
+        "timecode": request.POST.get("timecode", "")[:20],
+        "scene": request.POST.get("scene") or None,
     }
     request.session[COMMENT_DRAFTS_KEY] = drafts
     back = subject.url + "#comment-form"
@@ -118,7 +121,7 @@ def _keep_draft(request: HttpRequest, subject: Subject) -> HttpResponse:
 
 def _render_discussion(request: HttpRequest, subject: Subject, **context) -> HttpResponse:
     """The discussion section alone, for htmx to swap in place."""
-    context.setdefault("comment_form", CommentForm())
+    context.setdefault("comment_form", CommentForm(film=subject.film))
     return render(
         request,
         f"{DISCUSSION_TEMPLATE}#discussion",
@@ -130,7 +133,7 @@ def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     """Send the reader to the page of the thread that holds the comment, scrolled to it."""
     comment = get_object_or_404(
         Comment.objects.visible_to(request.user).select_related(
-            "review", "entry", "root", "paragraph"
+            "review", "entry", "scene__film", "root", "paragraph"
         ),
         pk=pk,
     )
@@ -151,7 +154,7 @@ def _comment_with_names(pk: int) -> Comment:
     """A comment with what its partial shows; whose it is, the views and services check."""
     return get_object_or_404(
         Comment.objects.select_related(
-            "review", "entry", "author__profile", "in_reply_to__author__profile"
+            "review", "entry", "scene__film", "author__profile", "in_reply_to__author__profile"
         ),
         pk=pk,
     )
@@ -177,12 +180,18 @@ def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
 def comment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     comment = _own_comment(request, pk)
     form = CommentEditForm(
-        request.POST or None, initial={"body": comment.body}, comment_id=comment.pk
+        request.POST or None,
+        initial={"body": comment.body, "timecode": comment.timecode},
+        comment_id=comment.pk,
+        film=of_comment(comment).film,
     )
     if request.method == "POST" and form.is_valid():
         try:
             services.comment_edit(
-                comment=comment, user=request.user, body=form.cleaned_data["body"]
+                comment=comment,
+                user=request.user,
+                body=form.cleaned_data["body"],
+                timecode=form.cleaned_data["timecode"],
             )
         except ValidationError as error:
             form.add_error("body", error)

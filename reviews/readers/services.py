@@ -108,13 +108,14 @@ def account_delete(*, user: User) -> None:
     diary.reader_forget(user=user)
     comments = Comment.objects.filter(author=user)
     likes = CommentLike.objects.filter(user=user)
-    # The discussions they took part in, under review articles and under reader reviews.
+    # The discussions they took part in, under review articles, reader reviews and scenes.
     took_part = [
-        *comments.values_list("review_id", "entry_id"),
-        *likes.values_list("comment__review_id", "comment__entry_id"),
+        *comments.values_list("review_id", "entry_id", "scene_id"),
+        *likes.values_list("comment__review_id", "comment__entry_id", "comment__scene_id"),
     ]
-    stale = {review_id for review_id, _ in took_part}
-    stale_entries = {entry_id for _, entry_id in took_part}
+    stale = {review_id for review_id, _, _ in took_part}
+    stale_entries = {entry_id for _, entry_id, _ in took_part}
+    stale_scenes = {scene_id for _, _, scene_id in took_part}
     Comment.objects.filter(pk__in=likes.values("comment_id")).update(like_count=F("like_count") - 1)
     likes.delete()
     CommentReport.objects.filter(reporter=user).delete()
@@ -126,5 +127,10 @@ def account_delete(*, user: User) -> None:
             moderator=None, moderator_deleted=True
         )
         cursor.execute("SELECT set_config('starlight.deleting_account', '', true)")
-    stamps.account_deleted(user, reviews_commented=stale, entries_commented=stale_entries)
+    stamps.account_deleted(
+        user,
+        reviews_commented=stale,
+        entries_commented=stale_entries,
+        scenes_commented=stale_scenes,
+    )
     user.delete()

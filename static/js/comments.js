@@ -35,3 +35,18 @@
     init(document);
   }
 })();
+
+// A scene picked from a form's scene list fills in its start time (the form works without:
+// the server takes a picked scene's start when no time is typed).
+(function () {
+  "use strict";
+  document.addEventListener("change", function (event) {
+    var select = event.target;
+    if (!select || !select.matches || !select.matches("select[data-fills-timecode]")) return;
+    var field = document.getElementById(select.getAttribute("data-fills-timecode"));
+    var option = select.options[select.selectedIndex];
+    if (field && option && option.getAttribute("data-timecode")) {
+      field.value = option.getAttribute("data-timecode");
+    }
+  });
+})();

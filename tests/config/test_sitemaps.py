@@ -10,7 +10,7 @@ from django.utils import timezone
 from lxml import etree
 
 from films.models import Film
-from tests.factories import PersonFactory, ReviewFactory
+from tests.factories import PersonFactory, ReviewFactory, SceneFactory
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -22,6 +22,7 @@ PAGES = [
     "films/lost-in-starlight/",
     "people/han-ji-won/",
     "reviews/published/",
+    "films/lost-in-starlight/scenes/1-launch-day/",
 ]
 
 
@@ -31,6 +32,7 @@ def site(film):
     published = ReviewFactory(film=film, slug="published")
     ReviewFactory(film=film, slug="a-draft", draft=True)
     ReviewFactory(film=film, slug="a-scheduled-one", scheduled=True)
+    SceneFactory(film=film, number=1, slug="launch-day", start=0)
     return {"film": film, "person": person, "review": published}
 
 
@@ -101,6 +103,8 @@ def test_sitemap_lastmod_dates(client, site):
     film, person, review = site["film"], site["person"], site["review"]
     assert urls["http://testserver/en/films/lost-in-starlight/"] == day(film.updated_at)
     assert urls["http://testserver/ko/people/han-ji-won/"] == day(person.updated_at)
+    scene_url = "http://testserver/ko/films/lost-in-starlight/scenes/1-launch-day/"
+    assert urls[scene_url] == day(film.updated_at)
     assert urls["http://testserver/en/reviews/published/"] == day(
         max(review.updated_at, review.publish_at)
     )
@@ -117,9 +121,10 @@ def test_review_lastmod_is_its_publication_when_edited_before_going_live(client,
 
 
 def test_sitemap_query_count(client, site, django_assert_num_queries):
-    # The rows of films, people and reviews, once each for both languages (each language's
-    # entries come from the same list, which the sitemap's paginator counts itself).
-    with django_assert_num_queries(3):
+    # The rows of films, people, scenes (with their films) and reviews, once each for both
+    # languages (each language's entries come from the same list, which the sitemap's
+    # paginator counts itself).
+    with django_assert_num_queries(4):
         client.get("/sitemap.xml")
 
 

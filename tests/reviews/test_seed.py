@@ -81,3 +81,20 @@ def test_seeding_again_over_an_edit_shows_at_once_on_cached_pages(seed, client):
     seed()
 
     assert "Edited behind" not in client.get(film.get_absolute_url()).text
+
+
+def test_the_seed_gives_lost_in_starlight_its_scenes_and_tagged_comments(seed):
+    from films.models import Scene
+    from reviews.discussion.models import Comment
+
+    seed()
+    film = Film.objects.get(slug="lost-in-starlight")
+    scenes = list(Scene.objects.of(film).with_spans())
+    assert 8 <= len(scenes) <= 10
+    assert all(scene.title_en and scene.title_ko for scene in scenes)
+    assert scenes[-1].end == film.running_time * 60
+    assert Comment.objects.filter(scene__film=film).exists()
+    assert Comment.objects.filter(review__film=film, timecode__isnull=False).exists()
+    count = Comment.objects.count()
+    seed()
+    assert Comment.objects.count() == count

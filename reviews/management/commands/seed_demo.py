@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from films import services as films
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films import timecodes
+from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 from reviews import demo, stamps
 from reviews import services as reviews
 from reviews.diary.models import DiaryEntry, Rating
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             self.seed_reviews()
             self.seed_comments()
             self.seed_notes()
+            self.seed_scenes()
             seed_readers_activity(demo.ACTIVITY, password=EXTRA_READER_PASSWORD)
         self.stdout.write(
             f"Demo data ready: {Film.objects.count()} films, {Person.objects.count()} people, "
@@ -266,6 +268,41 @@ class Command(BaseCommand):
                 paragraph=paragraph,
                 quoted_text=paragraph.text,
                 quoted_hash=paragraph.text_hash,
+            )
+            comment.save()
+            stamps.comment_changed(comment)
+
+    def seed_scenes(self) -> None:
+        """The film's scenes (through the catalogue's service) and a few comments in and
+        about them, added once."""
+        film = Film.objects.get(slug=demo.SCENES_FILM)
+        scenes = {
+            number: upsert(
+                Scene,
+                {"film": film, "number": number},
+                {"title_en": title, "title_ko": title_ko, "slug": slug,
+                 "start": timecodes.parse(start, running_time=film.running_time)},
+                save=lambda scene: films.scene_save(scene=scene),
+            )
+            for number, title, title_ko, slug, start in demo.SCENES
+        }  # fmt: skip
+        User = get_user_model()
+        for data in demo.SCENE_COMMENTS:
+            author = User.objects.get(username=data["author"])
+            if Comment.objects.filter(author=author, body=data["body"]).exists():
+                continue
+            where = (
+                {"scene": scenes[data["scene"]]}
+                if "scene" in data
+                else {"review": Review.objects.get(slug=data["review"])}
+            )
+            timecode = data.get("timecode")
+            comment = Comment(
+                **where,
+                author=author,
+                body=data["body"],
+                status=Comment.Status.APPROVED,
+                timecode=timecodes.parse(timecode) if timecode else None,
             )
             comment.save()
             stamps.comment_changed(comment)

@@ -321,8 +321,9 @@ def test_the_page_runs_the_same_queries_however_many_comments(
     for _ in range(count):
         CommentFactory(parent=CommentFactory(entry=entry))
 
-    # the entry with its reader and film; the discussion's counts, threads and replies
-    with django_assert_num_queries(4):
+    # the entry with its reader and film; the discussion's counts, threads and replies; the
+    # film's scenes for the comment form's scene picker
+    with django_assert_num_queries(5):
         response = client.get(entry_url(entry))
 
     assert response.status_code == HTTPStatus.OK

@@ -56,8 +56,9 @@ def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_a
     second, _ = signed_in("bo")
     # the review, session, user, the next scheduled publication (how long entries may be
     # kept), other reviews, whether the reader took part, the counts, threads and replies
-    # (with all their comments show), and the reader's likes among them
-    with django_assert_num_queries(10):
+    # (with all their comments show), the reader's likes among them, and the film's scenes
+    # for the comment form's scene picker
+    with django_assert_num_queries(11):
         page(first, review)
 
     # session, user, whether this reader took part: the rest was kept by the first one's visit
