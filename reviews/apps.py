@@ -15,6 +15,7 @@ class ReviewsConfig(AppConfig):
         from reviews.film_pages import reviews_of_film
         from reviews.groups import sync_groups_after_migrate
         from reviews.moderation.screening import screen
+        from reviews.spoilers.progress import progress_of_film
 
         # post_migrate runs again after every test-database flush, so the groups survive it.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
@@ -23,6 +24,8 @@ class ReviewsConfig(AppConfig):
         # The film page shows the critics' score and the reviews; the catalogue never imports us.
         pages.register(reviews_of_film)
         pages.register(readers_of_film, per_reader=True)
-        pages.register(reader_reviews_of_film)
+        # The watch-progress form, then the reader reviews its gate collapses: per reader.
+        pages.register(progress_of_film, per_reader=True)
+        pages.register(reader_reviews_of_film, per_reader=True)
         # What review cards show beyond their row; when pages change by themselves.
         stamps.register()

@@ -53,6 +53,8 @@ class CommentView:
     deleted_at: datetime | None
     moderation_reason: str
     entry_id: int | None = None  # the reader review it is under, if not a review article
+    timecode: int | None = None  # the point in the film it is about (seconds), if tagged
+    contains_spoilers: bool = False
 
     # Where each field is read from, in the same order.
     LOOKUPS: ClassVar[tuple[str, ...]] = (
@@ -60,7 +62,7 @@ class CommentView:
         *("author_id", "author__username", "author__profile__display_name"),
         *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
         *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
-        *("moderation_reason", "entry_id"),
+        *("moderation_reason", "entry_id", "timecode", "contains_spoilers"),
     )
 
     @classmethod
@@ -114,6 +116,9 @@ class ShownComment:
     view: CommentView
     in_full: bool
     placeholder: str = ""  # why it is not shown in full (reviews.discussion.selectors)
+    # What its reveal control says when the reader's spoiler gate collapses it (with its
+    # replies); "" when shown (reviews.spoilers.gate.mark_gated).
+    gated_summary: str = ""
     html: SafeString = field(default_factory=SafeString)
     thread_replies: list[ShownComment] = field(default_factory=list)
 

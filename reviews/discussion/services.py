@@ -47,6 +47,7 @@ def comment_create(
     body: str,
     parent: Comment | None = None,
     ip_address: str | None = None,
+    contains_spoilers: bool = False,
 ) -> Comment:
     """Post a comment or a reply under a review article or a reader review (`entry`), after
     the abuse controls; replies deeper than the limit attach beside the comment they answer
@@ -91,7 +92,9 @@ def comment_create(
             _("You are posting too fast. Wait a minute and try again."), code="rate_limited"
         )
 
-    comment = subject.new_comment(author=author, body=body, ip_address=ip_address)
+    comment = subject.new_comment(
+        author=author, body=body, ip_address=ip_address, contains_spoilers=contains_spoilers
+    )
     if parent is not None:
         comment.in_reply_to = parent
         comment.root_id = thread_id

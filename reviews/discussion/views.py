@@ -55,6 +55,7 @@ def post_comment(request: HttpRequest, subject: Subject, *, render_page) -> Http
                 body=form.cleaned_data["body"],
                 parent=form.cleaned_data["parent"],
                 ip_address=_client_ip(request),
+                contains_spoilers=form.cleaned_data["contains_spoilers"],
             )
         except ValidationError as error:
             form.add_error("body", error)
@@ -107,6 +108,7 @@ def _keep_draft(request: HttpRequest, subject: Subject) -> HttpResponse:
     drafts[subject.draft_key] = {
         "body": request.POST.get("body", "")[: settings.COMMENT_MAX_LENGTH * 2],
         "parent": request.POST.get("parent") or None,
+        "contains_spoilers": bool(request.POST.get("contains_spoilers")),
     }
     request.session[COMMENT_DRAFTS_KEY] = drafts
     back = subject.url + "#comment-form"
