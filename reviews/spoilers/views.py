@@ -40,8 +40,8 @@ def progress_update(request: HttpRequest, film_pk: int) -> HttpResponse:
         return render(request, TEMPLATE, context, status=400)
     action, position = form.cleaned_data["action"], form.cleaned_data["position"]
     response = HttpResponseRedirect(back)
-    if request.htmx:  # the page's collapsed items change: load it again
-        response = HttpResponse(status=204, headers={"HX-Redirect": back})
+    if request.htmx:  # what the page collapses changes: load it again (`back` is this page)
+        response = HttpResponse(status=204, headers={"HX-Refresh": "true"})
     if request.user.is_authenticated:
         _save(request.user, film, action, position)
     else:
