@@ -69,9 +69,11 @@ def discussion_context(
         request, shown, liked_ids=liked, keep_csrf_placeholder=keep_csrf_placeholder
     )
     # What the reader has not watched yet is collapsed, replies with their parent (the thread
-    # template puts them inside its block).
+    # template puts them inside its block); never their own words (the discussion of a reader
+    # who took part is theirs alone: signed_in_discussion).
     gate = gate_for(request, subject.obj.film_id)
-    mark_gated(shown, gate)
+    own = {user.pk} if user.is_authenticated else set()
+    mark_gated([comment for comment in shown if comment.author_id not in own], gate)
     # The page shows these rows' values, not objects: what they depend on, said here.
     authors = {comment.author_id for comment in shown if comment.author_id}
     depends_on = pagecache.DependsOn(

@@ -37,8 +37,8 @@ def _check_position(film: Film, position: int) -> None:
 def progress_set(
     *, reader: User, film: Film, position: int | None = None, finished: bool = False
 ) -> WatchProgress:
-    """The reader is `position` seconds into `film`, or has `finished` it. Their gate stays
-    on or off as it was."""
+    """The reader is `position` seconds into `film`, or has `finished` it; saying so turns
+    their gate on again (as a visitor's cookie, which holds one of the two, does)."""
     if finished == (position is not None):
         raise TypeError("progress_set takes a position or finished=True")
     if position is not None:
@@ -49,6 +49,7 @@ def progress_set(
         defaults={
             "position": position,
             "finished": finished,
+            "gate_off": False,
             "updated_at": timezone.now(),
         },
     )

@@ -63,6 +63,12 @@ def test_gate_off_and_on_keeps_the_position(reader, film):
     assert (row(reader, film).position, row(reader, film).gate_off) == (2820, False)
 
 
+def test_saying_how_far_turns_the_gate_on_again(reader, film):
+    services.gate_set(reader=reader, film=film, off=True)
+    services.progress_set(reader=reader, film=film, position=60)
+    assert not row(reader, film).gate_off
+
+
 def test_gate_off_without_progress_and_on_again_leaves_nothing(reader, film):
     services.gate_set(reader=reader, film=film, off=True)
     assert row(reader, film).gate_off
