@@ -3,6 +3,8 @@ parent; finished readers and readers with the gate off see everything."""
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 import pytest
 
 from reviews.spoilers import gate as gates
@@ -118,3 +120,50 @@ def test_reader_reviews_are_gated_on_the_film_page_and_their_own(client, who):
     assert '<details class="gated">' in page
     page = reading.get(early.get_absolute_url()).text
     assert '<details class="gated">' not in page
+
+
+def queries_of(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
+def test_the_gate_costs_a_visitor_no_query(client, thread, django_assert_num_queries):
+    """The cookie is read, not looked up: a visitor at 0:45 costs what one without it does."""
+    from django.test import Client
+
+    url = thread["review"].get_absolute_url()
+    without = queries_of(Client(), url)
+    with django_assert_num_queries(without):
+        page = as_visitor(client, thread, "2700").get(url)
+    assert '<details class="gated"' in page.text
+
+
+def test_a_signed_in_reader_pays_one_query_for_their_gate(
+    reader_client, reader, thread, django_assert_num_queries
+):
+    """Their progress row, however many comments (kept until they change it when the page
+    cache is on: tests/reviews/discussion/test_page_cache.py)."""
+    services.progress_set(reader=reader, film=thread["review"].film, position=2700)
+    url = thread["review"].get_absolute_url()
+    reader_client.get(url)
+    # the review, session, user with profile, other reviews, whether they took part, the
+    # counts, threads, replies, their likes, and their progress
+    with django_assert_num_queries(10):
+        reader_client.get(url)
+    for _ in range(20):
+        CommentFactory(review=thread["review"], timecode=90 * 60)
+    with django_assert_num_queries(10):
+        reader_client.get(url)
+
+
+def test_the_refused_form_page_costs_one_query(client, thread, django_assert_num_queries):
+    from django.urls import reverse
+
+    url = reverse("spoilers:progress", args=[thread["review"].film_id])
+    with django_assert_num_queries(1):  # the film
+        response = client.post(url, {"action": "at", "position": "99:99"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
