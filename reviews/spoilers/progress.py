@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
 
 from films.models import Film
 from films.pages import FilmPageParts
@@ -32,13 +31,10 @@ def progress_context(
     }
 
 
-def progress_form(request: HttpRequest, film_pk: int, *, back: str) -> SafeString:
-    context = progress_context(request, film_pk, back=back)
-    return render_to_string(f"{TEMPLATE}#progress-form", context, request)
-
-
 def progress_of_film(request: HttpRequest, film: Film) -> FilmPageParts:
+    """The film page's section with the form, rendered for each request (a visitor's page is
+    kept whole per progress bucket: PAGE_CACHE_KEY_COOKIES)."""
+    context = progress_context(request, film.pk, back=film.get_absolute_url())
     stamps = [progress_stamp(request.user.pk)] if request.user.is_authenticated else []
-    return FilmPageParts(
-        sections=progress_form(request, film.pk, back=film.get_absolute_url()), stamps=stamps
-    )
+    html = render_to_string(f"{TEMPLATE}#film-section", context, request)
+    return FilmPageParts(sections=html, stamps=stamps)
