@@ -3,6 +3,8 @@ the most liked and the newest published reader reviews, with a link to all of th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db.models import Count, Window
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -28,7 +30,11 @@ def reader_reviews_of_film(request: HttpRequest, film: Film) -> FilmPageParts:
     collapses what the reader has not watched yet."""
     gate = gate_for(request, film)
     name = f"reader-reviews:{gate.key}"
-    return shared_part(request, film, name, TEMPLATE, lambda: _build(request, film, gate))
+    parts = shared_part(request, film, name, TEMPLATE, lambda: _build(request, film, gate))
+    # A part rendered per reader says what the film's kept body does not depend on (films/
+    # views.py takes its stamps out of the body's): the film's own row, which the body shows,
+    # stays with the body.
+    return replace(parts, stamps=[one for one in parts.stamps if one != pagecache.stamp(film)])
 
 
 def _build(request: HttpRequest, film: Film, gate: Gate) -> FilmPageParts:

@@ -67,15 +67,6 @@ class Gate:
             return gettext("At %(timecode)s · reveal") % {"timecode": timecodes.format(timecode)}
         return gettext("After %(position)s · reveal") % {"position": self.position_text}
 
-    @property
-    def cookie_state(self) -> str | None:
-        """This gate as the cookie writes it; None: nothing to write."""
-        if self.off:
-            return "off"
-        if self.finished:
-            return "done"
-        return None if self.position is None else str(self.position)
-
 
 OPEN = Gate(position=None)
 

@@ -167,3 +167,18 @@ def test_the_refused_form_page_costs_one_query(client, thread, django_assert_num
     with django_assert_num_queries(1):  # the film
         response = client.post(url, {"action": "at", "position": "99:99"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
+def test_a_reply_can_be_flagged_as_spoilers(reader_client, thread):
+    from django.urls import reverse
+
+    from reviews.discussion.models import Comment
+
+    page = reader_client.get(thread["review"].get_absolute_url()).text
+    assert f'id="reply-{thread["plain"].pk}-spoilers"' in page
+    reader_client.post(
+        reverse("discussion:comment-create", args=[thread["review"].slug]),
+        {"body": "And then she leaves.", "parent": thread["plain"].pk, "contains_spoilers": "on"},
+    )
+    reply = Comment.objects.get(body="And then she leaves.")
+    assert (reply.parent_id, reply.contains_spoilers) == (thread["plain"].pk, True)
