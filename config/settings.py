@@ -276,6 +276,10 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=10)
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=60 * 60)
 # Names what a release caches (e.g. the deployed commit); by default a digest of the sources.
 PAGE_CACHE_RELEASE = env.str("PAGE_CACHE_RELEASE", default="")
+# Cookies that change an anonymous page, each with the function that reduces its value to the
+# few versions a page has ("" for none): they join the whole-page cache key. The spoiler gate's
+# progress, in five-minute buckets (reviews/spoilers/gate.py). nginx passes such requests on.
+PAGE_CACHE_KEY_COOKIES = {"watch_progress": "reviews.spoilers.gate.canonical_cookie"}
 
 SITE_NAME = "Starlight Reviews"
 # The film the home page features; the seed command creates it.

@@ -29,6 +29,7 @@ urlpatterns = i18n_patterns(
     path("", include("reviews.readers.urls")),
     path("", include("reviews.diary.urls")),
     path("", include("reviews.scenes.urls")),
+    path("", include("reviews.spoilers.urls")),
     path("accounts/", include("allauth.urls")),
 )
 # The admin follows the editor's chosen language (the language menu's cookie), at one address.

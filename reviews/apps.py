@@ -16,6 +16,7 @@ class ReviewsConfig(AppConfig):
         from reviews.groups import sync_groups_after_migrate
         from reviews.moderation.screening import screen
         from reviews.scenes.film_pages import scenes_of_film
+        from reviews.spoilers.progress import progress_of_film
 
         # post_migrate runs again after every test-database flush, so the groups survive it.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
@@ -26,6 +27,8 @@ class ReviewsConfig(AppConfig):
         pages.register(scenes_of_film)
         pages.register(reviews_of_film)
         pages.register(readers_of_film, per_reader=True)
-        pages.register(reader_reviews_of_film)
+        # The watch-progress form, then the reader reviews its gate collapses: per reader.
+        pages.register(progress_of_film, per_reader=True)
+        pages.register(reader_reviews_of_film, per_reader=True)
         # What review cards show beyond their row; when pages change by themselves.
         stamps.register()

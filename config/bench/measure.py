@@ -90,6 +90,8 @@ def _path(endpoint: Endpoint, sessions) -> str:
 
 
 def _headers(endpoint: Endpoint, sessions) -> tuple[str, ...]:
+    if endpoint.progress:
+        return (f"Cookie: watch_progress={sessions['film']}={endpoint.progress}",)
     if endpoint.signed_in_as == "reader":
         return (f"Cookie: sessionid={sessions['reader']}; csrftoken={sessions['csrf']}",)
     if endpoint.signed_in_as == "moderator":

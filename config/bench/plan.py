@@ -56,6 +56,9 @@ class Endpoint:
     path: str = ""
     signed_in_as: Literal["", "reader", "moderator"] = ""
     form: str = ""
+    # A visitor's watch progress on the big review's film (seconds): the spoiler gate's
+    # cookie, whose five-minute bucket joins the page-cache key (PAGE_CACHE_KEY_COOKIES).
+    progress: str = ""
 
 
 STATIC_CSS = "static CSS (whitenoise)"
@@ -78,6 +81,8 @@ APP_ENDPOINTS = [
     Endpoint("film detail, signed-in reader (own rating)", "get", FILM, "reader"),
     Endpoint("reader's diary, anonymous", "get", "/en/readers/reader/diary/"),
     Endpoint("reader's diary, anonymous, 한국어", "get", "/ko/readers/reader/diary/"),
+    Endpoint("film detail, anonymous at 0:45 (progress cookie)", "get", FILM, progress="2700"),
+    Endpoint("big review, anonymous at 0:45 (progress cookie)", "get", BIG_REVIEW, progress="2700"),
     Endpoint(
         "comment POST, 100 readers",
         "post",
@@ -133,7 +138,8 @@ def warm_ups(endpoints: list[Endpoint]) -> list[Endpoint]:
     seen: dict[tuple[str, str, str], Endpoint] = {}
     for endpoint in endpoints:
         if endpoint.kind != "post":
-            seen.setdefault((endpoint.kind, endpoint.path, endpoint.signed_in_as), endpoint)
+            key = (endpoint.kind, endpoint.path, endpoint.signed_in_as, endpoint.progress)
+            seen.setdefault(key, endpoint)
     return list(seen.values())
 
 

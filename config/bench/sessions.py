@@ -7,7 +7,7 @@ from importlib import import_module
 
 def print_sessions() -> None:
     """Print, as one line of JSON, a session key for the moderator, the reader and the 100
-    readers who post ("posters"), and a CSRF token."""
+    readers who post ("posters"), a CSRF token, and the big review's film's id."""
     from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
@@ -28,4 +28,8 @@ def print_sessions() -> None:
         out[name] = session.session_key
     out["posters"] = [out.pop(f"reader{i}") for i in range(100)]
     out["csrf"] = secrets.token_hex(16)
+    # The big review's film, whose watch progress a visitor's cookie names.
+    from films.models import Film
+
+    out["film"] = Film.objects.filter(slug="lost-in-starlight").values_list("pk", flat=True).first()
     print(json.dumps(out))

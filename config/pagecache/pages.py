@@ -16,6 +16,7 @@ nginx included: anonymous pages say `Cache-Control: public, max-age=0, s-maxage=
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import time
@@ -27,6 +28,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csp import get_nonce
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.module_loading import import_string
 
 from config.pagecache.keys import read, release
 from config.pagecache.parts import ProcessCopies, lifetime
@@ -87,12 +89,29 @@ class CachedPageMixin:
 
 
 def _key(request: HttpRequest) -> str:
-    return key_for(request.get_host(), request.get_full_path())
+    return key_for(request.get_host(), request.get_full_path(), _varies_by(request))
 
 
-def key_for(host: str, path: str) -> str:
-    """Where the page at `path` (with its query string) on `host` is kept."""
-    identity = f"{host}|{path}"
+@functools.cache
+def _key_cookies() -> list[tuple[str, Callable[[str], str]]]:
+    return [(name, import_string(path)) for name, path in settings.PAGE_CACHE_KEY_COOKIES.items()]
+
+
+def _varies_by(request: HttpRequest) -> str:
+    """What of the request's cookies changes an anonymous page: each cookie named in
+    PAGE_CACHE_KEY_COOKIES, as its function reduces it to a few canonical values ("" when it
+    changes nothing: such readers share the pages of readers without the cookie)."""
+    parts = []
+    for name, canonical in _key_cookies():
+        if (value := request.COOKIES.get(name)) and (reduced := canonical(value)):
+            parts.append(f"{name}={reduced}")
+    return "&".join(parts)
+
+
+def key_for(host: str, path: str, varies_by: str = "") -> str:
+    """Where the page at `path` (with its query string) on `host` is kept; `varies_by` names
+    the version for the request's cookies (`_varies_by`)."""
+    identity = f"{host}|{path}" + (f"|{varies_by}" if varies_by else "")
     digest = hashlib.md5(identity.encode(), usedforsecurity=False).hexdigest()
     return f"{_KEY}{release()}:{digest}"
 

@@ -42,6 +42,13 @@ COMMENTS = [
         "body": "I only learned about the title pun (이 별 / 이별) from this review. It changes how the whole film reads.",
     },
     {
+        "key": "mission",
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "author": "vinylgrace",
+        "contains_spoilers": True,  # collapsed by the spoiler gate until the reader finishes
+        "body": "I was sure she had lost her place on the Mars mission for good. When she is chosen after all, the film turns from a meeting into a farewell.",
+    },
+    {
         "key": "shinkai",
         "review": "lost-in-starlight-beautiful-sound-careful-heart",
         "author": "haneul",

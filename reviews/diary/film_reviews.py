@@ -3,6 +3,8 @@ the most liked and the newest published reader reviews, with a link to all of th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.db.models import Count, Window
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -13,6 +15,7 @@ from films.pages import FilmPageParts
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.film_pages import shared_part
+from reviews.spoilers.gate import Gate, gate_for, mark_gated
 
 TEMPLATE = "reviews/diary/film_reader_reviews.html"
 SHOWN = 4  # of each list
@@ -23,11 +26,18 @@ RECENT = ("-created_at", "-id")
 
 
 def reader_reviews_of_film(request: HttpRequest, film: Film) -> FilmPageParts:
-    """Kept like the critics' part (reviews.film_pages.shared_part)."""
-    return shared_part(request, film, "reader-reviews", TEMPLATE, lambda: _build(request, film))
+    """Kept like the critics' part (reviews.film_pages.shared_part), once per spoiler gate: it
+    collapses what the reader has not watched yet."""
+    gate = gate_for(request, film)
+    name = f"reader-reviews:{gate.key}"
+    parts = shared_part(request, film, name, TEMPLATE, lambda: _build(request, film, gate))
+    # A part rendered per reader says what the film's kept body does not depend on (films/
+    # views.py takes its stamps out of the body's): the film's own row, which the body shows,
+    # stays with the body.
+    return replace(parts, stamps=[one for one in parts.stamps if one != pagecache.stamp(film)])
 
 
-def _build(request: HttpRequest, film: Film) -> FilmPageParts:
+def _build(request: HttpRequest, film: Film, gate: Gate) -> FilmPageParts:
     """One query, two once the film has more reviews than a list shows, however many: the most
     liked with the count of all, then the newest. Rendered without the request: the anonymous
     film page is kept whole, so nothing here is per request (a like is a link: to sign in, or
@@ -44,8 +54,8 @@ def _build(request: HttpRequest, film: Film) -> FilmPageParts:
     context = {
         "film": film,
         "total": total,
-        "popular": popular,
-        "recent": recent,
+        "popular": mark_gated(popular, gate),
+        "recent": mark_gated(recent, gate),
         "signed_in": request.user.is_authenticated,
     }
     return FilmPageParts(

@@ -23,6 +23,7 @@ from reviews.discussion.models import Comment
 from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context, signed_in_discussion
 from reviews.discussion.subjects import Subject
 from reviews.discussion.views import keep_draft, post_comment
+from reviews.spoilers.gate import gate_for, mark_gated
 
 TEMPLATE = "reviews/diary/entry_detail.html"
 READER_REVIEWS_PER_PAGE = 20
@@ -71,6 +72,7 @@ class EntryDetailView(pagecache.CachedPageMixin, DetailView):
         entry, request = self.object, self.request
         user = request.user
         published = is_published_review(entry)
+        mark_gated([entry], gate_for(request, entry.film_id))
         context = {
             "review_shown": review_shown_to(entry, user),
             "discussion_open": published,
@@ -167,13 +169,15 @@ class FilmReaderReviewsView(pagecache.CachedPageMixin, ListView):
 
     def get_context_data(self, **kwargs):
         sorts = [("popular", _("Most liked")), ("recent", _("Newest"))]
-        return super().get_context_data(
+        context = super().get_context_data(
             film=self.film,
             sort=self.sort,
             sorts=sorts,
             query_without_page=f"sort={self.sort}",
             **kwargs,
         )
+        context["entries"] = mark_gated(context["entries"], gate_for(self.request, self.film))
+        return context
 
     def page_stamps(self, context):
         return [stamps.reader_reviews(self.film.pk)]

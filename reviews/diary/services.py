@@ -26,6 +26,7 @@ from reviews.diary.models import (
 )
 from reviews.discussion import screening
 from reviews.discussion.models import Comment
+from reviews.spoilers import services as spoilers
 
 MAX_TAGS = 20
 
@@ -203,6 +204,8 @@ def watch_log(
     if score is not None:
         rating_set(reader=reader, film=film, score=score)
     WatchlistEntry.objects.filter(reader=reader, film=film).delete()
+    # A logged watch is a finished one: nothing of the film is a spoiler for them any more.
+    spoilers.progress_set(reader=reader, film=film, finished=True)
     stamps.diary_changed(entry, waiting=status == Comment.Status.PENDING)
     return entry
 

@@ -95,6 +95,12 @@ class CommentForm(TimecodedForm, forms.Form):
         },
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Collapsed for readers whose spoiler gate is on, whatever their progress (reviews/spoilers).
+    contains_spoilers = forms.BooleanField(
+        label=_("Contains spoilers"),
+        required=False,
+        help_text=_("Readers who have not finished the film see it collapsed."),
+    )
     website = forms.CharField(
         required=False,
         label=_("Leave this field empty"),

@@ -55,6 +55,7 @@ class CommentView:
     entry_id: int | None = None  # the reader review it is under, if not a review article
     scene_id: int | None = None  # the scene whose thread it is in
     timecode: int | None = None  # the point in the film it is tagged with (seconds)
+    contains_spoilers: bool = False
     # The film its subject is about, by one of the three: where its timecode tag links.
     review_film_slug: str | None = None
     entry_film_slug: str | None = None
@@ -67,6 +68,7 @@ class CommentView:
         *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
         *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
         *("moderation_reason", "entry_id", "scene_id", "timecode"),
+        "contains_spoilers",
         *("review__film__slug", "entry__film__slug", "scene__film__slug"),
     )
 
@@ -129,6 +131,9 @@ class ShownComment:
     view: CommentView
     in_full: bool
     placeholder: str = ""  # why it is not shown in full (reviews.discussion.selectors)
+    # What its reveal control says when the reader's spoiler gate collapses it (with its
+    # replies); "" when shown (reviews.spoilers.gate.mark_gated).
+    gated_summary: str = ""
     html: SafeString = field(default_factory=SafeString)
     thread_replies: list[ShownComment] = field(default_factory=list)
 

@@ -18,6 +18,8 @@ from reviews.discussion import fragments, selectors
 from reviews.discussion.forms import CommentForm
 from reviews.discussion.models import Comment, CommentLike
 from reviews.discussion.subjects import subject_of
+from reviews.spoilers.gate import gate_for, mark_gated
+from reviews.spoilers.progress import progress_context
 
 TEMPLATE = "reviews/discussion/discussion.html"
 
@@ -66,6 +68,12 @@ def discussion_context(
     fragments.attach_html(
         request, shown, liked_ids=liked, keep_csrf_placeholder=keep_csrf_placeholder
     )
+    # What the reader has not watched yet is collapsed, replies with their parent (the thread
+    # template puts them inside its block); never their own words (the discussion of a reader
+    # who took part is theirs alone: signed_in_discussion).
+    gate = gate_for(request, subject.obj.film_id)
+    own = {user.pk} if user.is_authenticated else set()
+    mark_gated([comment for comment in shown if comment.author_id not in own], gate)
     # The page shows these rows' values, not objects: what they depend on, said here.
     authors = {comment.author_id for comment in shown if comment.author_id}
     depends_on = pagecache.DependsOn(
@@ -85,6 +93,7 @@ def discussion_context(
         "comment_total": counted["comments"],
         "edits_close_at": fragments.first_edit_window_end(shown, user),
         "discussion_depends_on": depends_on,
+        **progress_context(request, subject.obj.film_id, back=f"{subject.url}#discussion"),
     }
 
 
@@ -102,7 +111,8 @@ def signed_in_discussion(request: HttpRequest, subject, *, form: CommentForm | N
     (until the edit window closes: the entry's `until`), their likes show, and so do their
     comments awaiting moderation (their newest comment is in the name). The discussion stamp
     is bumped by every change to what the section shows, likes included; its authors' stamps
-    by a change of their names."""
+    by a change of their names. Readers whose spoiler gates differ (`Gate.key`: progress in
+    five-minute buckets, finished, off) see different versions, kept apart."""
     user = request.user
     subject = subject_of(subject)
     # Whether they took part changes only with the discussion (a reader's post, held or not,
@@ -114,6 +124,7 @@ def signed_in_discussion(request: HttpRequest, subject, *, form: CommentForm | N
         localised=False,
     ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
+    viewer += f":{gate_for(request, subject.obj.film_id).key}"  # what it collapses
     sort, page = _thread_sort(request), request.GET.get("page", "")
     made_of = (pagecache.template_version(TEMPLATE), pagecache.template_version(fragments.TEMPLATE))
     digest = pagecache.digest((made_of, subject.url, sort, page))

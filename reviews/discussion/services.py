@@ -53,6 +53,7 @@ def comment_create(
     ip_address: str | None = None,
     timecode: int | None = None,
     paragraph: ReviewParagraph | None = None,
+    contains_spoilers: bool = False,
 ) -> Comment:
     """Post a comment or a reply under a review article, a reader review (`entry`) or in a
     scene's thread, after the abuse controls, perhaps tagged with a point in the film
@@ -108,7 +109,11 @@ def comment_create(
         timecodes.check_inside(timecode, running_time=subject.film.running_time)
 
     comment = subject.new_comment(
-        author=author, body=body, ip_address=ip_address, timecode=timecode
+        author=author,
+        body=body,
+        ip_address=ip_address,
+        timecode=timecode,
+        contains_spoilers=contains_spoilers,
     )
     if parent is not None and parent.paragraph_id:
         paragraph = parent.paragraph

@@ -56,6 +56,7 @@ def post_comment(request: HttpRequest, subject: Subject, *, render_page) -> Http
                 parent=form.cleaned_data["parent"],
                 timecode=form.cleaned_data["timecode"],
                 ip_address=_client_ip(request),
+                contains_spoilers=form.cleaned_data["contains_spoilers"],
             )
         except ValidationError as error:
             form.add_error("body", error)
@@ -110,6 +111,7 @@ def _keep_draft(request: HttpRequest, subject: Subject) -> HttpResponse:
         "parent": request.POST.get("parent") or None,
         "timecode": request.POST.get("timecode", "")[:20],
         "scene": request.POST.get("scene") or None,
+        "contains_spoilers": bool(request.POST.get("contains_spoilers")),
     }
     request.session[COMMENT_DRAFTS_KEY] = drafts
     back = subject.url + "#comment-form"

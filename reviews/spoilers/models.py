@@ -25,6 +25,9 @@ class WatchProgress(models.Model):
     )
     position = models.PositiveIntegerField(_("watched up to"), null=True, blank=True)
     finished = models.BooleanField(_("finished"), default=False)
+    # The reader turned the gate off for this film: nothing is collapsed (their position is
+    # kept, for when they turn it on again).
+    gate_off = models.BooleanField(_("spoiler gate off"), default=False, db_default=False)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     class Meta:
@@ -33,7 +36,9 @@ class WatchProgress(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["reader", "film"], name="watch_progress_once"),
             models.CheckConstraint(
-                condition=models.Q(finished=True) | models.Q(position__isnull=False),
+                condition=models.Q(finished=True)
+                | models.Q(position__isnull=False)
+                | models.Q(gate_off=True),
                 name="watch_progress_says_how_far",
             ),
         ]

@@ -60,6 +60,8 @@ def test_by_default_the_bench_compares_the_three_configurations_on_every_endpoin
         "film detail, signed-in reader (own rating)",
         "reader's diary, anonymous",
         "reader's diary, anonymous, 한국어",
+        "film detail, anonymous at 0:45 (progress cookie)",
+        "big review, anonymous at 0:45 (progress cookie)",
         "comment POST, 100 readers",
         "rating POST, 100 readers",
         "static CSS (whitenoise), last",
@@ -160,6 +162,8 @@ def test_each_get_is_warmed_up_once_and_the_post_not_at_all():
         "film detail, signed-in reader (own rating)",
         "reader's diary, anonymous",
         "reader's diary, anonymous, 한국어",
+        "film detail, anonymous at 0:45 (progress cookie)",
+        "big review, anonymous at 0:45 (progress cookie)",
     ]
 
 

@@ -243,6 +243,8 @@ class Command(BaseCommand):
                     parent=parent,
                     root=(parent.root or parent) if parent else None,
                     depth=parent.depth + 1 if parent else 1,
+                    timecode=data.get("timecode"),
+                    contains_spoilers=data.get("contains_spoilers", False),
                 )
                 comment.save()
                 stamps.comment_changed(comment)

@@ -56,15 +56,16 @@ def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_a
     second, _ = signed_in("bo")
     # the review, session, user, the next scheduled publication (how long entries may be
     # kept), other reviews, whether the reader took part, the counts, threads and replies
-    # (with all their comments show), the reader's likes among them, and the film's scenes
-    # for the comment form's scene picker
+    # (with all their comments show), the reader's likes among them, how far the reader
+    # watched the film (their spoiler gate), and the film's scenes for the scene picker
     with django_assert_num_queries(11):
         page(first, review)
 
-    # session, user, whether this reader took part: the rest was kept by the first one's visit
-    with django_assert_num_queries(3):
+    # session, user, whether this reader took part and how far they watched: the rest was
+    # kept by the first one's visit
+    with django_assert_num_queries(4):
         text = page(second, review)
-    # whether they took part is kept too, until the discussion changes
+    # whether they took part, and their gate, are kept too, until either changes
     with django_assert_num_queries(2):
         page(second, review)
 

@@ -313,9 +313,9 @@ def test_review_page_query_count_does_not_grow_with_comments(
     # With the page cache off (as in every test but those of kept parts), each request reads
     # the review, session, user with profile (header), other reviews, whether the reader
     # took part, the counts (threads and comments), threads with all their comments show,
-    # replies the same, the reader's likes among them, and the film's scenes for the comment
-    # form's scene picker. With it on, a second request reads only the session and user: see
-    # test_page_cache.py.
+    # replies the same, the reader's likes among them, how far the reader watched the film
+    # (their spoiler gate), and the film's scenes for the comment form's scene picker. With it
+    # on, a second request reads only the session and user: see test_page_cache.py.
     with django_assert_num_queries(10):
         response = client.get(review.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
