@@ -30,6 +30,7 @@ from tests.factories import (
     ModeratorFactory,
     PersonFactory,
     ReviewFactory,
+    SceneFactory,
     UserFactory,
     WatchOptionFactory,
 )
@@ -92,6 +93,10 @@ def build_site() -> dict[str, tuple[str, str | None]]:
         body="My first comment here!",
     )
     CommentReportFactory(comment=first, reporter=UserFactory(username="picky"), reason="spam")
+    launch = SceneFactory(film=film, number=1, title="Launch day", slug="launch-day", start=0)
+    SceneFactory(film=film, number=2, title="The repair shop", slug="repair-shop", start=1200)
+    CommentFactory(review=review, author=nan, body="At 0:25 the shop bell rings.", timecode=1500)
+    CommentFactory(scene=launch, review=None, author=reader, body="The city, first.", timecode=30)
     ModeratorFactory(username="mod")
 
     diary.watch_log(reader=reader, film=film, score=9, tags=["netflix"], review="Loved it.")
@@ -116,6 +121,8 @@ def build_site() -> dict[str, tuple[str, str | None]]:
         "watchlist": ("/en/watchlist/", "rea"),
         "moderation-queue": ("/en/moderation/", "mod"),
         "moderation-dashboard": ("/en/moderation/dashboard/", "mod"),
+        "scene": (launch.get_absolute_url(), None),
+        "scene-signed-in": (launch.get_absolute_url(), "rea"),
         "not-found": ("/en/films/no-such-film/", None),
         "forbidden": ("/en/moderation/", "rea"),
     }
