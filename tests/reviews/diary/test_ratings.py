@@ -169,7 +169,7 @@ def test_the_film_page_costs_the_same_queries_however_many_ratings(
     # session, reader with profile, film, genres, watch options, credits, the critics' score
     # and reviews, the reader's own rating, watchlist and watches, how far they watched it
     # (their spoiler gate), the readers' reviews, the film's scenes (none: no counts read)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         page = reader_client.get(film.get_absolute_url())
     assert 'value="5" checked' in page.text
 

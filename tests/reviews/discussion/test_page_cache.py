@@ -58,7 +58,7 @@ def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_a
     # kept), other reviews, whether the reader took part, the counts, threads and replies
     # (with all their comments show), the reader's likes among them, how far the reader
     # watched the film (their spoiler gate), and the film's scenes for the scene picker
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         page(first, review)
 
     # session, user, whether this reader took part and how far they watched: the rest was

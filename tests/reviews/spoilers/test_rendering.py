@@ -151,12 +151,13 @@ def test_a_signed_in_reader_pays_one_query_for_their_gate(
     url = thread["review"].get_absolute_url()
     reader_client.get(url)
     # the review, session, user with profile, other reviews, whether they took part, the
-    # counts, threads, replies, their likes, and their progress
-    with django_assert_num_queries(10):
+    # counts, threads, replies, their likes, their progress, and the film's scenes for the
+    # comment form's scene picker
+    with django_assert_num_queries(11):
         reader_client.get(url)
     for _ in range(20):
         CommentFactory(review=thread["review"], timecode=90 * 60)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         reader_client.get(url)
 
 
