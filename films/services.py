@@ -10,7 +10,7 @@ from django.db import models, transaction
 
 from films import stamps
 from films.images import make_poster_variants
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.models import Credit, Film, Genre, Person, Premiere, WatchOption
 
 
 def _saved[Row: models.Model](obj: Row, changed: Callable[[Row], None]) -> Row:
@@ -100,3 +100,15 @@ def watch_option_save(*, option: WatchOption) -> WatchOption:
 @transaction.atomic
 def watch_option_delete(*, option: WatchOption) -> None:
     _deleted(option, stamps.watch_option_changed)
+
+
+@transaction.atomic
+def premiere_save(*, premiere: Premiere) -> Premiere:
+    """Schedule a premiere or move it; refused when it ends before it starts or overlaps
+    another premiere of the film (Premiere.clean). A moved one's film pages change at once."""
+    return _saved(premiere, stamps.premiere_changed)
+
+
+@transaction.atomic
+def premiere_delete(*, premiere: Premiere) -> None:
+    _deleted(premiere, stamps.premiere_changed)

@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.models import Credit, Film, Genre, Person, Premiere, WatchOption
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS
 from reviews.models import Review
@@ -264,3 +264,16 @@ class DiaryEntryFactory(factory.django.DjangoModelFactory):
     score = 8
     review = factory.Sequence(lambda n: f"Reader review number {n}: the stars were lovely.")
     review_status = "approved"
+
+
+class PremiereFactory(factory.django.DjangoModelFactory):
+    """A premiere on now: it began 40 minutes ago and ends in an hour."""
+
+    class Meta:
+        model = Premiere
+
+    film = factory.SubFactory(FilmFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=40))
+    ends_at = factory.LazyAttribute(lambda premiere: premiere.starts_at + timedelta(minutes=100))
+    slow_mode_seconds = 30
+    hold_accounts_younger_than = timedelta(days=1)

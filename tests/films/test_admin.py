@@ -43,6 +43,7 @@ def film_form(**fields) -> dict:
         "languages": "Korean",
         **inline_management("credits", 0),
         **inline_management("watch_options", 0),
+        **inline_management("premieres", 0),
         **fields,
     }
 
