@@ -15,13 +15,18 @@ class ReviewsConfig(AppConfig):
         from reviews.film_pages import reviews_of_film
         from reviews.groups import sync_groups_after_migrate
         from reviews.moderation.screening import screen
+        from reviews.premiere import rules as premiere_rules
+        from reviews.premiere.film_pages import premiere_of_film
 
         # post_migrate runs again after every test-database flush, so the groups survive it.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
         # Moderation screens every new comment; the discussion never imports it.
         screening.register(screen)
+        # So do a premiere's rules, on every thread about its film while it is on.
+        screening.register(premiere_rules.screen)
         # The film page shows the critics' score and the reviews; the catalogue never imports us.
         pages.register(reviews_of_film)
+        pages.register(premiere_of_film)
         pages.register(readers_of_film, per_reader=True)
         pages.register(reader_reviews_of_film)
         # What review cards show beyond their row; when pages change by themselves.

@@ -49,8 +49,16 @@ def entry_discussion(entry_pk: int) -> str:
     return f"reviews.entry-discussion:{entry_pk}"
 
 
+def premiere_discussion(premiere_pk: int) -> str:
+    """Which comments a premiere's live thread shows, and what it shows of each: its live
+    updates answer 304 while it is unbumped (reviews/premiere/live.py)."""
+    return f"reviews.premiere-discussion:{premiere_pk}"
+
+
 def discussion_of(comment) -> str:
-    """The discussion a comment is in: under a review article or under a reader review."""
+    """The discussion a comment is in: under a review article, a reader review or a premiere."""
+    if comment.premiere_id:
+        return premiere_discussion(comment.premiere_id)
     if comment.entry_id:
         return entry_discussion(comment.entry_id)
     return discussion(comment.review_id)

@@ -53,6 +53,7 @@ class CommentView:
     deleted_at: datetime | None
     moderation_reason: str
     entry_id: int | None = None  # the reader review it is under, if not a review article
+    premiere_id: int | None = None  # the premiere whose live thread it is in
 
     # Where each field is read from, in the same order.
     LOOKUPS: ClassVar[tuple[str, ...]] = (
@@ -60,7 +61,7 @@ class CommentView:
         *("author_id", "author__username", "author__profile__display_name"),
         *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
         *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
-        *("moderation_reason", "entry_id"),
+        *("moderation_reason", "entry_id", "premiere_id"),
     )
 
     @classmethod
@@ -80,12 +81,16 @@ class CommentView:
 
     def create_url(self) -> str:
         """Where a reply to it is posted: its discussion's."""
+        if self.premiere_id:
+            return reverse("premiere:comment-create", args=[self.premiere_id])
         if self.entry_id:
             return reverse("diary:entry-comment-create", args=[self.entry_id])
         return reverse("discussion:comment-create", args=[self.review_slug])
 
     def draft_url(self) -> str:
         """Where a signed-out reader's reply to it is kept while they sign in."""
+        if self.premiere_id:
+            return reverse("premiere:comment-draft", args=[self.premiere_id])
         if self.entry_id:
             return reverse("diary:entry-comment-draft", args=[self.entry_id])
         return reverse("discussion:comment-draft", args=[self.review_slug])

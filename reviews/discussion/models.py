@@ -287,6 +287,8 @@ class Comment(models.Model):
         """The subject as a reader names it: the review's headline, or whose review of what."""
         if self.review_id:
             return self.review.headline
+        if self.premiere_id:
+            return gettext("Premiere of %(film)s") % {"film": self.premiere.film.title}
         entry = self.entry
         profile = getattr(entry.reader, "profile", None)
         name = (profile.display_name if profile else "") or entry.reader.get_username()

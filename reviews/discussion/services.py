@@ -17,6 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from films.models import Premiere
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion import screening
@@ -43,19 +44,26 @@ def comment_create(
     *,
     review: Review | None = None,
     entry: DiaryEntry | None = None,
+    premiere: Premiere | None = None,
     author: User,
     body: str,
     parent: Comment | None = None,
     ip_address: str | None = None,
 ) -> Comment:
-    """Post a comment or a reply under a review article or a reader review (`entry`), after
-    the abuse controls; replies deeper than the limit attach beside the comment they answer
-    and name it."""
-    if (review is None) == (entry is None):
-        raise TypeError("comment_create takes a review or an entry")
-    subject = Subject(review or entry)
+    """Post a comment or a reply under a review article, a reader review (`entry`) or in a
+    premiere's live thread, after the abuse controls; replies deeper than the limit attach
+    beside the comment they answer and name it. Posted in a premiere while it is on, it is
+    about the moment everyone is watching: it gets that timecode."""
+    subjects = [obj for obj in (review, entry, premiere) if obj is not None]
+    if len(subjects) != 1:
+        raise TypeError("comment_create takes a review, an entry or a premiere")
+    subject = Subject(subjects[0])
     body = body.strip()
-    if not subject.is_open:
+    if not subject.accepts_comments:
+        if subject.kind == "premiere":
+            raise ValidationError(
+                _("This premiere has ended: its thread is read-only."), code="premiere_ended"
+            )
         raise ValidationError(_("This review is not open for comments."), code="review_closed")
     if not body:
         raise ValidationError(_("Write something before posting."), code="empty")
@@ -78,7 +86,9 @@ def comment_create(
                 _("The comment you replied to is no longer available."), code="parent_gone"
             )
     thread_id = (parent.root_id or parent.pk) if parent is not None else None
-    verdict = screening.screen(screening.Draft(author=author, body=body, thread_id=thread_id))
+    verdict = screening.screen(
+        screening.Draft(author=author, body=body, thread_id=thread_id, film_id=subject.film_id)
+    )
     if verdict.refusal is not None:
         raise verdict.refusal
     window = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES)
@@ -92,6 +102,8 @@ def comment_create(
         )
 
     comment = subject.new_comment(author=author, body=body, ip_address=ip_address)
+    if premiere is not None and comment.timecode is None and premiere.is_on():
+        comment.timecode = premiere.elapsed()
     if parent is not None:
         comment.in_reply_to = parent
         comment.root_id = thread_id

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 
 from films.models import Film
+from reviews.premiere.selectors import premiere_on_now
 from reviews.spoilers.models import WatchProgress
 
 BUCKET = 300  # five minutes
@@ -57,19 +58,29 @@ def parse_cookie(value: str) -> dict[int, str]:
     return progress
 
 
+def premiere_default(film: Film) -> Gate | None:
+    """During the film's premiere, a reader who has not said how far they are is where everyone
+    watching is: at the premiere's elapsed time, rounded up to its bucket, so the comments of
+    the last few minutes show (they carry that time: reviews/premiere). None outside one."""
+    premiere = premiere_on_now(film.pk)
+    if premiere is None:
+        return None
+    return Gate(position=snap(premiere.elapsed() + BUCKET - 1))
+
+
 def gate_for(request: HttpRequest, film: Film) -> Gate:
     """The gate of the reader asking, for `film`."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         row = WatchProgress.objects.filter(reader=user, film=film).first()
-        if row is None:
-            return Gate(position=None)
+        if row is None or (row.position is None and not row.finished):
+            return premiere_default(film) or Gate(position=None)
         return Gate(
             position=None if row.position is None else snap(row.position), finished=row.finished
         )
     state = parse_cookie(request.COOKIES.get(COOKIE, "")).get(film.pk)
     if state is None:
-        return Gate(position=None)
+        return premiere_default(film) or Gate(position=None)
     if state == "off":
         return Gate(position=None, off=True)
     if state == "done":

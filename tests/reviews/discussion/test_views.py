@@ -313,12 +313,12 @@ def test_review_page_query_count_does_not_grow_with_comments(
     # With the page cache off (as in every test but those of kept parts), each request reads
     # the review, session, user with profile (header), other reviews, whether the reader
     # took part, the counts (threads and comments), threads with all their comments show,
-    # replies the same, and the reader's likes among them. With it on, a second request reads
-    # only the session and user: see test_page_cache.py.
-    with django_assert_num_queries(9):
+    # replies the same, the reader's likes among them, and the film's premiere (its banner).
+    # With it on, a second request reads only the session and user: see test_page_cache.py.
+    with django_assert_num_queries(10):
         response = client.get(review.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         again = client.get(review.get_absolute_url())
     assert without_tokens(again.text) == without_tokens(response.text)
 
