@@ -267,13 +267,14 @@ class DiaryEntryFactory(factory.django.DjangoModelFactory):
 
 
 class PremiereFactory(factory.django.DjangoModelFactory):
-    """A premiere on now: it began 40 minutes ago and ends in an hour."""
+    """A premiere on now: it began 42 minutes ago (not at a gate bucket's edge, where the
+    gate's key would change within the test) and ends in an hour."""
 
     class Meta:
         model = Premiere
 
     film = factory.SubFactory(FilmFactory)
-    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=40))
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=42))
     ends_at = factory.LazyAttribute(lambda premiere: premiere.starts_at + timedelta(minutes=100))
     slow_mode_seconds = 30
     hold_accounts_younger_than = timedelta(days=1)

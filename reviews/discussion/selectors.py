@@ -16,7 +16,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Out
 from django.db.models.functions import Coalesce
 
 from reviews.discussion.fragments import CommentView, ShownComment
-from reviews.discussion.models import Comment, CommentLike
+from reviews.discussion.models import SUBJECTS, Comment, CommentLike
 from reviews.discussion.subjects import Subject, subject_of
 
 # Why a hidden comment with visible replies leaves a placeholder (the template words each).
@@ -129,5 +129,5 @@ _TOOK_PART_SQL = {
         WHERE liked.user_id = %(user)s AND comment.{column} = %(subject)s
     )
 """
-    for column in ("review_id", "entry_id")
+    for column in (f"{subject}_id" for subject in SUBJECTS)
 }

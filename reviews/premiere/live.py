@@ -37,11 +37,15 @@ def claimed_gate(request: HttpRequest) -> str | None:
     return gate if GATE_KEY.fullmatch(gate) else None
 
 
-def gate_key(request: HttpRequest, premiere: Premiere) -> str:
-    """The reader's gate key: an anonymous reader's from their cookie (no query)."""
-    if session_reader(request) != "anon" and (claimed := claimed_gate(request)):
+def gate_key(request: HttpRequest, premiere: Premiere, *, claimed_ok: bool = True) -> str:
+    """The reader's gate key: an anonymous reader's from their cookie (no query); a signed-in
+    reader's as the page claims it, if `claimed_ok` and it does, else from the database. Asked
+    twice in one request, the second answer is the first's, or the real one."""
+    if claimed_ok and session_reader(request) != "anon" and (claimed := claimed_gate(request)):
         return claimed
-    return gate_for(request, premiere.film).key
+    if (known := getattr(request, "premiere_gate_key", None)) is None:
+        known = request.premiere_gate_key = gate_for(request, premiere.film).key
+    return known
 
 
 def thread_etag(request: HttpRequest, premiere: Premiere, *, gate: str) -> str:

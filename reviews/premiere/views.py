@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from config import pagecache
+from config.pagecache.fragments import CSRF_PLACEHOLDER
 from films.models import Premiere
 from films.pages import kept_film
+from reviews.discussion import selectors
 from reviews.discussion.forms import CommentForm
 from reviews.discussion.page import COMMENT_DRAFTS_KEY, TEMPLATE, discussion_context
 from reviews.discussion.subjects import Subject
 from reviews.discussion.views import keep_draft, post_comment
 from reviews.premiere import live
 from reviews.premiere.selectors import shown_premiere
-from reviews.spoilers.gate import gate_for
 
 THREAD_TEMPLATE = "reviews/premiere/premiere_thread.html"
 
@@ -72,17 +76,47 @@ def premiere_live(request: HttpRequest, film: str) -> HttpResponse:
         # Rendered with the reader's real gate: a poll's claimed one only spares the query.
         # The ETag is taken before the rows are read, so a comment posted meanwhile is never
         # counted as seen.
-        gate = gate_for(request, premiere.film).key
+        gate = live.gate_key(request, premiere, claimed_ok=False)
         etag = live.thread_etag(request, premiere, gate=gate)
-        context = {
-            **discussion_context(request, Subject(premiere)),
-            "live_gate": gate,
-            "live_etag": etag,
-        }
-        response = render(request, f"{TEMPLATE}#threads", context)
+        response = HttpResponse(_threads(request, premiere, gate=gate, etag=etag))
     response["ETag"] = etag
     patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+def _threads(request: HttpRequest, premiere: Premiere, *, gate: str, etag: str) -> str:
+    """The newest threads as the reader sees them. Anonymous readers all see the same, and so
+    do signed-in readers who have neither posted nor liked in the thread (but for the CSRF
+    token): one render per change of the thread serves each group (a page part, fresh while
+    the thread's stamp is unbumped). A reader who took part gets a render of their own."""
+    subject = Subject(premiere)
+
+    def compute(*, kept: bool):
+        context = {
+            **discussion_context(request, subject, keep_csrf_placeholder=kept),
+            "live_gate": gate,
+            "live_etag": etag,
+            **({"csrf_token": CSRF_PLACEHOLDER} if kept else {}),
+        }
+        html = render_to_string(f"{TEMPLATE}#threads", context, request)
+        return html, pagecache.stamps_of(context["discussion_depends_on"])
+
+    if live.session_reader(request) == "anon":
+        viewer = "anon"
+    else:
+        user = request.user
+        took_part = pagecache.page_part(
+            request,
+            f"took-part:{subject.cache_name}:{user.pk}",
+            lambda: (selectors.took_part(subject, user), [subject.stamp]),
+            localised=False,
+        ).value
+        if took_part is not None:
+            return compute(kept=False)[0]
+        viewer = "reader"
+    name = f"premiere-live:{premiere.pk}:{gate}:{viewer}"
+    html = pagecache.page_part(request, name, lambda: compute(kept=True)).value
+    return html.replace(CSRF_PLACEHOLDER, get_token(request)) if viewer == "reader" else html
 
 
 def _premiere(pk: int) -> Premiere:

@@ -13,7 +13,7 @@ def fresh_cache(empty_cache):
 
 @pytest.fixture
 def premiere(film):
-    """The featured film's premiere, on now: 40 minutes in, slow mode 30 s, day-old accounts."""
+    """The featured film's premiere, on now: 42 minutes in, slow mode 30 s, day-old accounts."""
     return PremiereFactory(film=film)
 
 

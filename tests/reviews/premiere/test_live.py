@@ -1,14 +1,16 @@
 """The live thread's polls: 304 while nothing changed, from the cache alone; the new comments
 once something did; and the gate a premiere gives readers who have not said their progress."""
 
+import re
 from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from config.pagecache.fragments import CSRF_PLACEHOLDER
 from reviews.discussion import services
 from reviews.discussion.models import Comment
 from reviews.spoilers.gate import Gate, gate_for
@@ -150,3 +152,48 @@ def test_a_readers_own_progress_wins_over_the_premieres(premiere):
 
 def test_outside_a_premiere_the_gate_is_unset(film):
     assert gate_for(RequestFactory().get("/"), film) == Gate(position=None)
+
+
+def test_anonymous_readers_share_one_render_of_a_change(
+    client, premiere, reader, page_cache_on, django_assert_num_queries
+):
+    etag = poll(client, premiere)["ETag"]
+    services.comment_create(premiere=premiere, author=reader, body="Shooting star!")
+    assert "Shooting star!" in poll(client, premiere, etag).text
+
+    # Another reader's first poll: the threads rendered for the first one, no query.
+    with django_assert_num_queries(0):
+        response = poll(Client(), premiere)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Shooting star!" in response.text
+
+
+def test_signed_in_readers_who_have_not_taken_part_share_one_render(
+    premiere, reader, page_cache_on, django_assert_num_queries
+):
+    services.comment_create(premiere=premiere, author=reader, body="Mine, with my links")
+    first, second = Client(), Client()
+    first.force_login(UserFactory(date_joined=timezone.now() - timedelta(days=9)))
+    second.force_login(UserFactory(date_joined=timezone.now() - timedelta(days=9)))
+    poll(first, premiere)
+
+    # Their session, user, progress (their gate), and whether they took part: the threads
+    # are the first one's.
+    with django_assert_num_queries(4):
+        response = poll(second, premiere)
+
+    assert "Mine, with my links" in response.text
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)[1]
+    assert token not in poll(first, premiere).text  # each reader's own token
+    assert CSRF_PLACEHOLDER not in response.text
+
+
+def test_a_reader_who_took_part_gets_their_own_links(client, premiere, reader, page_cache_on):
+    comment = services.comment_create(premiere=premiere, author=reader, body="Edit me")
+    poll(Client(), premiere)  # someone else's render is kept first
+    client.force_login(reader)
+
+    response = poll(client, premiere)
+
+    assert reverse("discussion:comment-edit", args=[comment.pk]) in response.text
