@@ -62,6 +62,7 @@ def test_by_default_the_bench_compares_the_three_configurations_on_every_endpoin
         "reader's diary, anonymous, 한국어",
         "comment POST, 100 readers",
         "rating POST, 100 readers",
+        "premiere: live thread polled by its readers while comments arrive",
         "static CSS (whitenoise), last",
     ]
 
@@ -160,6 +161,7 @@ def test_each_get_is_warmed_up_once_and_the_post_not_at_all():
         "film detail, signed-in reader (own rating)",
         "reader's diary, anonymous",
         "reader's diary, anonymous, 한국어",
+        "premiere: live thread polled by its readers while comments arrive",
     ]
 
 
