@@ -15,6 +15,7 @@ from films import services as films
 from films.models import Credit, Film, Genre, Person, WatchOption
 from reviews import demo, stamps
 from reviews import services as reviews
+from reviews.demo.premiere import seed_premiere
 from reviews.diary.models import DiaryEntry, Rating
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             self.seed_reviews()
             self.seed_comments()
             seed_readers_activity(demo.ACTIVITY, password=EXTRA_READER_PASSWORD)
+            seed_premiere()
         self.stdout.write(
             f"Demo data ready: {Film.objects.count()} films, {Person.objects.count()} people, "
             f"{Review.objects.count()} reviews, {Comment.objects.count()} comments, "
