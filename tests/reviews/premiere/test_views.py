@@ -4,12 +4,19 @@ from datetime import timedelta
 from http import HTTPStatus
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from reviews.discussion.models import Comment
 from tests.conftest import in_korean
-from tests.factories import CommentFactory, FilmFactory, PremiereFactory, ReviewFactory
+from tests.factories import (
+    CommentFactory,
+    FilmFactory,
+    PremiereFactory,
+    ReviewFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +227,30 @@ def test_the_thread_page_with_the_page_cache(client, premiere, page_cache_on, ge
 
     # The counts, the threads and their replies: nothing else is asked.
     get_in_queries(thread_url(premiere.film), 3)
+
+
+def test_a_held_premiere_comment_waits_on_the_desk_with_its_reason(moderator_client, premiere):
+    newcomer = UserFactory(date_joined=timezone.now() - timedelta(hours=2))
+    poster = Client()
+    poster.force_login(newcomer)
+    poster.post(create_url(premiere), {"body": "Hello from a new account"})
+
+    response = moderator_client.get(reverse("moderation:queue"))
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Hello from a new account" in response.text
+    assert "Premiere: accounts younger than 24 hours are reviewed" in response.text
+    assert f"Premiere of {premiere.film.title}" in response.text
+    assert premiere.get_absolute_url() in response.text
+
+
+def test_a_reader_reports_a_premiere_comment(client, premiere, reader, other_reader):
+    comment = CommentFactory(review=None, premiere=premiere, author=other_reader)
+    client.force_login(reader)
+
+    response = client.post(
+        reverse("moderation:comment-report", args=[comment.pk]), {"reason": "spoilers"}
+    )
+
+    assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
+    assert comment.reports.count() == 1
