@@ -211,9 +211,10 @@ def test_the_rating_post_changes_the_big_film_s_rating_in_turn(tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_bench_signs_in_the_moderator_the_reader_and_100_posting_readers(capsys):
+def test_the_bench_signs_in_the_moderator_the_reader_posting_and_watching_readers(capsys):
     users = {name: UserFactory(username=name) for name in ("moderator", "reader")}
     posters = [UserFactory(username=f"reader{i}") for i in range(100)]
+    watchers = [UserFactory(username=f"reader{i}") for i in range(100, 150)]
     ReviewFactory(slug="bench-review-1")
 
     print_sessions()
@@ -223,4 +224,5 @@ def test_the_bench_signs_in_the_moderator_the_reader_and_100_posting_readers(cap
     signed_in = {name: store(out[name])[SESSION_KEY] for name in users}
     assert signed_in == {name: str(user.pk) for name, user in users.items()}
     assert [store(key)[SESSION_KEY] for key in out["posters"]] == [str(u.pk) for u in posters]
+    assert [store(key)[SESSION_KEY] for key in out["watchers"]] == [str(u.pk) for u in watchers]
     assert len(out["csrf"]) == 32

@@ -167,8 +167,9 @@ def test_the_film_page_costs_the_same_queries_however_many_ratings(
     services.rating_set(reader=reader, film=film, score=5)
     reader_client.get(film.get_absolute_url())  # the session and reader, loaded once
     # session, reader with profile, film, genres, watch options, credits, the critics' score
-    # and reviews, the reader's own rating, watchlist and watches, the readers' reviews
-    with django_assert_num_queries(10):
+    # and reviews, the reader's own rating, watchlist and watches, the readers' reviews, the
+    # film's premiere (its banner)
+    with django_assert_num_queries(11):
         page = reader_client.get(film.get_absolute_url())
     assert 'value="5" checked' in page.text
 
