@@ -57,8 +57,11 @@ def counts(subject, user) -> dict[str, int]:
 
 
 def earlier_threads(subject, user, root: Comment) -> int:
-    """How many shown threads come before `root`'s, oldest first (for its permalink)."""
+    """How many shown threads come before `root`'s in the subject's order, oldest first or
+    (a live thread) newest first (for its permalink)."""
     before = Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+    if subject_of(subject).default_sort == "newest":
+        before = Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk)
     return shown_threads(subject, user).filter(before).count()
 
 

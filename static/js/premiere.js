@@ -16,7 +16,8 @@
     // Never under a reader's hands: an open reply form, or a field they are typing in. The
     // next poll brings the same again (its ETag is still the old one).
     var active = document.activeElement;
-    if (target.querySelector("details[open]") || (active && target.contains(active))) {
+    var typing = active && target.contains(active) && /^(TEXTAREA|INPUT|SELECT)$/.test(active.tagName);
+    if (target.querySelector("details.reply[open]") || typing) {
       event.detail.shouldSwap = false;
     }
   });

@@ -254,3 +254,16 @@ def test_a_reader_reports_a_premiere_comment(client, premiere, reader, other_rea
 
     assert response.status_code in (HTTPStatus.OK, HTTPStatus.FOUND)
     assert comment.reports.count() == 1
+
+
+def test_a_permalink_finds_its_page_in_the_newest_first_thread(client, premiere, settings):
+    settings.COMMENTS_PER_PAGE = 2
+    oldest, _middle, newest = (
+        CommentFactory(review=None, premiere=premiere, body=f"Number {n}") for n in range(3)
+    )
+
+    def lands_on(comment) -> str:
+        return client.get(comment.get_absolute_url()).url
+
+    assert lands_on(newest) == f"{thread_url(premiere.film)}#comment-{newest.pk}"
+    assert lands_on(oldest) == f"{thread_url(premiere.film)}?page=2#comment-{oldest.pk}"
