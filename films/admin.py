@@ -1,11 +1,15 @@
+from itertools import pairwise
+
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from config.admin import ServiceAdmin, ServiceInline
 from films import services
 from films.forms import SceneForm, SceneFormSet
-from films.models import Credit, Film, Genre, Person, Scene, WatchOption
+from films.models import Credit, Film, Genre, Person, Premiere, Scene, WatchOption
 
 
 class CreditInline(ServiceInline, admin.TabularInline):
@@ -46,6 +50,50 @@ class SceneInline(TranslationTabularInline):
     ordering = ["number"]
 
 
+class PremiereFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        """Premieres entered together must not overlap each other either (each form checks
+        those already saved: Premiere.clean)."""
+        super().clean()
+        windows = sorted(
+            (form.cleaned_data["starts_at"], form.cleaned_data["ends_at"])
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("starts_at")
+            and form.cleaned_data.get("ends_at")
+        )
+        for (_start, end), (next_start, _end) in pairwise(windows):
+            if next_start < end:
+                raise forms.ValidationError(
+                    _("Two of these premieres overlap. A film has one premiere at a time."),
+                    code="premieres_overlap",
+                )
+
+
+class PremiereInline(ServiceInline, admin.TabularInline):
+    """Premieres, in the editor's time zone (the site's): slow mode and held new accounts."""
+
+    model = Premiere
+    formset = PremiereFormSet
+    extra = 0
+    fields = ["starts_at", "ends_at", "slow_mode_seconds", "hold_accounts_younger_than"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("starts_at", "ends_at"):
+            field.help_text = _("In %(zone)s time.") % {
+                "zone": timezone.get_current_timezone_name()
+            }
+        return field
+
+    def save_with_service(self, obj: Premiere) -> None:
+        services.premiere_save(premiere=obj)
+
+    def delete_with_service(self, obj: Premiere) -> None:
+        services.premiere_delete(premiere=obj)
+
+
 # The translated fields show once per language ("Title [en]", "Title [ko]"), one under the
 # other. Not the library's tabbed admin: it loads jQuery UI from Google's CDN, which the
 # Content Security Policy (scripts from our origin only) rightly refuses.
@@ -63,7 +111,7 @@ class FilmAdmin(ServiceAdmin, TranslationAdmin):
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["genres"]
-    inlines = [CreditInline, WatchOptionInline, SceneInline]
+    inlines = [CreditInline, WatchOptionInline, SceneInline, PremiereInline]
     fieldsets = [
         (
             None,

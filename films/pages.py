@@ -26,6 +26,7 @@ class FilmPageParts:
     stamps the parts depend on."""
 
     head: SafeString = field(default_factory=SafeString)  # in <head>: links, feeds
+    banner: SafeString = field(default_factory=SafeString)  # above the film: a premiere's
     score: SafeString = field(default_factory=SafeString)  # beside the film's facts
     sections: SafeString = field(default_factory=SafeString)  # after the credits
     json_ld: dict = field(default_factory=dict)  # merged into the schema.org Movie
@@ -39,6 +40,7 @@ class FilmPageParts:
     def __add__(self, other: FilmPageParts) -> FilmPageParts:
         return FilmPageParts(
             head=mark_safe(self.head + other.head),  # both are rendered templates
+            banner=mark_safe(self.banner + other.banner),
             score=mark_safe(self.score + other.score),
             sections=mark_safe(self.sections + other.sections),
             json_ld=self.json_ld | other.json_ld,

@@ -10,7 +10,7 @@ from django.db import models, transaction
 
 from films import stamps
 from films.images import make_poster_variants
-from films.models import Credit, Film, Genre, Person, Scene, WatchOption
+from films.models import Credit, Film, Genre, Person, Premiere, Scene, WatchOption
 
 
 def _saved[Row: models.Model](obj: Row, changed: Callable[[Row], None]) -> Row:
@@ -134,3 +134,14 @@ def scenes_save(*, film: Film, changed: Iterable[Scene], deleted: Iterable[Scene
 def scene_delete(*, scene: Scene) -> None:
     """A scene goes with its thread."""
     _deleted(scene, stamps.scene_changed)
+
+
+def premiere_save(*, premiere: Premiere) -> Premiere:
+    """Schedule a premiere or move it; refused when it ends before it starts or overlaps
+    another premiere of the film (Premiere.clean). A moved one's film pages change at once."""
+    return _saved(premiere, stamps.premiere_changed)
+
+
+@transaction.atomic
+def premiere_delete(*, premiere: Premiere) -> None:
+    _deleted(premiere, stamps.premiere_changed)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, Lead
 from django.urls import reverse
@@ -142,9 +143,41 @@ class Premiere(models.Model):
     def __str__(self) -> str:
         return f"{self.film} ({self.starts_at:%Y-%m-%d %H:%M})"
 
+    def get_absolute_url(self) -> str:
+        """The film's premiere thread (it shows the current or next premiere, else the last)."""
+        return reverse("premiere:premiere-thread", kwargs={"film": self.film.slug})
+
+    def clean(self) -> None:
+        """Two premieres of one film never overlap: a reader would not know which is on."""
+        super().clean()
+        if not (self.film_id and self.starts_at and self.ends_at):
+            return
+        overlapping = (
+            Premiere.objects.filter(
+                film_id=self.film_id, starts_at__lt=self.ends_at, ends_at__gt=self.starts_at
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if overlapping is not None:
+            raise ValidationError(
+                _("This premiere overlaps another of the same film (%(other)s). Pick another time.")
+                % {"other": overlapping.window_label()},
+                code="premiere_overlaps",
+            )
+
+    def window_label(self) -> str:
+        """When it is on, in the current time zone: "2026-12-05 20:00 - 21:30"."""
+        starts, ends = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        end_format = "%H:%M" if starts.date() == ends.date() else "%Y-%m-%d %H:%M"
+        return f"{starts:%Y-%m-%d %H:%M}–{ends.strftime(end_format)}"  # noqa: RUF001
+
     def is_on(self, at=None) -> bool:
         at = at or timezone.now()
         return self.starts_at <= at < self.ends_at
+
+    def has_ended(self, at=None) -> bool:
+        return self.ends_at <= (at or timezone.now())
 
     def elapsed(self, at=None) -> int:
         """Seconds into the film at `at`, for readers watching from the start of the premiere

@@ -17,15 +17,20 @@ class ReviewsConfig(AppConfig):
         from reviews.moderation.screening import screen
         from reviews.scenes.film_pages import scenes_of_film
         from reviews.spoilers.progress import progress_of_film
+        from reviews.premiere import rules as premiere_rules
+        from reviews.premiere.film_pages import premiere_of_film
 
         # post_migrate runs again after every test-database flush, so the groups survive it.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
         # Moderation screens every new comment; the discussion never imports it.
         screening.register(screen)
+        # So do a premiere's rules, on every thread about its film while it is on.
+        screening.register(premiere_rules.screen)
         # The film page shows its scene index, the critics' score and the reviews; the
         # catalogue never imports us.
         pages.register(scenes_of_film)
         pages.register(reviews_of_film)
+        pages.register(premiere_of_film)
         pages.register(readers_of_film, per_reader=True)
         # The watch-progress form, then the reader reviews its gate collapses: per reader.
         pages.register(progress_of_film, per_reader=True)

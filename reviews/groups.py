@@ -13,7 +13,7 @@ GROUP_PERMISSIONS: dict[str, set[str]] = {
         *(
             f"films.{action}_{model}"
             for action in _CRUD
-            for model in ("film", "person", "credit", "genre", "watchoption", "scene")
+            for model in ("film", "person", "credit", "genre", "watchoption", "scene", "premiere")
         ),
         *(f"reviews.{action}_review" for action in _CRUD),
         # The author field's autocomplete lists users, which needs view access to them.

@@ -65,11 +65,20 @@ def film_timeline(film_pk: int) -> str:
     return f"reviews.film-timeline:{film_pk}"
 
 
+def premiere_discussion(premiere_pk: int) -> str:
+    """Which comments a premiere's live thread shows, and what it shows of each: its live
+    updates answer 304 while it is unbumped (reviews/premiere/live.py)."""
+    return f"reviews.premiere-discussion:{premiere_pk}"
+
+
 def discussion_of(comment) -> str:
-    """The discussion a comment is in: under a review article, a reader review or a scene; a
+    """The discussion a comment is in: under a review article, a reader review, a scene or a
+    premiere; a
     note on a paragraph is in its review's notes, not in its discussion."""
     if comment.paragraph_id:
         return notes(comment.review_id)
+    if comment.premiere_id:
+        return premiere_discussion(comment.premiere_id)
     if comment.entry_id:
         return entry_discussion(comment.entry_id)
     if comment.scene_id:

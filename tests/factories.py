@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from films.models import Credit, Film, Genre, Person, WatchOption
+from films.models import Credit, Film, Genre, Person, Premiere, WatchOption
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS
 from reviews.models import Review
@@ -277,3 +277,17 @@ class SceneFactory(factory.django.DjangoModelFactory):
     title = factory.LazyAttribute(lambda scene: f"Scene {scene.number}")
     slug = factory.LazyAttribute(lambda scene: f"scene-{scene.number}")
     start = factory.LazyAttribute(lambda scene: (scene.number - 1) * 600)
+
+
+class PremiereFactory(factory.django.DjangoModelFactory):
+    """A premiere on now: it began 42 minutes ago (not at a gate bucket's edge, where the
+    gate's key would change within the test) and ends in an hour."""
+
+    class Meta:
+        model = Premiere
+
+    film = factory.SubFactory(FilmFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=42))
+    ends_at = factory.LazyAttribute(lambda premiere: premiere.starts_at + timedelta(minutes=100))
+    slow_mode_seconds = 30
+    hold_accounts_younger_than = timedelta(days=1)

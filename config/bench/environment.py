@@ -89,4 +89,6 @@ def prepare(env) -> dict:
     output = manage(env, "shell", "-v0", "-c", script, quiet=True)
     sessions = json.loads(output.strip().splitlines()[-1])
     sessions["css"] = "/static/" + manifest["paths"]["css/site.css"]
+    # On now for the premiere row, scheduled again each run.
+    sessions["premiere"] = int(manage(env, "bench_premiere", quiet=True).strip().splitlines()[-1])
     return sessions

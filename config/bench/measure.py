@@ -9,6 +9,7 @@ from pathlib import Path
 
 from config.bench.environment import APP_PORT, HOST, NGINX_PORT, OUT
 from config.bench.plan import CONFIGS, PRODUCTION, Endpoint, warm_ups
+from config.bench.premiere import run_premiere
 from config.bench.servers import (
     nginx_config,
     start,
@@ -34,6 +35,10 @@ def measure_app(
                     headers=_headers(endpoint, sessions))  # fmt: skip
         results = []
         for endpoint in endpoints:
+            if endpoint.kind == "premiere":
+                film = endpoint.path.split("/")[3]
+                results.append(run_premiere(f"{config}: {endpoint.name}", film, sessions))
+                continue
             script = None
             if endpoint.kind == "post":
                 script = str(

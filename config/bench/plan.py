@@ -49,10 +49,11 @@ PRESETS: dict[str, list[str]] = {
 class Endpoint:
     """One row of the table. A static endpoint is the hashed name of css/site.css, known only
     after collectstatic; a POST is sent by post.lua as each of 100 readers in turn, with the
-    form `form` (a Lua expression)."""
+    form `form` (a Lua expression). The premiere row is a load of its own (premiere.py): its
+    path is the live thread's page, warmed up like a GET."""
 
     name: str
-    kind: Literal["static", "get", "post"]
+    kind: Literal["static", "get", "post", "premiere"]
     path: str = ""
     signed_in_as: Literal["", "reader", "moderator"] = ""
     form: str = ""
@@ -91,6 +92,11 @@ APP_ENDPOINTS = [
     ),
     Endpoint(
         "rating POST, 100 readers", "post", f"{FILM}rating/", form='"score=" .. (counter % 10 + 1)'
+    ),
+    Endpoint(
+        "premiere: live thread polled by its readers while comments arrive",
+        "premiere",
+        "/en/films/lost-in-starlight/premiere/",  # scheduled by bench_premiere
     ),
     Endpoint(f"{STATIC_CSS}, last", "static"),
 ]

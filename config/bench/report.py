@@ -41,6 +41,7 @@ def report(
         "",
         table(results, ceilings),
         "",
+        *(line for r in results if r.note for line in (r.note, "")),
     ]
     if memory:
         lines += [

@@ -20,6 +20,7 @@ class Result:
     p99: float
     errors: int
     requests: int
+    note: str = ""  # said under the table (the premiere row's counts)
 
 
 def run_wrk(name: str, url: str, *, duration: int, connections: int, headers=(), script=None):

@@ -22,6 +22,7 @@ from config.pagecache.stamps import (
     stamp,
     stamp_for,
     stamps_of,
+    version,
 )
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "stamp_for",
     "stamps_of",
     "template_version",
+    "version",
 ]

@@ -131,6 +131,16 @@ def fresh(stamps: list[str], started: float) -> bool:
     return all(t is not None and t < started_us for t in _times(stamps))
 
 
+def version(stamps: list[str]) -> str:
+    """What these stamps say now, changed by every bump of any of them: for an ETag. A stamp
+    the cache does not hold is set up first, as unchanged until now. One round trip."""
+    times = _times(stamps)
+    if None in times:
+        note_unchanged_since(stamps, time.time())
+        times = _times(stamps)
+    return ".".join(str(t) for t in times)
+
+
 def _times(stamps: list[str]) -> list[int | None]:
     """Each stamp's time, None for one the cache does not hold. From django-redis, in one
     MGET of keys made as its default key function makes them: a cached page depends on

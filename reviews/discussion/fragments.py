@@ -60,6 +60,7 @@ class CommentView:
     review_film_slug: str | None = None
     entry_film_slug: str | None = None
     scene_film_slug: str | None = None
+    premiere_id: int | None = None  # the premiere whose live thread it is in
 
     # Where each field is read from, in the same order.
     LOOKUPS: ClassVar[tuple[str, ...]] = (
@@ -68,6 +69,7 @@ class CommentView:
         *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
         *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
         *("moderation_reason", "entry_id", "scene_id", "timecode"),
+        "premiere_id",
         "contains_spoilers",
         *("review__film__slug", "entry__film__slug", "scene__film__slug"),
     )
@@ -95,6 +97,8 @@ class CommentView:
         """Where a reply to it is posted: its discussion's."""
         if self.scene_id:
             return reverse("scenes:comment-create", args=[self.scene_id])
+        if self.premiere_id:
+            return reverse("premiere:comment-create", args=[self.premiere_id])
         if self.entry_id:
             return reverse("diary:entry-comment-create", args=[self.entry_id])
         return reverse("discussion:comment-create", args=[self.review_slug])
@@ -103,6 +107,8 @@ class CommentView:
         """Where a signed-out reader's reply to it is kept while they sign in."""
         if self.scene_id:
             return reverse("scenes:comment-draft", args=[self.scene_id])
+        if self.premiere_id:
+            return reverse("premiere:comment-draft", args=[self.premiere_id])
         if self.entry_id:
             return reverse("diary:entry-comment-draft", args=[self.entry_id])
         return reverse("discussion:comment-draft", args=[self.review_slug])

@@ -294,6 +294,8 @@ class Comment(models.Model):
         if self.scene_id:
             film = self.scene.film.title
             return gettext("Scene %(scene)s of %(film)s") % {"scene": self.scene, "film": film}
+        if self.premiere_id:
+            return gettext("Premiere of %(film)s") % {"film": self.premiere.film.title}
         entry = self.entry
         profile = getattr(entry.reader, "profile", None)
         name = (profile.display_name if profile else "") or entry.reader.get_username()

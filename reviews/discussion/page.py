@@ -31,10 +31,10 @@ THREAD_SORTS = {
 }
 
 
-def _thread_sort(request: HttpRequest) -> str:
-    """The order of threads asked for, oldest first unless one of THREAD_SORTS is named."""
+def _thread_sort(request: HttpRequest, default: str = "oldest") -> str:
+    """The order of threads asked for, `default` unless one of THREAD_SORTS is named."""
     sort = request.GET.get("sort")
-    return sort if sort in THREAD_SORTS else "oldest"
+    return sort if sort in THREAD_SORTS else default
 
 
 def discussion_context(
@@ -44,7 +44,7 @@ def discussion_context(
     Subject), in a fixed number of queries however many."""
     user = request.user
     subject = subject_of(subject)
-    sort = _thread_sort(request)
+    sort = _thread_sort(request, subject.default_sort)
     counted = selectors.counts(subject, user)
     threads = selectors.shown_threads(subject, user).order_by(*THREAD_SORTS[sort])
     paginator = Paginator(selectors.rows(threads, user), settings.COMMENTS_PER_PAGE)
@@ -125,7 +125,7 @@ def signed_in_discussion(request: HttpRequest, subject, *, form: CommentForm | N
     ).value
     viewer = "reader" if own is None else f"user-{user.pk}-{own}"
     viewer += f":{gate_for(request, subject.obj.film_id).key}"  # what it collapses
-    sort, page = _thread_sort(request), request.GET.get("page", "")
+    sort, page = _thread_sort(request, subject.default_sort), request.GET.get("page", "")
     made_of = (pagecache.template_version(TEMPLATE), pagecache.template_version(fragments.TEMPLATE))
     digest = pagecache.digest((made_of, subject.url, sort, page))
     name = f"discussion:{subject.cache_name}:{viewer}:{digest}"

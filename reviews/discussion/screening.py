@@ -21,6 +21,8 @@ class Draft:
     body: str
     # The thread it joins: the id of its top-level comment, None when it starts a thread.
     thread_id: int | None
+    # The film its thread is about (a premiere's rules hold on all of the film's threads).
+    film_id: int | None = None
 
 
 @dataclass(frozen=True)

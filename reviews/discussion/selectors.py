@@ -16,7 +16,7 @@ from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Out
 from django.db.models.functions import Coalesce
 
 from reviews.discussion.fragments import CommentView, ShownComment
-from reviews.discussion.models import Comment, CommentLike
+from reviews.discussion.models import SUBJECTS, Comment, CommentLike
 from reviews.discussion.subjects import Subject, subject_of
 
 # Why a hidden comment with visible replies leaves a placeholder (the template words each).
@@ -57,8 +57,11 @@ def counts(subject, user) -> dict[str, int]:
 
 
 def earlier_threads(subject, user, root: Comment) -> int:
-    """How many shown threads come before `root`'s, oldest first (for its permalink)."""
+    """How many shown threads come before `root`'s in the subject's order, oldest first or
+    (a live thread) newest first (for its permalink)."""
     before = Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+    if subject_of(subject).default_sort == "newest":
+        before = Q(created_at__gt=root.created_at) | Q(created_at=root.created_at, pk__gt=root.pk)
     return shown_threads(subject, user).filter(before).count()
 
 
@@ -131,5 +134,5 @@ _TOOK_PART_SQL = {
             AND comment.paragraph_id IS NULL
     )
 """
-    for column in ("review_id", "entry_id", "scene_id")
+    for column in (f"{subject}_id" for subject in SUBJECTS)
 }

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from films import timecodes
-from films.models import Scene
+from films.models import Premiere, Scene
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion import screening
@@ -47,6 +47,7 @@ def comment_create(
     review: Review | None = None,
     entry: DiaryEntry | None = None,
     scene: Scene | None = None,
+    premiere: Premiere | None = None,
     author: User,
     body: str,
     parent: Comment | None = None,
@@ -56,16 +57,22 @@ def comment_create(
     contains_spoilers: bool = False,
 ) -> Comment:
     """Post a comment or a reply under a review article, a reader review (`entry`) or in a
-    scene's thread, after the abuse controls, perhaps tagged with a point in the film
-    (`timecode`, seconds); replies deeper than the limit attach beside the comment they
-    answer and name it. With `paragraph` (one of the review's, in it now), a reader's note
-    on that paragraph, quoting it as it reads now; a reply to a note is on the same paragraph."""
-    subjects = [obj for obj in (review, entry, scene) if obj is not None]
+    scene's thread or in a premiere's live thread, after the abuse controls, perhaps tagged
+    with a point in the film (`timecode`, seconds); replies deeper than the limit attach
+    beside the comment they answer and name it. Posted in a premiere while it is on, an
+    untagged comment is about the moment everyone is watching: it gets that timecode. With
+    `paragraph` (one of the review's, in it now), a reader's note on that paragraph, quoting
+    it as it reads now; a reply to a note is on the same paragraph."""
+    subjects = [obj for obj in (review, entry, scene, premiere) if obj is not None]
     if len(subjects) != 1:
-        raise TypeError("comment_create takes a review, an entry or a scene")
+        raise TypeError("comment_create takes a review, an entry, a scene or a premiere")
     subject = Subject(subjects[0])
     body = body.strip()
-    if not subject.is_open:
+    if not subject.accepts_comments:
+        if subject.kind == "premiere":
+            raise ValidationError(
+                _("This premiere has ended: its thread is read-only."), code="premiere_ended"
+            )
         raise ValidationError(_("This review is not open for comments."), code="review_closed")
     if paragraph is not None and (paragraph.review_id != subject.pk or not paragraph.current):
         raise ValidationError(
@@ -92,7 +99,9 @@ def comment_create(
                 _("The comment you replied to is no longer available."), code="parent_gone"
             )
     thread_id = (parent.root_id or parent.pk) if parent is not None else None
-    verdict = screening.screen(screening.Draft(author=author, body=body, thread_id=thread_id))
+    verdict = screening.screen(
+        screening.Draft(author=author, body=body, thread_id=thread_id, film_id=subject.film_id)
+    )
     if verdict.refusal is not None:
         raise verdict.refusal
     window = timezone.now() - timedelta(minutes=settings.COMMENT_DUPLICATE_MINUTES)
@@ -115,6 +124,8 @@ def comment_create(
         timecode=timecode,
         contains_spoilers=contains_spoilers,
     )
+    if premiere is not None and comment.timecode is None and premiere.is_on():
+        comment.timecode = premiere.elapsed()
     if parent is not None and parent.paragraph_id:
         paragraph = parent.paragraph
     if paragraph is not None:

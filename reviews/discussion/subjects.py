@@ -1,5 +1,5 @@
-"""What a discussion is under: a review article, a reader review (a diary entry's review), or a
-scene of a film (its thread on the scene's page, reviews/scenes).
+"""What a discussion is under: a review article, a reader review (a diary entry's review), a
+scene of a film (its thread on the scene's page, reviews/scenes), or a premiere's live thread.
 
 The discussion's selectors, page, views and services take a `Subject`, so both kinds of thread
 follow one set of rules: posting, replies, edits, likes, placeholders, counts and permalinks.
@@ -13,7 +13,7 @@ from typing import Literal
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from films.models import Scene
+from films.models import Premiere, Scene
 from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
@@ -22,13 +22,20 @@ from reviews.models import Review
 
 @dataclass(frozen=True)
 class Subject:
-    obj: Review | DiaryEntry | Scene
+    obj: Review | DiaryEntry | Scene | Premiere
 
     @property
-    def kind(self) -> Literal["review", "entry", "scene"]:
+    def kind(self) -> Literal["review", "entry", "scene", "premiere"]:
         if isinstance(self.obj, Scene):
             return "scene"
+        if isinstance(self.obj, Premiere):
+            return "premiere"
         return "entry" if isinstance(self.obj, DiaryEntry) else "review"
+
+    @property
+    def film_id(self) -> int:
+        """The film the thread is about (a premiere's rules hold on all of its threads)."""
+        return self.obj.film_id
 
     @property
     def pk(self) -> int:
@@ -57,18 +64,43 @@ class Subject:
             return stamps.entry_discussion(self.pk)
         if self.kind == "scene":
             return stamps.scene_discussion(self.pk)
+        if self.kind == "premiere":
+            return stamps.premiere_discussion(self.pk)
         return stamps.discussion(self.pk)
 
     @property
     def is_open(self) -> bool:
         """Whether readers may comment: a published review article, or a reader review every
-        reader sees (approved, in a public diary of a live account), or a scene (every film
-        in the catalogue is public)."""
+        reader sees (approved, in a public diary of a live account), a scene (every film
+        in the catalogue is public), or a premiere's thread (always: after the premiere it
+        stays, read-only, see `accepts_comments`)."""
         if self.kind == "scene":
             return True
         if self.kind == "review":
             return self.obj.is_public
+        if self.kind == "premiere":
+            return True
         return DiaryEntry.objects.published_reviews().filter(pk=self.pk).exists()
+
+    @property
+    def accepts_comments(self) -> bool:
+        """Whether new comments may be posted: into an open discussion, a premiere's thread
+        until the premiere ends."""
+        if self.kind == "premiere":
+            return not self.obj.has_ended()
+        return self.is_open
+
+    @property
+    def default_sort(self) -> str:
+        """How its threads are ordered unless the reader asks: a live thread newest first."""
+        return "newest" if self.kind == "premiere" else "oldest"
+
+    @property
+    def live_url(self) -> str | None:
+        """Where readers with the thread open ask for its new comments (premieres only)."""
+        if self.kind == "premiere":
+            return reverse("premiere:premiere-live", kwargs={"film": self.obj.film.slug})
+        return None
 
     @property
     def url(self) -> str:
@@ -78,6 +110,8 @@ class Subject:
     def create_url(self) -> str:
         if self.kind == "scene":
             return reverse("scenes:comment-create", args=[self.pk])
+        if self.kind == "premiere":
+            return reverse("premiere:comment-create", args=[self.pk])
         if self.kind == "entry":
             return reverse("diary:entry-comment-create", args=[self.pk])
         return reverse("discussion:comment-create", args=[self.obj.slug])
@@ -86,6 +120,8 @@ class Subject:
     def draft_url(self) -> str:
         if self.kind == "scene":
             return reverse("scenes:comment-draft", args=[self.pk])
+        if self.kind == "premiere":
+            return reverse("premiere:comment-draft", args=[self.pk])
         if self.kind == "entry":
             return reverse("diary:entry-comment-draft", args=[self.pk])
         return reverse("discussion:comment-draft", args=[self.obj.slug])
@@ -106,7 +142,7 @@ class Subject:
         return self.obj.film
 
 
-def subject_of(obj: Review | DiaryEntry | Scene | Subject) -> Subject:
+def subject_of(obj: Review | DiaryEntry | Scene | Premiere | Subject) -> Subject:
     return obj if isinstance(obj, Subject) else Subject(obj)
 
 

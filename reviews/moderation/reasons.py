@@ -54,6 +54,16 @@ def new_account(count: int | str = 1) -> str:
     ) % {"count": count}
 
 
+@_reason(r"Premiere: accounts younger than (?P<hours>\d+) hours? are reviewed")
+def young_in_premiere(hours: int | str) -> str:
+    hours = int(hours)
+    return ngettext(
+        "Premiere: accounts younger than %(hours)s hour are reviewed",
+        "Premiere: accounts younger than %(hours)s hours are reviewed",
+        hours,
+    ) % {"hours": hours}
+
+
 @_reason(r"More than (?P<limit>\d+) links?")
 def too_many_links(limit: int | str) -> str:
     limit = int(limit)

@@ -94,6 +94,7 @@ def queue_items(ids: list[int]) -> list[Comment]:
             "review",
             "entry__reader__profile",
             "entry__film",
+            "premiere__film",
             "author__profile",
             "parent__author__profile",
         )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from config import pagecache
 from films import timecodes
 from films.models import Film
+from reviews.premiere.selectors import premiere_on_now
 from reviews.spoilers.models import WatchProgress
 
 BUCKET = 300  # five minutes
@@ -107,6 +108,16 @@ def canonical_cookie(value: str) -> str:
     )  # fmt: skip
 
 
+def premiere_default(film_pk: int) -> Gate | None:
+    """During the film's premiere, a reader who has not said how far they are is where everyone
+    watching is: at the premiere's elapsed time, rounded up to its bucket, so the comments of
+    the last few minutes show (they carry that time: reviews/premiere). None outside one."""
+    premiere = premiere_on_now(film_pk)
+    if premiere is None:
+        return None
+    return Gate(position=snap(premiere.elapsed() + BUCKET - 1))
+
+
 def _from_state(state: str | None) -> Gate:
     if state is None:
         return OPEN
@@ -145,7 +156,8 @@ def _signed_in_gate(request: HttpRequest, film_pk: int) -> Gate:
 
 def gate_for(request: HttpRequest, film: Film | int) -> Gate:
     """The gate of the reader asking, for `film` (or its pk): a signed-in reader's from their
-    account (kept until they change it), a visitor's from the cookie. Once per request."""
+    account (kept until they change it), a visitor's from the cookie; during the film's
+    premiere, a reader who has not said is where the premiere is. Once per request."""
     film_pk = film if isinstance(film, int) else film.pk
     gates = request.__dict__.setdefault("_spoiler_gates", {})
     if film_pk not in gates:
@@ -155,6 +167,9 @@ def gate_for(request: HttpRequest, film: Film | int) -> Gate:
         else:
             state = parse_cookie(request.COOKIES.get(COOKIE, "")).get(film_pk)
             gates[film_pk] = _from_state(state)
+        if gates[film_pk] == OPEN:
+            # Not kept with the reader's gate: it moves on as the premiere plays.
+            gates[film_pk] = premiere_default(film_pk) or OPEN
     return gates[film_pk]
 
 

@@ -64,6 +64,7 @@ def test_by_default_the_bench_compares_the_three_configurations_on_every_endpoin
         "big review, anonymous at 0:45 (progress cookie)",
         "comment POST, 100 readers",
         "rating POST, 100 readers",
+        "premiere: live thread polled by its readers while comments arrive",
         "static CSS (whitenoise), last",
     ]
 
@@ -164,6 +165,7 @@ def test_each_get_is_warmed_up_once_and_the_post_not_at_all():
         "reader's diary, anonymous, 한국어",
         "film detail, anonymous at 0:45 (progress cookie)",
         "big review, anonymous at 0:45 (progress cookie)",
+        "premiere: live thread polled by its readers while comments arrive",
     ]
 
 
@@ -213,9 +215,10 @@ def test_the_rating_post_changes_the_big_film_s_rating_in_turn(tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_bench_signs_in_the_moderator_the_reader_and_100_posting_readers(capsys):
+def test_the_bench_signs_in_the_moderator_the_reader_posting_and_watching_readers(capsys):
     users = {name: UserFactory(username=name) for name in ("moderator", "reader")}
     posters = [UserFactory(username=f"reader{i}") for i in range(100)]
+    watchers = [UserFactory(username=f"reader{i}") for i in range(100, 150)]
     ReviewFactory(slug="bench-review-1")
 
     print_sessions()
@@ -225,4 +228,5 @@ def test_the_bench_signs_in_the_moderator_the_reader_and_100_posting_readers(cap
     signed_in = {name: store(out[name])[SESSION_KEY] for name in users}
     assert signed_in == {name: str(user.pk) for name, user in users.items()}
     assert [store(key)[SESSION_KEY] for key in out["posters"]] == [str(u.pk) for u in posters]
+    assert [store(key)[SESSION_KEY] for key in out["watchers"]] == [str(u.pk) for u in watchers]
     assert len(out["csrf"]) == 32

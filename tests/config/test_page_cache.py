@@ -75,12 +75,14 @@ def test_a_cached_page_needs_no_database_query(anonymous, site, django_assert_nu
 def test_the_cache_adds_no_query_to_a_miss(anonymous, site, settings, django_assert_num_queries):
     url = site["first"].get_absolute_url()
     settings.PAGE_CACHE_ENABLED = False
-    # The film page's (tests/films/test_views.py), its readers' reviews and scenes included.
-    with django_assert_num_queries(8):
+    # The film page's (tests/films/test_views.py), its readers' reviews, scenes and premiere
+    # included.
+    with django_assert_num_queries(9):
         anonymous.get(url)
     settings.PAGE_CACHE_ENABLED = True
-    # The same eight, plus one for the time of the next scheduled review, kept afterwards.
-    with django_assert_num_queries(9):
+    # The same nine, plus one each for the time of the next scheduled review and of the next
+    # premiere's start or end, kept afterwards.
+    with django_assert_num_queries(11):
         anonymous.get(url)
     cache.delete(pages.key_for("testserver", url))
     # The page again, its reviews' and readers' reviews' parts from the cache: film, genres,
@@ -174,6 +176,10 @@ def test_editing_a_film_and_its_credit_refreshes_its_pages_and_the_person(
             "scenes-INITIAL_FORMS": "0",
             "scenes-MIN_NUM_FORMS": "0",
             "scenes-MAX_NUM_FORMS": "1000",
+            "premieres-TOTAL_FORMS": "0",
+            "premieres-INITIAL_FORMS": "0",
+            "premieres-MIN_NUM_FORMS": "0",
+            "premieres-MAX_NUM_FORMS": "1000",
         },
     )
 

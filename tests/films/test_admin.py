@@ -44,6 +44,7 @@ def film_form(**fields) -> dict:
         **inline_management("credits", 0),
         **inline_management("watch_options", 0),
         **inline_management("scenes", 0),
+        **inline_management("premieres", 0),
         **fields,
     }
 

@@ -408,7 +408,8 @@ def test_film_detail_query_count_does_not_grow(get_in_queries, count):
     ReviewFactory.create_batch(count, film=film)
 
     # film, genres, watch options, credits with people, rating stats, reviews with bylines,
-    # readers' reviews (reviews/diary/film_reviews.py), its scenes (none: no counts read)
+    # readers' reviews (reviews/diary/film_reviews.py), its scenes (none: no counts read), the
+    # film's premiere (its banner)
     response = get_in_queries(film.get_absolute_url(), 8)
 
     assert response.context["review_count"] == count

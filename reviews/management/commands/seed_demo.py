@@ -16,6 +16,7 @@ from films import timecodes
 from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 from reviews import demo, stamps
 from reviews import services as reviews
+from reviews.demo.premiere import seed_premiere
 from reviews.diary.models import DiaryEntry, Rating
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             self.seed_notes()
             self.seed_scenes()
             seed_readers_activity(demo.ACTIVITY, password=EXTRA_READER_PASSWORD)
+            seed_premiere()
         self.stdout.write(
             f"Demo data ready: {Film.objects.count()} films, {Person.objects.count()} people, "
             f"{Review.objects.count()} reviews, {Comment.objects.count()} comments, "

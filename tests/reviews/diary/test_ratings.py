@@ -168,8 +168,9 @@ def test_the_film_page_costs_the_same_queries_however_many_ratings(
     reader_client.get(film.get_absolute_url())  # the session and reader, loaded once
     # session, reader with profile, film, genres, watch options, credits, the critics' score
     # and reviews, the reader's own rating, watchlist and watches, how far they watched it
-    # (their spoiler gate), the readers' reviews, the film's scenes (none: no counts read)
-    with django_assert_num_queries(12):
+    # (their spoiler gate), the readers' reviews, the film's scenes (none: no counts read),
+    # the film's premiere (its banner)
+    with django_assert_num_queries(13):
         page = reader_client.get(film.get_absolute_url())
     assert 'value="5" checked' in page.text
 

@@ -54,10 +54,11 @@ def page(client, review, query="") -> str:
 def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_assert_num_queries):
     first, _ = signed_in("ada")
     second, _ = signed_in("bo")
-    # the review, session, user, the next scheduled publication (how long entries may be
-    # kept), other reviews, whether the reader took part, the counts, threads and replies
-    # (with all their comments show), the reader's likes among them, how far the reader
-    # watched the film (their spoiler gate), and the film's scenes for the scene picker
+    # the review, session, user, the next scheduled publication and premiere change (how long
+    # entries may be kept), other reviews, whether the reader took part, the counts, threads
+    # and replies (with all their comments show), the reader's likes among them, how far the
+    # reader watched the film (their spoiler gate), the film's scenes for the scene picker,
+    # and the film's premiere (its banner)
     with django_assert_num_queries(12):
         page(first, review)
 

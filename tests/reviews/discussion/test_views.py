@@ -314,12 +314,13 @@ def test_review_page_query_count_does_not_grow_with_comments(
     # the review, session, user with profile (header), other reviews, whether the reader
     # took part, the counts (threads and comments), threads with all their comments show,
     # replies the same, the reader's likes among them, how far the reader watched the film
-    # (their spoiler gate), and the film's scenes for the comment form's scene picker. With it
-    # on, a second request reads only the session and user: see test_page_cache.py.
-    with django_assert_num_queries(11):
+    # (their spoiler gate), the film's scenes for the comment form's scene picker, and the
+    # film's premiere (its banner). With it on, a second request reads only the session and
+    # user: see test_page_cache.py.
+    with django_assert_num_queries(12):
         response = client.get(review.get_absolute_url())
     assert response.status_code == HTTPStatus.OK
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         again = client.get(review.get_absolute_url())
     assert without_tokens(again.text) == without_tokens(response.text)
 

@@ -111,9 +111,9 @@ def filters_form(response) -> str:
 
 
 # Cold: the session, the reader with their profile; the genre choices for the filters; when
-# the next scheduled review goes live (the fragments' lifetime); then the search itself
-# (SEARCH_QUERIES less the genre choices).
-SIGNED_IN_COLD = 2 + 1 + 1 + SEARCH_QUERIES - 1
+# the next scheduled review goes live and the next premiere begins or ends (the fragments'
+# lifetime); then the search itself (SEARCH_QUERIES less the genre choices).
+SIGNED_IN_COLD = 2 + 1 + 2 + SEARCH_QUERIES - 1
 # Warm: the session and the reader only. The filters and results come from the cache.
 SIGNED_IN_WARM = 2
 
