@@ -15,10 +15,10 @@ class ReviewsConfig(AppConfig):
         from reviews.film_pages import reviews_of_film
         from reviews.groups import sync_groups_after_migrate
         from reviews.moderation.screening import screen
-        from reviews.scenes.film_pages import scenes_of_film
-        from reviews.spoilers.progress import progress_of_film
         from reviews.premiere import rules as premiere_rules
         from reviews.premiere.film_pages import premiere_of_film
+        from reviews.scenes.film_pages import scenes_of_film
+        from reviews.spoilers.progress import progress_of_film
 
         # post_migrate runs again after every test-database flush, so the groups survive it.
         post_migrate.connect(sync_groups_after_migrate, sender=self)
