@@ -56,11 +56,12 @@ class CommentView:
     scene_id: int | None = None  # the scene whose thread it is in
     timecode: int | None = None  # the point in the film it is tagged with (seconds)
     contains_spoilers: bool = False
-    # The film its subject is about, by one of the three: where its timecode tag links.
+    premiere_id: int | None = None  # the premiere whose live thread it is in
+    # The film its subject is about, by one of the four: where its timecode tag links.
     review_film_slug: str | None = None
     entry_film_slug: str | None = None
     scene_film_slug: str | None = None
-    premiere_id: int | None = None  # the premiere whose live thread it is in
+    premiere_film_slug: str | None = None
 
     # Where each field is read from, in the same order.
     LOOKUPS: ClassVar[tuple[str, ...]] = (
@@ -68,10 +69,10 @@ class CommentView:
         *("author_id", "author__username", "author__profile__display_name"),
         *("in_reply_to__author__username", "in_reply_to__author__profile__display_name"),
         *("body_html", "like_count", "created_at", "edited_at", "deleted_at"),
-        *("moderation_reason", "entry_id", "scene_id", "timecode"),
+        *("moderation_reason", "entry_id", "scene_id", "timecode", "contains_spoilers"),
         "premiere_id",
-        "contains_spoilers",
         *("review__film__slug", "entry__film__slug", "scene__film__slug"),
+        "premiere__film__slug",
     )
 
     @classmethod
@@ -80,7 +81,12 @@ class CommentView:
 
     @property
     def film_slug(self) -> str | None:
-        return self.review_film_slug or self.entry_film_slug or self.scene_film_slug
+        return (
+            self.review_film_slug
+            or self.entry_film_slug
+            or self.scene_film_slug
+            or self.premiere_film_slug
+        )
 
     @property
     def author_shown(self) -> str:

@@ -13,7 +13,17 @@ from films.models import Film, Premiere
 
 
 def shown_premiere(film_pk: int, request: HttpRequest | None = None) -> Premiere | None:
-    """The film's premiere as its pages show it (with its film loaded), or None."""
+    """The film's premiere as its pages show it (with its film loaded), or None. Looked up
+    once per request: the banner and the spoiler gate both ask."""
+    if request is not None:
+        asked = request.__dict__.setdefault("_shown_premieres", {})
+        if film_pk not in asked:
+            asked[film_pk] = _shown_premiere(film_pk, request)
+        return asked[film_pk]
+    return _shown_premiere(film_pk, request)
+
+
+def _shown_premiere(film_pk: int, request: HttpRequest | None) -> Premiere | None:
 
     def compute():
         now = timezone.now()
@@ -41,7 +51,7 @@ def ends(premiere: Premiere):
     return premiere.ends_at
 
 
-def premiere_on_now(film_pk: int) -> Premiere | None:
+def premiere_on_now(film_pk: int, request: HttpRequest | None = None) -> Premiere | None:
     """The film's premiere if it is on now: its rules hold on every thread about the film."""
-    premiere = shown_premiere(film_pk)
+    premiere = shown_premiere(film_pk, request)
     return premiere if premiere is not None and premiere.is_on() else None

@@ -108,11 +108,11 @@ def canonical_cookie(value: str) -> str:
     )  # fmt: skip
 
 
-def premiere_default(film_pk: int) -> Gate | None:
+def premiere_default(film_pk: int, request: HttpRequest | None = None) -> Gate | None:
     """During the film's premiere, a reader who has not said how far they are is where everyone
     watching is: at the premiere's elapsed time, rounded up to its bucket, so the comments of
     the last few minutes show (they carry that time: reviews/premiere). None outside one."""
-    premiere = premiere_on_now(film_pk)
+    premiere = premiere_on_now(film_pk, request)
     if premiere is None:
         return None
     return Gate(position=snap(premiere.elapsed() + BUCKET - 1))
@@ -169,7 +169,7 @@ def gate_for(request: HttpRequest, film: Film | int) -> Gate:
             gates[film_pk] = _from_state(state)
         if gates[film_pk] == OPEN:
             # Not kept with the reader's gate: it moves on as the premiere plays.
-            gates[film_pk] = premiere_default(film_pk) or OPEN
+            gates[film_pk] = premiere_default(film_pk, request) or OPEN
     return gates[film_pk]
 
 

@@ -248,7 +248,7 @@ def test_the_korean_film_page_takes_the_queries_of_the_english_one(
         url = film.get_absolute_url()  # /en/films/... or /ko/films/...
 
     # As pinned in test_views: the translations are columns of the rows already read.
-    get_in_queries(url, 8)
+    get_in_queries(url, 9)
 
 
 # Search

@@ -410,7 +410,7 @@ def test_film_detail_query_count_does_not_grow(get_in_queries, count):
     # film, genres, watch options, credits with people, rating stats, reviews with bylines,
     # readers' reviews (reviews/diary/film_reviews.py), its scenes (none: no counts read), the
     # film's premiere (its banner)
-    response = get_in_queries(film.get_absolute_url(), 8)
+    response = get_in_queries(film.get_absolute_url(), 9)
 
     assert response.context["review_count"] == count
 

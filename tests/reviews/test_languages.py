@@ -218,5 +218,5 @@ def test_a_review_page_with_translations_costs_what_it_did(get_in_queries, korea
     ReviewFactory(film=korean.film, slug="other")
     # review with its versions, other reviews, the discussion's counts, the film's scenes for
     # the comment form's scene picker, the film's premiere
-    response = get_in_queries(korean.translation_of.get_absolute_url(), 4)
+    response = get_in_queries(korean.translation_of.get_absolute_url(), 5)
     assert "이 리뷰의 한국어판" in response.text

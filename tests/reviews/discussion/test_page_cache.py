@@ -59,7 +59,7 @@ def test_readers_with_nothing_of_their_own_share_the_discussion(review, django_a
     # and replies (with all their comments show), the reader's likes among them, how far the
     # reader watched the film (their spoiler gate), the film's scenes for the scene picker,
     # and the film's premiere (its banner)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         page(first, review)
 
     # session, user, whether this reader took part and how far they watched: the rest was

@@ -99,8 +99,8 @@ def test_the_review_page_takes_its_queries_with_the_counts_in_the_reviews_own(
 
 
 # The review with its film, author, translations and note counts in one; the rest is the
-# discussion's, "more on this film" and the film's scenes (the comment form's scene picker).
-QUERIES_REVIEW_PAGE = 4
+# discussion's, "more on this film" the film's scenes (the comment form's scene picker) and its premiere (the banner).
+QUERIES_REVIEW_PAGE = 5
 
 
 def test_a_kept_review_page_shows_a_new_note_at_once(

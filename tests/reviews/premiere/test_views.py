@@ -211,9 +211,9 @@ def test_the_thread_page_in_a_fixed_number_of_queries(client, premiere, django_a
         CommentFactory(review=None, premiere=premiere, body=f"Comment {n}")
     client.get(thread_url(premiere.film))  # warm: session, content types
 
-    # The film, the premiere (for the page, the gate and the banner: kept in the page cache),
-    # the counts, the threads and their replies.
-    with django_assert_num_queries(7):
+    # The film, the premiere (once for the page, the gate and the banner: kept in the page
+    # cache too), the counts, the threads and their replies.
+    with django_assert_num_queries(5):
         response = client.get(thread_url(premiere.film))
 
     assert response.status_code == HTTPStatus.OK

@@ -95,7 +95,7 @@ def test_the_film_page_with_scenes_runs_a_fixed_number_of_queries(
     for n in range(5):
         CommentFactory(review=review, timecode=100 * n)
         CommentFactory(scene=scenes[n % 3], review=None)
-    with django_assert_num_queries(10) as captured:
+    with django_assert_num_queries(11) as captured:
         response = client.get(film_url(film))
     assert response.status_code == HTTPStatus.OK
     scene_queries = [q for q in captured.captured_queries if "films_scene" in q["sql"]]

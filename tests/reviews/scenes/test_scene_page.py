@@ -54,8 +54,9 @@ def test_the_scene_page_runs_a_fixed_number_of_queries(client, scenes, django_as
 
     # the scenes with their spans and film; the tagged comments and the tagged reader
     # reviews, each with its total; the discussion's counts, threads and replies; the film's
-    # scenes for the comment form's scene picker
-    with django_assert_num_queries(7):
+    # scenes for the comment form's scene picker; the film's premiere (the spoiler gate's
+    # default during one)
+    with django_assert_num_queries(8):
         response = client.get(scenes[1].get_absolute_url())
     assert response.status_code == HTTPStatus.OK
     assert response.text.count('class="comment"') == 8

@@ -114,6 +114,7 @@ def test_canonical_cookie_is_bucketed_and_ordered(cookie, canonical):
     assert gates.canonical_cookie(cookie) == canonical
 
 
+@pytest.mark.django_db  # the film's premiere, asked when the cookie says nothing of it
 @given(st.text(max_size=200))
 def test_any_cookie_gives_a_gate(cookie):
     request = RequestFactory().get("/", HTTP_COOKIE="")
@@ -142,6 +143,7 @@ def _visitor(cookie: str):
         ("8=2820", Gate(position=None)),  # another film's
     ],
 )
+@pytest.mark.django_db  # an open gate asks for the film's premiere
 def test_visitors_gate_is_read_from_the_cookie(cookie, gate):
     assert gates.gate_for(_visitor(cookie), 7) == gate
 

@@ -151,13 +151,13 @@ def test_a_signed_in_reader_pays_one_query_for_their_gate(
     url = thread["review"].get_absolute_url()
     reader_client.get(url)
     # the review, session, user with profile, other reviews, whether they took part, the
-    # counts, threads, replies, their likes, their progress, and the film's scenes for the
-    # comment form's scene picker
-    with django_assert_num_queries(11):
+    # counts, threads, replies, their likes, their progress, the film's scenes for the
+    # comment form's scene picker, and its premiere (the banner and the gate's default)
+    with django_assert_num_queries(12):
         reader_client.get(url)
     for _ in range(20):
         CommentFactory(review=thread["review"], timecode=90 * 60)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         reader_client.get(url)
 
 
@@ -165,7 +165,7 @@ def test_the_refused_form_page_costs_one_query(client, thread, django_assert_num
     from django.urls import reverse
 
     url = reverse("spoilers:progress", args=[thread["review"].film_id])
-    with django_assert_num_queries(1):  # the film
+    with django_assert_num_queries(2):  # the film, and its premiere (the gate's default)
         response = client.post(url, {"action": "at", "position": "99:99"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
 
