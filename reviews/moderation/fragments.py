@@ -42,6 +42,7 @@ class QueueItem:
         "reader-review",
         "paragraph-note",
     )
+    SCENE_COMMENT, PREMIERE_COMMENT = "scene-comment", "premiere-comment"
 
     pk: int
     status: str
@@ -74,6 +75,10 @@ class QueueItem:
             kind=(
                 cls.ENTRY_COMMENT
                 if comment.entry_id
+                else cls.SCENE_COMMENT
+                if comment.scene_id
+                else cls.PREMIERE_COMMENT
+                if comment.premiere_id
                 else cls.PARAGRAPH_NOTE
                 if comment.paragraph_id
                 else cls.REVIEW_COMMENT

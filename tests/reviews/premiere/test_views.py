@@ -242,6 +242,8 @@ def test_a_held_premiere_comment_waits_on_the_desk_with_its_reason(moderator_cli
     assert "Premiere: accounts younger than 24 hours are reviewed" in response.text
     assert f"Premiere of {premiere.film.title}" in response.text
     assert premiere.get_absolute_url() in response.text
+    assert "Comment in a premiere's live thread" in response.text
+    assert "Comment on a review<" not in response.text
 
 
 def test_a_reader_reports_a_premiere_comment(client, premiere, reader, other_reader):

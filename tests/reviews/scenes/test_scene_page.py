@@ -153,3 +153,5 @@ def test_a_held_comment_in_a_scenes_thread_is_on_the_desk(moderator_client, scen
     assert "Held in a scene." in response.text
     assert "Scene 1. Launch day of Lost in Starlight" in response.text
     assert scenes[0].get_absolute_url() in response.text
+    assert "Comment in a scene's thread" in response.text
+    assert "Comment on a review<" not in response.text
