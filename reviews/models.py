@@ -21,33 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 from films.models import Film, hangul_search_keys, weighted_search_vector
 from reviews.markdown import render_article
+from reviews.scores import rating_summary
 
 WORDS_READ_PER_MINUTE = 230
-SCORES = range(1, 11)  # a rating out of ten, shown as five stars with halves
-
-
-def rating_summary(ratings: models.QuerySet, field: str) -> dict:
-    """The average of `field` (1-10) over `ratings`, their count, and a bar for each score
-    from 10 down, in one query: `average_rating`, `review_count`, `histogram`."""
-    counts = ratings.aggregate(
-        average=models.Avg(field),
-        total=models.Count(field),
-        **{f"r{score}": models.Count("pk", filter=models.Q(**{field: score})) for score in SCORES},
-    )
-    most = max([counts[f"r{score}"] for score in SCORES] + [1])
-    histogram = [
-        {
-            "score": score,
-            "count": counts[f"r{score}"],
-            "percent": round(100 * counts[f"r{score}"] / most),
-        }
-        for score in reversed(SCORES)
-    ]
-    return {
-        "average_rating": counts["average"],
-        "review_count": counts["total"],
-        "histogram": histogram,
-    }
 
 
 @dataclass(frozen=True)
@@ -406,22 +382,8 @@ from reviews.readers.models import Profile  # noqa: E402
 from reviews.spoilers.models import WatchProgress  # noqa: E402
 
 __all__ = [
-    "BlockedTerm",
-    "Comment",
-    "CommentLike",
-    "CommentReport",
-    "CommentRevision",
-    "DiaryEntry",
-    "LetterboxdImport",
-    "LetterboxdImportRow",
-    "ModerationDecision",
-    "Profile",
-    "Rating",
-    "ReaderReviewLike",
-    "ReaderReviewReport",
-    "Review",
-    "ReviewParagraph",
-    "Sanction",
-    "WatchProgress",
-    "WatchlistEntry",
-]
+    "BlockedTerm", "Comment", "CommentLike", "CommentReport", "CommentRevision", "DiaryEntry",
+    "LetterboxdImport", "LetterboxdImportRow", "ModerationDecision", "Profile", "Rating",
+    "ReaderReviewLike", "ReaderReviewReport", "Review", "ReviewParagraph", "Sanction",
+    "WatchProgress", "WatchlistEntry",
+]  # fmt: skip

@@ -3,8 +3,6 @@ likes, reports and earlier texts."""
 
 from __future__ import annotations
 
-import hashlib
-import unicodedata
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -16,21 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from films.timecodes import IN_TEXT
+from reviews.discussion.texts import fingerprint
 from reviews.markdown import render_comment
-
-
-def normalise(text: str) -> str:
-    """Compare text the way readers see it: composed Unicode, case folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def fingerprint(text: str) -> str:
-    """A short digest of the normalised text: equal for texts a reader would call the same.
-
-    64 bits: the rules compare it only among one author's recent comments, where a chance
-    collision is out of reach."""
-    return hashlib.blake2b(normalise(text).encode(), digest_size=8).hexdigest()
-
 
 # What a comment can be under: exactly one of them (reviews/discussion/subjects.py).
 SUBJECTS = ("review", "entry", "scene", "premiere")

@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from reviews.discussion.models import fingerprint
+from reviews.discussion.texts import fingerprint
 
 
 def fill_fingerprints(apps, schema_editor):

@@ -18,7 +18,8 @@ from django.contrib.auth.models import User
 from django.db.models import Q
 from django.utils import timezone
 
-from reviews.discussion.models import Comment, CommentQuerySet, normalise
+from reviews.discussion.models import Comment, CommentQuerySet
+from reviews.discussion.texts import normalise
 from reviews.moderation import reasons
 from reviews.moderation.models import BlockedTerm, Sanction
 

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from reviews.discussion.models import Comment, fingerprint
+from reviews.discussion.models import Comment
 from reviews.discussion.services import comment_create, comment_edit
+from reviews.discussion.texts import fingerprint
 from reviews.moderation import rules
 from reviews.moderation.models import ModerationDecision, Sanction
 from reviews.moderation.services import comment_decide
