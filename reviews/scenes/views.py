@@ -17,6 +17,7 @@ from reviews.discussion.page import COMMENT_DRAFTS_KEY, discussion_context, sign
 from reviews.discussion.subjects import Subject
 from reviews.discussion.views import keep_draft, post_comment
 from reviews.scenes import selectors
+from reviews.spoilers.gate import gate_for, mark_gated
 
 TEMPLATE = "reviews/scenes/scene_detail.html"
 
@@ -49,11 +50,17 @@ class SceneDetailView(pagecache.CachedPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         scene, request = self.object, self.request
+        elsewhere = selectors.elsewhere_in(scene)
+        # What was said elsewhere about this stretch of the film is gated like any thread: a
+        # reader who has not watched this far sees it collapsed (the page is kept per gate).
+        gate = gate_for(request, scene.film_id)
+        mark_gated(elsewhere.comments, gate)
+        mark_gated(elsewhere.reader_reviews, gate)
         context = {
             "film": scene.film,
             "previous_scene": getattr(self, "previous_scene", None),
             "next_scene": getattr(self, "next_scene", None),
-            "elsewhere": selectors.elsewhere_in(scene),
+            "elsewhere": elsewhere,
             **kwargs,
         }
         subject = Subject(scene)

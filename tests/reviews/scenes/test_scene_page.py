@@ -144,6 +144,27 @@ def test_elsewhere_lists_what_was_tagged_inside_the_span_and_published(client, s
         assert absent not in text
 
 
+@pytest.mark.parametrize(
+    ("progress", "collapsed"),
+    [("2700", True), ("", True), ("done", False), ("off", False), ("4800", False)],
+)
+def test_elsewhere_is_gated_at_the_readers_progress(client, scenes, progress, collapsed):
+    """A reader at 0:45 opening the last scene's page is not spoiled by what was said of it
+    under the reviews; one who watched further, or finished, or turned the gate off, is."""
+    film = scenes[0].film
+    CommentFactory(review=ReviewFactory(film=film), timecode=4400, body="What the ending does")
+    DiaryEntryFactory(film=film, timecode=4500, review="A reader on the ending")
+    if progress:
+        client.cookies["watch_progress"] = f"{film.pk}={progress}"
+
+    text = client.get(scenes[2].get_absolute_url()).text
+
+    for said in ("What the ending does", "A reader on the ending"):
+        before = text[: text.index(said)]
+        inside_gate = before.rfind('<details class="gated"') > before.rfind("</details>")
+        assert inside_gate is collapsed, (said, progress)
+
+
 def test_a_held_comment_in_a_scenes_thread_is_on_the_desk(moderator_client, scenes):
     CommentFactory(scene=scenes[0], review=None, status="pending", body="Held in a scene.")
 
