@@ -295,11 +295,11 @@ class ModerationDecisionAdmin(admin.ModelAdmin):
     """The record: read-only, for everyone, always."""
 
     list_display = [
-        "created_at", "moderator", "action", "comment", "from_status_shown", "to_status_shown",
+        "created_at", "moderator", "action", "item_shown", "from_status_shown", "to_status_shown",
     ]  # fmt: skip
     list_filter = ["action", "moderator", "created_at"]
-    list_select_related = ["moderator", "comment"]
-    search_fields = ["reason", "note", "moderator__username", "comment__body"]
+    list_select_related = ["moderator", "comment", "entry__film", "entry__reader__profile"]
+    search_fields = ["reason", "note", "moderator__username", "comment__body", "entry__review"]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
@@ -307,6 +307,19 @@ class ModerationDecisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=gettext_lazy("decided on"))
+    def item_shown(self, obj: ModerationDecision) -> str:
+        """The comment, or the reader review (whose review of which film), as the desk's own
+        log names them; empty for a decision on a sanction alone."""
+        if obj.comment_id:
+            return str(obj.comment)
+        if obj.entry_id:
+            entry = obj.entry
+            profile = getattr(entry.reader, "profile", None)
+            name = (profile.display_name if profile else "") or entry.reader.get_username()
+            return _("%(name)s's review of %(film)s") % {"name": name, "film": entry.film}
+        return ""
 
     @admin.display(description=gettext_lazy("from status"), ordering="from_status")
     def from_status_shown(self, obj: ModerationDecision) -> str:

@@ -18,6 +18,7 @@ from tests.factories import (
     CommentFactory,
     CommentReportFactory,
     DiaryEntryFactory,
+    FilmFactory,
     ModerationDecisionFactory,
     SanctionFactory,
     UserFactory,
@@ -324,6 +325,21 @@ def test_the_decision_record_is_read_only_in_the_admin(moderator_client):
     )
     decision.refresh_from_db()
     assert decision.note == "Original note"
+
+
+def test_the_decision_record_names_a_reader_review_it_was_on(moderator_client, moderator):
+    entry = DiaryEntryFactory(
+        reader=UserFactory(username="dana"),
+        film=FilmFactory(title="Lost in Starlight"),
+        review_status="pending",
+    )
+    entry_decide(entry=entry, moderator=moderator, action=Action.REJECT, reason="Spam links")
+
+    listing = moderator_client.get(DECISIONS)
+
+    assert listing.status_code == HTTPStatus.OK
+    assert "Dana&#x27;s review of Lost in Starlight" in listing.text
+    assert "Dana&#x27;s review" in moderator_client.get(DECISIONS, {"q": "Reader review"}).text
 
 
 def test_the_decision_record_is_read_only_for_superusers_too(admin_client):
