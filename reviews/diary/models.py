@@ -15,6 +15,7 @@ from films.models import Film
 from films.timecodes import IN_TEXT
 from reviews.discussion.models import Comment
 from reviews.markdown import render_comment
+from reviews.removals import RemovalCategory
 
 REVIEW_MAX_LENGTH = 10_000
 TAG_MAX_LENGTH = 40
@@ -124,6 +125,11 @@ class DiaryEntry(models.Model):
     )
     held_reason = models.CharField(_("held because"), max_length=200, blank=True)
     moderation_reason = models.CharField(_("moderator's reason"), max_length=300, blank=True)
+    # As a comment's: taken down after publication, when and why (its tombstone).
+    removal_category = models.CharField(
+        _("removal category"), max_length=12, choices=RemovalCategory, blank=True, db_default=""
+    )
+    removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
     like_count = models.PositiveIntegerField(_("likes"), default=0)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
@@ -134,7 +140,15 @@ class DiaryEntry(models.Model):
         ordering = ["-watched_on", "-created_at", "-id"]
         verbose_name = _("diary entry")
         verbose_name_plural = _("diary entries")
-        constraints = [score_in_range("diary_score_range")]
+        constraints = [
+            score_in_range("diary_score_range"),
+            models.CheckConstraint(
+                condition=models.Q(removed_at__isnull=True, removal_category="")
+                | models.Q(removed_at__isnull=False, review_status__in=["removed", "spam"])
+                & ~models.Q(removal_category=""),
+                name="diary_tombstone_when_taken_down",
+            ),
+        ]
         indexes = [
             models.Index(fields=["reader", "-watched_on", "-created_at"], name="diary_by_reader"),
             models.Index(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from films.timecodes import IN_TEXT
 from reviews.discussion.texts import fingerprint
 from reviews.markdown import render_comment
+from reviews.removals import RemovalCategory
 
 # What a comment can be under: exactly one of them (reviews/discussion/subjects.py).
 SUBJECTS = ("review", "entry", "scene", "premiere")
@@ -93,6 +94,8 @@ class Comment(models.Model):
 
     # Held or refused: shown to their author, with the moderator's reason, and to nobody else.
     SHOWN_TO_AUTHOR_ALONE = (Status.PENDING, Status.REJECTED, Status.REMOVED)
+    # Taken down after publication, these leave a tombstone (removal_category, removed_at).
+    TAKEN_DOWN = (Status.REMOVED, Status.SPAM)
     # What its author may still edit, within the edit window.
     EDITABLE = (Status.APPROVED, Status.PENDING)
 
@@ -169,6 +172,12 @@ class Comment(models.Model):
     # The reason a moderator gave with the decision that left the comment in its status
     # (rejected or removed); shown to its author alone.
     moderation_reason = models.CharField(max_length=300, blank=True, db_default="")
+    # Taken down after publication (removed, or spam): when, and why for every reader (its
+    # tombstone); both empty otherwise.
+    removal_category = models.CharField(
+        max_length=12, choices=RemovalCategory, blank=True, db_default=""
+    )
+    removed_at = models.DateTimeField(null=True, blank=True)
     like_count = models.PositiveIntegerField(default=0)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -231,6 +240,12 @@ class Comment(models.Model):
             models.CheckConstraint(
                 condition=models.Q(paragraph__isnull=True) | models.Q(review__isnull=False),
                 name="comment_notes_are_on_reviews",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(removed_at__isnull=True, removal_category="")
+                | models.Q(removed_at__isnull=False, status__in=["removed", "spam"])
+                & ~models.Q(removal_category=""),
+                name="comment_tombstone_when_taken_down",
             ),
         ]
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from reviews.discussion.models import Comment, Report
+from reviews.removals import RemovalCategory
 
 
 class SanctionQuerySet(models.QuerySet):
@@ -99,6 +100,12 @@ class ModerationDecision(models.Model):
         DISMISS_REPORTS = "dismiss_reports", _("Reports dismissed")
         SANCTION = "sanction", _("Reader sanctioned")
         LIFT_SANCTION = "lift_sanction", _("Sanction lifted")
+        # An author's appeal against a removal, decided by another moderator (reviews/appeals).
+        APPEAL_GRANT = "appeal_grant", _("Appeal granted")
+        APPEAL_DENY = "appeal_deny", _("Appeal denied")
+
+    # Decisions that take a published comment or reader review down: each names a category.
+    TAKING_DOWN = (Action.REMOVE, Action.SPAM, Action.UPHOLD_REPORTS)
 
     # No foreign-key constraint: a decision outlives its comment when an editor deletes the
     # review it was on, keeping the comment's id (the record never changes).
@@ -148,6 +155,11 @@ class ModerationDecision(models.Model):
         _("reason"), max_length=300, blank=True, help_text=_("Shown to the author.")
     )
     note = models.TextField(_("note"), blank=True, help_text=_("For moderators only."))
+    # Why it was taken down, for everyone (its tombstone and the public log); empty for other
+    # decisions and for those recorded before categories existed.
+    category = models.CharField(
+        _("category"), max_length=12, choices=RemovalCategory, blank=True, db_default=""
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 
     class Meta:

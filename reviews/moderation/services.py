@@ -1,6 +1,6 @@
 """What moderators decide: about comments (comment_decide: approve, reject, spam, remove,
 restore, uphold or dismiss reports), about reader reviews (entry_decide, by the same table),
-about readers (sanctions) and about words (the blocklist). Each decision locks the comment's
+about readers (sanctions); the blocklist has its own (blocked_terms.py). Each decision locks the comment's
 or the diary entry's row and is recorded once in ModerationDecision."""
 
 from __future__ import annotations
@@ -22,9 +22,8 @@ from reviews import stamps
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import notify_reply
-from reviews.moderation import reasons
+from reviews.moderation import reasons, tombstones
 from reviews.moderation.models import (
-    BlockedTerm,
     ModerationDecision,
     ReaderReviewReport,
     Sanction,
@@ -147,9 +146,11 @@ def comment_decide(
     reason: str = "",
     expected_status: str | None = None,
     note: str = "",
+    category: str = "",
 ) -> Comment:
     """Move a comment as TRANSITIONS[action] says and record the decision once; approving a
-    comment hidden by reports dismisses them."""
+    comment hidden by reports dismisses them. Taking a published comment down leaves a
+    tombstone naming `category` (by default the reporters' commonest reason, else "other")."""
     if action == ModerationDecision.Action.APPROVE and _open_reports(comment).exists():
         action = ModerationDecision.Action.DISMISS_REPORTS
     transition = TRANSITIONS[action]
@@ -162,10 +163,11 @@ def comment_decide(
     ):
         raise _already_decided(locked)
     from_status = locked.status
+    category = tombstones.mark(locked, action, from_status, category, _open_reports(locked))
     locked.status = transition.to_status
     # Its author sees the reason on their refused comment; a published one needs none.
     locked.moderation_reason = "" if locked.status == Comment.Status.APPROVED else reason
-    locked.save(update_fields=["status", "moderation_reason"])
+    locked.save(update_fields=["status", "moderation_reason", *tombstones.FIELDS])
     stamps.comment_changed(locked, waiting=True, history=True)
     if transition.closes_reports:
         _close_reports(locked, moderator, transition.closes_reports)
@@ -177,6 +179,7 @@ def comment_decide(
         to_status=locked.status,
         reason=reason,
         note=note,
+        category=category,
     )
     # Only a first publication tells the parent's author; restoring or keeping after reports
     # brings back a comment they have already been told about.
@@ -265,9 +268,10 @@ def entry_decide(
     reason: str = "",
     expected_status: str | None = None,
     note: str = "",
+    category: str = "",
 ) -> DiaryEntry:
-    """Move a reader review as TRANSITIONS[action] says, as `comment_decide` does a comment,
-    and record the decision once."""
+    """Move a reader review as TRANSITIONS[action] says, as `comment_decide` does a comment
+    (its tombstone too), and record the decision once."""
     if not entry.is_review:
         raise ValidationError(_("This diary entry has no review to decide on."), code="no_review")
     reports = _open_entry_reports(entry)
@@ -287,9 +291,10 @@ def entry_decide(
             code="already_decided",
         )
     from_status = locked.review_status
+    category = tombstones.mark(locked, action, from_status, category, reports)
     locked.review_status = transition.to_status
     locked.moderation_reason = "" if transition.to_status == Comment.Status.APPROVED else reason
-    locked.save(update_fields=["review_status", "moderation_reason"])
+    locked.save(update_fields=["review_status", "moderation_reason", *tombstones.FIELDS])
     stamps.diary_changed(locked, waiting=True)
     if transition.closes_reports:
         reports.update(
@@ -303,6 +308,7 @@ def entry_decide(
         to_status=locked.review_status,
         reason=reason,
         note=note,
+        category=category,
     )
     entry.review_status = locked.review_status
     return locked
@@ -382,24 +388,6 @@ def sanction_lift(*, sanction: Sanction, moderator: User, note: str = "") -> San
     )
     stamps.sanctions_changed(locked.user_id)
     return locked
-
-
-@transaction.atomic
-def blocked_term_add(*, phrase: str, moderator: User) -> BlockedTerm:
-    phrase = " ".join(phrase.split())
-    if not phrase:
-        raise ValidationError(_("Enter a word or phrase."), code="empty")
-    if BlockedTerm.objects.filter(phrase__iexact=phrase).exists():
-        raise ValidationError(
-            _("“%(phrase)s” is already on the list.") % {"phrase": phrase}, code="duplicate"
-        )
-    return BlockedTerm.objects.create(phrase=phrase, created_by=moderator)
-
-
-@transaction.atomic
-def blocked_term_remove(*, pk: int) -> None:
-    """Take a phrase off the blocklist (nothing happens if it is gone already)."""
-    BlockedTerm.objects.filter(pk=pk).delete()
 
 
 @transaction.atomic

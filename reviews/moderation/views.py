@@ -32,7 +32,7 @@ from config.pagecache.fragments import CSRF_PLACEHOLDER
 from config.rendering import render_form
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
-from reviews.moderation import services
+from reviews.moderation import blocked_terms, services
 from reviews.moderation.forms import BlockedTermForm, DecisionForm, ReportForm, SanctionForm
 from reviews.moderation.fragments import (
     QUEUE_FILTERS,
@@ -250,12 +250,12 @@ def blocklist(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if "delete" in request.POST:
             if (pk := request.POST.get("delete", "")).isdigit():
-                services.blocked_term_remove(pk=int(pk))
+                blocked_terms.blocked_term_remove(pk=int(pk))
             messages.success(request, _("Removed from the list."))
             return redirect("moderation:blocklist")
         if form.is_valid():
             try:
-                services.blocked_term_add(
+                blocked_terms.blocked_term_add(
                     phrase=form.cleaned_data["phrase"], moderator=request.user
                 )
             except ValidationError as error:

@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import comment_create
+from reviews.moderation.blocked_terms import blocked_term_add
 from reviews.moderation.models import BlockedTerm, ModerationDecision, Sanction
 from reviews.moderation.services import (
-    blocked_term_add,
     comment_decide,
     comment_report,
     sanction_create,
