@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_htmx",
     "django_tasks_db",
+    # Revisions of review articles and film records (config/revisions/).
+    "simple_history",
     "config",
     "films",
     "reviews",
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who made a revision: the signed-in editor of the request (config/revisions/).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from config.admin import ServiceAdmin, ServiceInline
+from config.revisions.admin import RevisionsAdmin
 from films import services
 from films.forms import SceneForm, SceneFormSet
 from films.models import Credit, Film, Genre, Person, Premiere, Scene, WatchOption
@@ -98,7 +99,7 @@ class PremiereInline(ServiceInline, admin.TabularInline):
 # other. Not the library's tabbed admin: it loads jQuery UI from Google's CDN, which the
 # Content Security Policy (scripts from our origin only) rightly refuses.
 @admin.register(Film)
-class FilmAdmin(ServiceAdmin, TranslationAdmin):
+class FilmAdmin(RevisionsAdmin, ServiceAdmin, TranslationAdmin):
     list_display = [
         "title", "original_title", "release_date", "running_time", "readers_average",
         "readers_rating_count",
@@ -159,6 +160,9 @@ class FilmAdmin(ServiceAdmin, TranslationAdmin):
 
     def delete_with_service(self, obj: Film) -> None:
         services.film_delete(film=obj)
+
+    def restore_with_service(self, request, obj: Film, revision) -> None:
+        services.film_restore(film=obj, revision=revision)
 
 
 @admin.register(Person)

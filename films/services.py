@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
+from config.revisions.records import reason_for_restore
 from films import stamps
 from films.images import make_poster_variants
 from films.models import Credit, Film, Genre, Person, Premiere, Scene, WatchOption
@@ -33,6 +36,20 @@ def film_save(*, film: Film, poster_changed: bool = False) -> Film:
     if poster_changed:
         make_poster_variants(film)
     return film
+
+
+@transaction.atomic
+def film_restore(*, film: Film, revision) -> Film:
+    """Bring back the film's record as it was in `revision` (one of its own), saved through
+    `film_save`: a new revision, and the pages showing the film are fresh."""
+    from films.history import RESTORED_FIELDS
+
+    if revision.id != film.pk:
+        raise ValidationError(_("That revision is of another film."), code="other_film")
+    for name in RESTORED_FIELDS:
+        setattr(film, name, getattr(revision, name))
+    film._change_reason = reason_for_restore(revision)
+    return film_save(film=film)
 
 
 @transaction.atomic

@@ -63,3 +63,7 @@ def shown_language(obj: models.Model, field: str) -> str | None:
 def fallback_languages(obj: models.Model, *fields: str) -> set[str]:
     """The other languages some of `fields` of `obj` are shown in (empty: all are the reader's)."""
     return {code for field in fields if (code := shown_language(obj, field))}
+
+
+# After the translated fields exist: the film's revisions keep their columns too.
+from films import history  # noqa: E402, F401

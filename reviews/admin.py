@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from config.admin import ServiceAdmin
 from reviews import services
 from reviews.discussion.models import Comment
+from reviews.editorial.admin import EditorialReviewAdmin, ScheduledFilter
 from reviews.models import Review
 
 
@@ -31,18 +32,20 @@ class ReviewAdminForm(forms.ModelForm):
 
 
 @admin.register(Review)
-class ReviewAdmin(ServiceAdmin):
+class ReviewAdmin(EditorialReviewAdmin, ServiceAdmin):
     form = ReviewAdminForm
     list_display = [
         "headline", "film", "language", "byline", "rating", "status_column", "updated_at",
     ]  # fmt: skip
-    list_filter = ["status", "language", "contains_spoilers", "film", "author"]
+    list_filter = [ScheduledFilter, "status", "language", "contains_spoilers", "film", "author"]
     list_select_related = ["film", "author__profile"]
     search_fields = ["headline", "standfirst", "body", "film__title"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["film", "author", "translation_of"]
-    readonly_fields = ["preview_link", "reading_time", "created_at", "updated_at"]
+    readonly_fields = [
+        "preview_link", "editorial_links", "reading_time", "created_at", "updated_at",
+    ]  # fmt: skip
     actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["film", "headline", "slug", "standfirst", "body"]}),
@@ -50,7 +53,16 @@ class ReviewAdmin(ServiceAdmin):
         (_("Verdict"), {"fields": ["rating", "contains_spoilers"]}),
         (
             _("Publication"),
-            {"fields": ["author", "status", "publish_at", "preview_link", "reading_time"]},
+            {
+                "fields": [
+                    "author",
+                    "status",
+                    "publish_at",
+                    "preview_link",
+                    "editorial_links",
+                    "reading_time",
+                ]
+            },
         ),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
@@ -84,10 +96,17 @@ class ReviewAdmin(ServiceAdmin):
     def status_column(self, obj: Review) -> str:
         if obj.is_scheduled:
             when = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
-            return format_html(
+            scheduled = format_html(
                 '<span title="{}">⏱ {}</span>',
                 pgettext("review status", "Scheduled"),
                 gettext("Scheduled for %(when)s") % {"when": when},
+            )
+            if not getattr(obj, "schedule_clash", False):
+                return scheduled
+            return format_html(
+                '{} <strong class="schedule-clash">⚠ {}</strong>',
+                scheduled,
+                gettext("Within an hour of another"),
             )
         if obj.is_public:
             when = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATE_FORMAT")

@@ -371,6 +371,7 @@ from reviews.discussion.models import (  # noqa: E402
     CommentReport,
     CommentRevision,
 )
+from reviews.editorial.models import PreviewLink  # noqa: E402
 from reviews.moderation.models import (  # noqa: E402
     BlockedTerm,
     ModerationDecision,
@@ -383,7 +384,10 @@ from reviews.spoilers.models import WatchProgress  # noqa: E402
 
 __all__ = [
     "BlockedTerm", "Comment", "CommentLike", "CommentReport", "CommentRevision", "DiaryEntry",
-    "LetterboxdImport", "LetterboxdImportRow", "ModerationDecision", "Profile", "Rating",
+    "LetterboxdImport", "LetterboxdImportRow", "ModerationDecision", "PreviewLink", "Profile", "Rating",
     "ReaderReviewLike", "ReaderReviewReport", "Review", "ReviewParagraph", "Sanction",
     "WatchProgress", "WatchlistEntry",
 ]  # fmt: skip
+
+# Every save of a review keeps a revision (reviews/editorial/history.py).
+from reviews.editorial import history as _history  # noqa: E402, F401

@@ -94,7 +94,8 @@ class ReviewDetailView(pagecache.CachedPageMixin, DetailView):
             context["discussion_for_reader"] = signed_in_discussion(
                 self.request, review, form=None if blank else form
             )
-        else:  # anonymous readers get the whole page from the page cache
+        elif not context.get("preview_link"):  # a shared preview has no discussion
+            # anonymous readers get the whole page from the page cache
             context.update(discussion_context(self.request, review))
         return super().get_context_data(**context)
 

@@ -15,7 +15,7 @@ User = get_user_model()
 class ProfileAdmin(admin.ModelAdmin):
     list_display = ["display_name", "user"]
     search_fields = ["display_name", "user__username"]
-    fields = ["display_name", "bio", "language"]
+    fields = ["display_name", "bio", "language", "time_zone"]
 
     def get_queryset(self, request):
         # Editors keep their own byline; only superusers see everyone's.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import zoneinfo
+
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
@@ -9,6 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reviews.readers.models import Profile
+
+
+@functools.cache
+def zone_choices() -> list[tuple[str, str]]:
+    """Every zone Python's zoneinfo knows, sorted by name."""
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
 
 class ProfileForm(forms.ModelForm):
@@ -21,9 +30,21 @@ class ProfileForm(forms.ModelForm):
             "bio": gettext_lazy("A line or two about you, on your public profile."),
         }
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, staff: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [("", _("Not chosen yet")), *settings.LANGUAGES]
+        # Editors' time zone, for the admin's times; readers see times in the site's.
+        if staff:
+            self.fields["time_zone"] = forms.ChoiceField(
+                label=_("Time zone"),
+                required=False,
+                choices=[
+                    ("", _("The site's time zone (%(zone)s)") % {"zone": settings.TIME_ZONE}),
+                    *zone_choices(),
+                ],
+                initial=self.instance.time_zone,
+                help_text=_("The admin shows the schedule and revisions in this zone."),
+            )
 
 
 class SignupForm(AllauthSignupForm):

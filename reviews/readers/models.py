@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+
+def validate_time_zone(value: str) -> None:
+    """A zone of the IANA database as Python's zoneinfo knows it, e.g. Asia/Seoul."""
+    if value and value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("%(value)s is not a time zone we know. Choose one from the list, e.g. Asia/Seoul."),
+            code="unknown_time_zone",
+            params={"value": value},
+        )
 
 
 class Profile(models.Model):
@@ -38,6 +51,15 @@ class Profile(models.Model):
         blank=True,
         choices=settings.LANGUAGES,
         help_text=_("The language of the e-mails we send you, such as reply notifications."),
+    )
+    # For editors: the admin shows times (the schedule, revisions) in this zone; empty is the
+    # site's (settings.TIME_ZONE).
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("The admin shows times in this zone. Empty: the site's time zone."),
     )
 
     class Meta:

@@ -25,14 +25,17 @@ def profile_update(
     notify_replies: bool,
     diary_private: bool | None = None,
     language: str | None = None,
+    time_zone: str | None = None,
 ) -> Profile:
     """Save a reader's profile; `diary_private` (None: unchanged) hides or shows their diary,
     ratings and reviews everywhere but to themselves; `language` (None: unchanged) is the
-    language of their e-mails."""
+    language of their e-mails; `time_zone` (None: unchanged) the zone of an editor's admin."""
     profile = profile_for(user)
     profile.display_name, profile.bio, profile.notify_replies = display_name, bio, notify_replies
     if language is not None:
         profile.language = language
+    if time_zone is not None:
+        profile.time_zone = time_zone
     privacy_changed = diary_private is not None and diary_private != profile.diary_private
     if privacy_changed:
         profile.diary_private = diary_private

@@ -45,7 +45,7 @@ def reader_profile(request: HttpRequest, username: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile_edit(request: HttpRequest) -> HttpResponse:
     profile = services.profile_for(request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST or None, instance=profile, staff=request.user.is_staff)
     if request.method == "POST" and form.is_valid():
         services.profile_update(user=request.user, **form.cleaned_data)
         messages.success(request, _("Your profile is saved."))
