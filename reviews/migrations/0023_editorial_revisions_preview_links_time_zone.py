@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('films', '0011_film_revisions'),
-        ('reviews', '0021_spoilers_watch_progress_gate_off'),
+        ('reviews', '0022_tombstones'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
