@@ -53,3 +53,8 @@ class SiteUserAdmin(DeletesThroughService, UserAdmin):
     # record complete, as when readers delete their own.
     def delete_with_service(self, obj) -> None:
         services.account_delete(user=obj)
+
+
+# Appeals register their admin with the people's: reviews/admin.py imports this module, and
+# readers come after appeals in the packages' one-way order.
+from reviews.appeals import admin as appeals_admin  # noqa: E402, F401
