@@ -101,7 +101,9 @@ def appeal_file(
 
 
 def _already_decided(appeal: Appeal) -> AppealAlreadyDecided:
-    who = appeal.decided_by.get_username() if appeal.decided_by else _("someone")
+    # Read apart: a row joined to the locked one keeps the version seen before the wait.
+    decider = User.objects.filter(pk=appeal.decided_by_id).first()
+    who = decider.get_username() if decider else _("someone")
     return AppealAlreadyDecided(
         _("Already decided by %(moderator)s: this appeal was %(status)s.")
         % {"moderator": who, "status": appeal.get_status_display().lower()},
@@ -113,11 +115,8 @@ def _already_decided(appeal: Appeal) -> AppealAlreadyDecided:
 def appeal_decide(*, appeal: Appeal, moderator: User, grant: bool, reason: str = "") -> Appeal:
     """Grant (the item is published again) or deny an open appeal, by a moderator other than
     the one who removed the item; `reason` is shown to the author (a denial needs one)."""
-    locked = (
-        Appeal.objects.select_for_update(of=("self",))
-        .select_related("decided_by", "comment", "entry")
-        .get(pk=appeal.pk)
-    )
+    # Its item is read after the lock (not joined to it), as it is now.
+    locked = Appeal.objects.select_for_update().get(pk=appeal.pk)
     if locked.status != Appeal.Status.OPEN:
         raise _already_decided(locked)
     if locked.removed_by_id is not None and locked.removed_by_id == moderator.pk:
