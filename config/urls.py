@@ -26,6 +26,7 @@ urlpatterns = i18n_patterns(
     path("", include("reviews.discussion.urls")),
     path("", include("reviews.notes.urls")),
     path("", include("reviews.moderation.urls")),
+    path("", include("reviews.appeals.urls")),
     path("", include("reviews.readers.urls")),
     path("", include("reviews.diary.urls")),
     path("", include("reviews.scenes.urls")),

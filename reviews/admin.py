@@ -150,6 +150,7 @@ class ReviewAdmin(EditorialReviewAdmin, ServiceAdmin):
         self.message_user(request, message, messages.SUCCESS)
 
 
+from reviews.appeals import admin as appeals_admin  # noqa: E402, F401
 from reviews.diary import admin as diary_admin  # noqa: E402, F401
 from reviews.moderation import admin as moderation_admin  # noqa: E402, F401
 from reviews.readers import admin as readers_admin  # noqa: E402, F401

@@ -32,6 +32,7 @@ GROUP_PERMISSIONS: dict[str, set[str]] = {
         "reviews.view_commentreport",
         "reviews.change_commentreport",
         "reviews.view_moderationdecision",
+        "reviews.view_appeal",
         *(f"reviews.{action}_sanction" for action in ("add", "change", "view")),
         *(f"reviews.{action}_blockedterm" for action in _CRUD),
     },

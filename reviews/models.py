@@ -358,6 +358,7 @@ class Review(models.Model):
         return self.rating / 2
 
 
+from reviews.appeals.models import Appeal  # noqa: E402
 from reviews.diary.letterboxd.models import LetterboxdImport, LetterboxdImportRow  # noqa: E402
 from reviews.diary.models import (  # noqa: E402
     DiaryEntry,
@@ -383,9 +384,10 @@ from reviews.readers.models import Profile  # noqa: E402
 from reviews.spoilers.models import WatchProgress  # noqa: E402
 
 __all__ = [
-    "BlockedTerm", "Comment", "CommentLike", "CommentReport", "CommentRevision", "DiaryEntry",
-    "LetterboxdImport", "LetterboxdImportRow", "ModerationDecision", "PreviewLink", "Profile", "Rating",
-    "ReaderReviewLike", "ReaderReviewReport", "Review", "ReviewParagraph", "Sanction",
+    "Appeal", "BlockedTerm", "Comment", "CommentLike", "CommentReport", "CommentRevision",
+    "DiaryEntry", "LetterboxdImport", "LetterboxdImportRow", "ModerationDecision", "PreviewLink",
+    "Profile", "Rating", "ReaderReviewLike", "ReaderReviewReport", "Review", "ReviewParagraph",
+    "Sanction",
     "WatchProgress", "WatchlistEntry",
 ]  # fmt: skip
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -22,6 +23,7 @@ from reviews.diary.models import DiaryEntry, ReaderReview
 from reviews.discussion.models import Comment, CommentReport, CommentRevision
 from reviews.moderation import reasons, services
 from reviews.moderation.models import DECISION_DONE, BlockedTerm, ModerationDecision, Sanction
+from reviews.removals import RemovalCategory
 
 User = get_user_model()
 Action = ModerationDecision.Action
@@ -72,19 +74,47 @@ def _decide_each(
         modeladmin.message_user(request, message, messages.WARNING)
 
 
+class RemovalActionForm(ActionForm):
+    """The action menu with the removal category that "remove" and "uphold" record (checked
+    by `chosen_category`, so that a forged value gets a message rather than "No action")."""
+
+    category = forms.CharField(
+        required=False,
+        label=gettext_lazy("Removal category"),
+        widget=forms.Select(choices=[("", gettext_lazy("Category…")), *RemovalCategory.choices]),
+    )
+
+
+def chosen_category(modeladmin: admin.ModelAdmin, request, default: str) -> str | None:
+    """The category chosen in the action menu, `default` without one; None (with a message)
+    when it is not one of RemovalCategory."""
+    category = request.POST.get("category", "") or default
+    if category and category not in RemovalCategory.values:
+        modeladmin.message_user(
+            request, _("Choose a removal category from the list."), messages.ERROR
+        )
+        return None
+    return category
+
+
 class DecisionActions:
     """The desk's five decisions as actions on the selected items, for moderators only. A
     subclass names its items (`noun`) and decides one through its service (`decide`)."""
 
     noun: Noun
     actions = ["approve", "reject", "mark_spam", "remove", "restore"]
+    action_form = RemovalActionForm
 
-    def decide(self, item, *, moderator, action: str, reason: str) -> None:
+    def decide(self, item, *, moderator, action: str, reason: str, category: str) -> None:
         raise NotImplementedError
 
-    def _decide_selected(self, request, queryset, action: str, done: str, reason: str = ""):
+    def _decide_selected(
+        self, request, queryset, action: str, done: str, reason: str = "", category: str = ""
+    ):
         def decide(item) -> None:
-            self.decide(item, moderator=request.user, action=action, reason=reason)
+            self.decide(
+                item, moderator=request.user, action=action, reason=reason, category=category
+            )
 
         _decide_each(self, request, queryset, decide, self.noun, done)
 
@@ -112,7 +142,10 @@ class DecisionActions:
         permissions=["moderate"],
     )
     def remove(self, request, queryset):
-        self._decide_selected(request, queryset, Action.REMOVE, DECISION_DONE[Action.REMOVE])
+        if (category := chosen_category(self, request, RemovalCategory.OTHER)) is None:
+            return
+        done = DECISION_DONE[Action.REMOVE]
+        self._decide_selected(request, queryset, Action.REMOVE, done, category=category)
 
     @admin.action(
         description=gettext_lazy("Restore selected %(verbose_name_plural)s"),
@@ -199,6 +232,7 @@ class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
         "resolved_by",
     ]  # fmt: skip
     actions = ["uphold", "dismiss"]
+    action_form = RemovalActionForm
 
     def has_add_permission(self, request):
         return False
@@ -211,8 +245,11 @@ class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
         description=gettext_lazy("Uphold: remove the reported comments"), permissions=["moderate"]
     )
     def uphold(self, request, queryset):
+        # Without a category chosen, the reporters' commonest reason (tombstones.mark).
+        if (category := chosen_category(self, request, "")) is None:
+            return
         done = Action.UPHOLD_REPORTS.label
-        self._decide_comments(request, queryset, Action.UPHOLD_REPORTS, done)
+        self._decide_comments(request, queryset, Action.UPHOLD_REPORTS, done, category)
 
     @admin.action(
         description=gettext_lazy("Dismiss: keep the reported comments"), permissions=["moderate"]
@@ -221,12 +258,16 @@ class CommentReportAdmin(DeletesThroughService, admin.ModelAdmin):
         done = Action.DISMISS_REPORTS.label
         self._decide_comments(request, queryset, Action.DISMISS_REPORTS, done)
 
-    def _decide_comments(self, request, reports, action: str, done: str) -> None:
+    def _decide_comments(
+        self, request, reports, action: str, done: str, category: str = ""
+    ) -> None:
         """One decision per reported comment, however many of its reports are selected."""
         comments = Comment.objects.filter(pk__in=reports.values("comment")).distinct()
 
         def decide(comment: Comment) -> None:
-            services.comment_decide(comment=comment, moderator=request.user, action=action)
+            services.comment_decide(
+                comment=comment, moderator=request.user, action=action, category=category
+            )
 
         _decide_each(self, request, comments, decide, COMMENTS, done)
 

@@ -12,6 +12,7 @@ from reviews.discussion.models import Comment, CommentReport
 from reviews.models import Review
 from reviews.moderation.models import ModerationDecision, ReaderReviewReport, Sanction
 from reviews.moderation.selectors import held_entries, reported_entries
+from reviews.removals import RemovalCategory
 
 # What a queue row is: its third column.
 COMMENT_ROW, ENTRY_ROW = "comment", "entry"
@@ -196,3 +197,16 @@ class DecisionForm(forms.Form):
     expected_status = forms.ChoiceField(choices=Comment.Status.choices, required=False)
     reason = forms.CharField(max_length=300, required=False)
     note = forms.CharField(max_length=1000, required=False)
+    # Why a published item is taken down, for its tombstone: required to remove one; upholding
+    # reports without one names the reporters' commonest reason (tombstones.mark).
+    category = forms.ChoiceField(
+        choices=[("", ""), *RemovalCategory.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Choose a removal category from the list.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == self.Action.REMOVE and not cleaned.get("category"):
+            self.add_error("category", _("Choose why it is removed: its category."))
+        return cleaned

@@ -21,6 +21,7 @@ from reviews.discussion.models import Comment
 from reviews.moderation import reasons
 from reviews.moderation.forms import CANNED_REASONS, COMMENT_ROW, ENTRY_ROW, QueueFilterForm
 from reviews.moderation.selectors import entry_queue_items, queue_items
+from reviews.removals import RemovalCategory
 
 QUEUE_TEMPLATE = "reviews/moderation/queue.html"
 ITEM_TEMPLATE = f"{QUEUE_TEMPLATE}#item"
@@ -64,6 +65,8 @@ class QueueItem:
     reported: bool
     kind: str = REVIEW_COMMENT
     spoilers: bool = False  # a reader review marked as telling the story
+    # The removal category preselected: the reporters' commonest reason (RemovalCategory).
+    suggested_category: str = RemovalCategory.OTHER
 
     @classmethod
     def of(cls, comment: Comment) -> QueueItem:
@@ -103,6 +106,7 @@ class QueueItem:
             ),
             report_reasons=tuple(report_reasons.most_common()),
             reported=bool(comment.open_reports),
+            suggested_category=_suggested_category(comment.open_reports),
         )
 
     @classmethod
@@ -134,6 +138,7 @@ class QueueItem:
             report_reasons=tuple(report_reasons.most_common()),
             reported=bool(entry.open_reports),
             spoilers=entry.contains_spoilers,
+            suggested_category=_suggested_category(entry.open_reports),
         )
 
     @property
@@ -145,6 +150,15 @@ class QueueItem:
     def selection(self) -> str:
         """Its value in the bulk form: as `dom_id`, the entries' apart."""
         return f"entry-{self.pk}" if self.kind == self.READER_REVIEW else str(self.pk)
+
+
+def _suggested_category(open_reports) -> str:
+    """The reporters' commonest reason as a removal category (the first reported on a tie),
+    else "other"."""
+    reported = Counter(report.reason for report in open_reports).most_common(1)
+    if reported and reported[0][0] in RemovalCategory.values:
+        return reported[0][0]
+    return RemovalCategory.OTHER
 
 
 def _display_name(user) -> str:
@@ -169,6 +183,7 @@ def item_html(items: list[QueueItem], query: str) -> list:
             "query": query,
             # In the active language: the key is made of the words, not of lazy objects.
             "canned_reasons": tuple(str(reason) for reason in CANNED_REASONS),
+            "categories": tuple((value, str(label)) for value, label in RemovalCategory.choices),
             # It says how long ago, to the minute at most ("3 hours, 5 minutes").
             "ages": (_minutes_since(item.created_at), _minutes_since(item.author_joined)),
         },

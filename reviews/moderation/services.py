@@ -1,7 +1,7 @@
 """What moderators decide: about comments (comment_decide: approve, reject, spam, remove,
-restore, uphold or dismiss reports), about reader reviews (entry_decide, by the same table),
-about readers (sanctions); the blocklist has its own (blocked_terms.py). Each decision locks the comment's
-or the diary entry's row and is recorded once in ModerationDecision."""
+restore, uphold or dismiss reports, grant an appeal), about reader reviews (entry_decide, by the
+same table), about readers (sanctions); the blocklist has its own (blocked_terms.py). Each
+decision locks the comment's or the diary entry's row and is recorded once."""
 
 from __future__ import annotations
 
@@ -23,11 +23,7 @@ from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import notify_reply
 from reviews.moderation import reasons, tombstones
-from reviews.moderation.models import (
-    ModerationDecision,
-    ReaderReviewReport,
-    Sanction,
-)
+from reviews.moderation.models import ModerationDecision, ReaderReviewReport, Sanction
 
 
 @transaction.atomic
@@ -102,6 +98,10 @@ TRANSITIONS: dict[str, Transition] = {
         Comment.Status.APPROVED,
         closes_reports=_DISMISSED,
         needs_open_reports=True,
+    ),
+    # Another moderator agrees with the author's appeal (reviews/appeals): published again.
+    ModerationDecision.Action.APPEAL_GRANT: Transition(
+        frozenset(Comment.TAKEN_DOWN), Comment.Status.APPROVED, reason="optional"
     ),
 }
 

@@ -99,6 +99,7 @@ def _decision(form: DecisionForm) -> dict:
         "reason": data["reason"],
         "expected_status": data["expected_status"] or None,
         "note": data["note"],
+        "category": data["category"],
     }
 
 

@@ -1,5 +1,5 @@
-"""A reader's pages: their public profile, their settings, deleting their account, and the
-one-click unsubscribe from reply e-mails."""
+"""A reader's pages: their public profile, their settings, their moderation record, deleting
+their account, and the one-click unsubscribe from reply e-mails."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from reviews.diary import selectors as diary
 from reviews.discussion.models import Comment
 from reviews.discussion.tasks import user_id_from_unsubscribe_token
 from reviews.models import Review
+from reviews.readers import record as records
 from reviews.readers import services
 from reviews.readers.forms import AccountDeleteForm, ProfileForm
 
@@ -51,6 +52,16 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your profile is saved."))
         return redirect("readers:profile-edit")
     return render_form(request, "reviews/readers/profile_form.html", {"form": form})
+
+
+@login_required
+def record(request: HttpRequest) -> HttpResponse:
+    """The reader's own moderation record, newest first (reviews/readers/record.py)."""
+    page = Paginator(records.decisions_about(request.user), records.PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = [records.RecordRow.of(decision) for decision in page.object_list]
+    return render(request, "reviews/readers/record.html", {"page_obj": page})
 
 
 @login_required

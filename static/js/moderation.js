@@ -1,5 +1,5 @@
 // Keyboard shortcuts for the moderation queue: j/k to move, a/r/s to decide, x to select,
-// ? for help. Every action is also a plain button, so the desk works without this file.
+// ? for help; on the appeals queue g/d grant or deny. Every action is also a plain button, so the desk works without this file.
 (function () {
   "use strict";
   var current = null;
@@ -41,7 +41,7 @@
     switch (event.key) {
       case "j": move(1); break;
       case "k": move(-1); break;
-      case "a": case "r": case "s": case "x": press(event.key); break;
+      case "a": case "r": case "s": case "x": case "g": case "d": press(event.key); break;
       case "?": if (help) help.open = !help.open; break;
       default: return;
     }

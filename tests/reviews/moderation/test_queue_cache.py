@@ -190,7 +190,7 @@ def reported(author) -> Comment:
         (pending, "spam", {}),
         (reported, "dismiss_reports", {}),
         (reported, "uphold_reports", {}),
-        (reported, "remove", {}),
+        (reported, "remove", {"category": "spam"}),
     ],
 )
 @pytest.mark.parametrize("htmx", [False, True], ids=["post", "htmx"])
