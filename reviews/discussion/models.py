@@ -203,14 +203,14 @@ class Comment(models.Model):
             # index alone, no row read. Readers' notes on paragraphs are not in the discussion.
             models.Index(
                 fields=["review", "status"],
-                include=["author", "root", "deleted_at", "id"],
+                include=["author", "root", "deleted_at", "id", "removed_at"],
                 condition=models.Q(paragraph__isnull=True),
                 name="comment_review_counts",
             ),
             # The same for a reader review's discussion (and its entry's deletion).
             models.Index(
                 fields=["entry", "status"],
-                include=["author", "root", "deleted_at", "id"],
+                include=["author", "root", "deleted_at", "id", "removed_at"],
                 condition=models.Q(entry__isnull=False),
                 name="comment_entry_counts",
             ),

@@ -22,7 +22,7 @@ from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.management.readers_activity import seed_readers_activity
 from reviews.models import Review
-from reviews.moderation.models import ModerationDecision
+from reviews.moderation.record import decision_record
 from reviews.notes.models import ReviewParagraph
 from reviews.readers.models import Profile
 
@@ -337,7 +337,7 @@ class Command(BaseCommand):
                     action
                 ]
                 Comment.objects.filter(pk=comment.pk).update(status=to_status)
-                ModerationDecision.objects.create(
+                decision_record(
                     comment=comment,
                     moderator=moderator,
                     action=action,
