@@ -163,7 +163,9 @@ class FilmReaderReviewsView(pagecache.CachedPageMixin, ListView):
         # Newest first, a taken-down review leaves its tombstone; the most liked rank only
         # what one can read.
         entries = DiaryEntry.objects
-        listed = entries.reviews_in_place() if self.sort == "recent" else entries.published_reviews()
+        listed = (
+            entries.reviews_in_place() if self.sort == "recent" else entries.published_reviews()
+        )
         return (
             listed.filter(film=self.film)
             .select_related("reader__profile")
