@@ -138,24 +138,8 @@ def listed_decisions(since: datetime) -> QuerySet[ModerationDecision]:
             "entry__film",
             "entry__reader__profile",
         )
-        .only(*_SHOWN_FIELDS)
         .order_by("-created_at", "-id")
     )
-
-
-# What the log reads of a decision and its item: never the moderator, note or reason.
-_SHOWN_FIELDS = (
-    *("id", "action", "category", "created_at", "comment_id", "entry_id", "sanction_id"),
-    *("comment__status", "comment__deleted_at", "comment__author_id", "comment__paragraph_id"),
-    *("comment__removal_category", "comment__removed_at", "comment__review_id"),
-    *("comment__entry_id", "comment__scene_id", "comment__premiere_id"),
-    *("comment__review__status", "comment__review__publish_at", "comment__review__slug"),
-    *("comment__entry__review", "comment__entry__review_status"),
-    *("comment__entry__reader__is_active", "comment__entry__reader__profile__diary_private"),
-    *("entry__review", "entry__review_status", "entry__removal_category", "entry__removed_at"),
-    *("entry__film__title", "entry__film__slug"),
-    *("entry__reader__is_active", "entry__reader__profile__diary_private"),
-)
 
 
 @dataclass(frozen=True)
