@@ -33,6 +33,7 @@ urlpatterns = i18n_patterns(
     path("", include("reviews.spoilers.urls")),
     path("", include("reviews.premiere.urls")),
     path("", include("reviews.editorial.urls")),
+    path("", include("reviews.transparency.urls")),
     path("accounts/", include("allauth.urls")),
 )
 # The admin follows the editor's chosen language (the language menu's cookie), at one address.

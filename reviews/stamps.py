@@ -17,6 +17,8 @@ from reviews.models import Review
 REVIEWS = "reviews.reviews"
 # Which comments wait for a moderator.
 WAITING = "reviews.waiting"
+# Which moderation decisions there are: the public moderation log (reviews/transparency).
+MODERATION_LOG = "reviews.moderation-log"
 
 
 def film_reviews(film_pk: int) -> str:
@@ -175,6 +177,11 @@ def comment_changed(comment, *, waiting: bool = False, history: bool = False) ->
     if history and comment.author_id:
         stamps.append(comments_by(comment.author_id))
     pagecache.changed(*stamps)
+
+
+def decision_recorded() -> None:
+    """A moderation decision was recorded (reviews/moderation/record.py): the public log."""
+    pagecache.changed(MODERATION_LOG)
 
 
 def sanctions_changed(user_pk: int) -> None:

@@ -57,10 +57,14 @@ class KeptPage:
 page_copies = ProcessCopies()
 
 
-def page_dependencies(response: HttpResponse, stamps: Callable[[], Iterable[str]]) -> None:
+def page_dependencies(
+    response: HttpResponse, stamps: Callable[[], Iterable[str]], *, until: float | None = None
+) -> None:
     """Mark `response` as a page the cache may keep; `stamps()` says what it depends on and
-    is called once the page is rendered (its querysets are evaluated by then: no queries)."""
+    is called once the page is rendered (its querysets are evaluated by then: no queries).
+    `until`: a time (Unix) after which the page is out of date by itself, if it has one."""
     response.page_cache_stamps = stamps
+    response.page_cache_until = until
     if hasattr(response, "add_post_render_callback") and not response.is_rendered:
 
         def resolve(rendered):
@@ -81,10 +85,18 @@ class CachedPageMixin:
     def page_stamps(self, context) -> Iterable[str]:
         return ()
 
+    def page_until(self, context) -> float | None:
+        """When the page goes out of date with nothing changed (a Unix time), if ever."""
+        return None
+
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         response.page_cache_wanted = getattr(self.request, "page_cache_wanted", False)
-        page_dependencies(response, lambda: [*stamps_of(context), *self.page_stamps(context)])
+        page_dependencies(
+            response,
+            lambda: [*stamps_of(context), *self.page_stamps(context)],
+            until=self.page_until(context),
+        )
         return response
 
 
@@ -162,7 +174,7 @@ class PageCacheMiddleware:
             return response
         page = self._page(request, response, stamps)
         if request.page_cache_wanted:
-            self._keep(request, page)
+            self._keep(request, page, getattr(response, "page_cache_until", None))
         self._shared(response, page.etag)
         return response
 
@@ -202,9 +214,11 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def _keep(request: HttpRequest, page: KeptPage) -> None:
+    def _keep(request: HttpRequest, page: KeptPage, until: float | None) -> None:
         note_unchanged_since(page.stamps, page.started)
         timeout = lifetime(request)
+        if until is not None:
+            timeout = max(1, min(timeout, int(until - time.time())))
         page.expires = time.time() + timeout  # kept with it: other processes copy it too
         cache.set(_key(request), page, timeout=timeout)
 

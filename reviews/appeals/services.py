@@ -22,6 +22,7 @@ from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
 from reviews.moderation import services as moderation
 from reviews.moderation.models import ModerationDecision
+from reviews.moderation.record import decision_record
 
 Action = ModerationDecision.Action
 OUTCOME_MAX_LENGTH = 300
@@ -142,7 +143,7 @@ def appeal_decide(*, appeal: Appeal, moderator: User, grant: bool, reason: str =
         # A denial leaves the item as it is (and so does a grant for an item another moderator
         # restored meanwhile): the outcome is recorded on the item all the same.
         about = {"entry_id": item.pk} if kind_of(item) == ENTRY else {"comment_id": item.pk}
-        ModerationDecision.objects.create(
+        decision_record(
             **about,
             moderator=moderator,
             action=Action.APPEAL_GRANT if grant else Action.APPEAL_DENY,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from django.db.models import Count, Window
+from django.db.models import Count, F, Q, Window
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
@@ -38,17 +38,25 @@ def reader_reviews_of_film(request: HttpRequest, film: Film) -> FilmPageParts:
 
 
 def _build(request: HttpRequest, film: Film, gate: Gate) -> FilmPageParts:
-    """One query, two once the film has more reviews than a list shows, however many: the most
-    liked with the count of all, then the newest. Rendered without the request: the anonymous
-    film page is kept whole, so nothing here is per request (a like is a link: to sign in, or
-    to the review's page)."""
-    published = (
-        DiaryEntry.objects.published_reviews().filter(film=film).select_related("reader__profile")
+    """One query, two once the film has more reviews than a list shows or a review was taken
+    down, however many: the most liked with the count of all (tombstones last, left out of
+    it), then the newest, where a taken-down review leaves its tombstone. Rendered without the
+    request: the anonymous film page is kept whole, so nothing here is per request (a like is
+    a link: to sign in, or to the review's page)."""
+    in_place = (
+        DiaryEntry.objects.reviews_in_place().filter(film=film).select_related("reader__profile")
     )
-    popular = list(published.annotate(total=Window(Count("pk"))).order_by(*POPULAR)[:SHOWN])
-    total = popular[0].total if popular else 0
-    if total > SHOWN:
-        recent = list(published.order_by(*RECENT)[:SHOWN])
+    published, taken_down = Q(removed_at=None), ~Q(removed_at=None)
+    found = list(
+        in_place.annotate(
+            total=Window(Count("pk", filter=published)),
+            tombstones=Window(Count("pk", filter=taken_down)),
+        ).order_by(F("removed_at").asc(nulls_first=True), *POPULAR)[:SHOWN]
+    )
+    popular = [entry for entry in found if entry.removed_at is None]
+    total = found[0].total if found else 0
+    if total > SHOWN or (found and found[0].tombstones):
+        recent = list(in_place.order_by(*RECENT)[:SHOWN])
     else:  # all of them are in `popular` already
         recent = sorted(popular, key=lambda entry: (entry.created_at, entry.pk), reverse=True)
     context = {

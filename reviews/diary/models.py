@@ -92,6 +92,15 @@ class DiaryEntryQuerySet(models.QuerySet):
         """Reader reviews every reader sees: public entries whose review a moderator let through."""
         return self.public().reviews().filter(review_status=Comment.Status.APPROVED)
 
+    def reviews_in_place(self) -> DiaryEntryQuerySet:
+        """Published reader reviews and the tombstones of those taken down since, as lists in
+        time order show them (a tombstone in the taken-down review's place)."""
+        return (
+            self.public()
+            .reviews()
+            .filter(models.Q(review_status=Comment.Status.APPROVED) | ~models.Q(removed_at=None))
+        )
+
 
 class DiaryEntry(models.Model):
     """A reader watched a film on a day: a diary entry, perhaps with a rating and a review."""

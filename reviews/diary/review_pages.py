@@ -160,9 +160,14 @@ class FilmReaderReviewsView(pagecache.CachedPageMixin, ListView):
         self.film = get_object_or_404(Film, slug=self.kwargs["slug"])
         sort = self.request.GET.get("sort")
         self.sort = sort if sort in SORTS else "popular"
+        # Newest first, a taken-down review leaves its tombstone; the most liked rank only
+        # what one can read.
+        entries = DiaryEntry.objects
+        listed = (
+            entries.reviews_in_place() if self.sort == "recent" else entries.published_reviews()
+        )
         return (
-            DiaryEntry.objects.published_reviews()
-            .filter(film=self.film)
+            listed.filter(film=self.film)
             .select_related("reader__profile")
             .order_by(*SORTS[self.sort])
         )

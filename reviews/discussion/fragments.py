@@ -24,6 +24,7 @@ from django.utils.safestring import SafeString
 
 from config.pagecache.fragments import render_fragments
 from reviews.discussion.models import Comment
+from reviews.removals import RemovalCategory
 
 TEMPLATE = "reviews/discussion/comment.html#comment"
 PLACEHOLDER_TEMPLATE = "reviews/discussion/comment.html#comment-placeholder"
@@ -62,6 +63,9 @@ class CommentView:
     entry_film_slug: str | None = None
     scene_film_slug: str | None = None
     premiere_film_slug: str | None = None
+    # Taken down after publication: its tombstone's category (a RemovalCategory value) and date.
+    removal_category: str = ""
+    removed_at: datetime | None = None
 
     # Where each field is read from, in the same order.
     LOOKUPS: ClassVar[tuple[str, ...]] = (
@@ -73,6 +77,7 @@ class CommentView:
         "premiere_id",
         *("review__film__slug", "entry__film__slug", "scene__film__slug"),
         "premiere__film__slug",
+        *("removal_category", "removed_at"),
     )
 
     @classmethod
@@ -205,11 +210,27 @@ def attach_html(
         render_fragments(
             gone,
             PLACEHOLDER_TEMPLATE,
-            lambda shown: {"pk": shown.pk, "placeholder": shown.placeholder},
+            lambda shown: placeholder_context(shown.view, shown.placeholder, user),
+            csrf_token=token,
         ),
         strict=True,
     ):
         comment.html = html
+
+
+def placeholder_context(comment: CommentView, placeholder: str, user) -> dict:
+    """What a comment's placeholder shows: why it is gone; a tombstone its category and date
+    to everyone, and to its author the comment itself (the moderator's reason, their text, the
+    appeal prompt)."""
+    context = {"pk": comment.pk, "placeholder": placeholder}
+    if comment.removed_at is not None:
+        # The label in the language rendered (part of the key): a plain string, not lazy.
+        labels = dict(RemovalCategory.choices)
+        category = str(labels.get(comment.removal_category, RemovalCategory.OTHER.label))
+        own = user.is_authenticated and comment.author_id == user.pk
+        context |= {"category": category, "removed_at": comment.removed_at}
+        context["own"] = comment if own else None
+    return context
 
 
 def render_one(request: HttpRequest, pk: int, *, template: str = TEMPLATE) -> SafeString:

@@ -169,11 +169,9 @@ class Comment(models.Model):
     body_fingerprint = models.CharField(max_length=16, editable=False, db_default="")
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     held_reason = models.CharField(max_length=200, blank=True)
-    # The reason a moderator gave with the decision that left the comment in its status
-    # (rejected or removed); shown to its author alone.
+    # The moderator's reason for leaving it rejected or removed; shown to its author alone.
     moderation_reason = models.CharField(max_length=300, blank=True, db_default="")
-    # Taken down after publication (removed, or spam): when, and why for every reader (its
-    # tombstone); both empty otherwise.
+    # Its tombstone (see TAKEN_DOWN): why, for every reader, and when; both empty otherwise.
     removal_category = models.CharField(
         max_length=12, choices=RemovalCategory, blank=True, db_default=""
     )
@@ -203,14 +201,14 @@ class Comment(models.Model):
             # index alone, no row read. Readers' notes on paragraphs are not in the discussion.
             models.Index(
                 fields=["review", "status"],
-                include=["author", "root", "deleted_at", "id"],
+                include=["author", "root", "deleted_at", "id", "removed_at"],
                 condition=models.Q(paragraph__isnull=True),
                 name="comment_review_counts",
             ),
             # The same for a reader review's discussion (and its entry's deletion).
             models.Index(
                 fields=["entry", "status"],
-                include=["author", "root", "deleted_at", "id"],
+                include=["author", "root", "deleted_at", "id", "removed_at"],
                 condition=models.Q(entry__isnull=False),
                 name="comment_entry_counts",
             ),

@@ -1,10 +1,13 @@
 """Which comments of a discussion a reader sees, and where.
 
 A thread is a top-level comment with its replies. A comment is shown in full when
-`Comment.visible_to(reader)` says so. A hidden comment (withdrawn by its author, of a deleted
-account, waiting for a moderator or taken down by one) with replies still shown leaves a
+`Comment.visible_to(reader)` says so, unless a moderator took it down after publication: then
+its place shows a tombstone (the removal's category and date; to its author also the reason
+and, collapsed, their text), with or without replies. Any other hidden comment (withdrawn by
+its author, of a deleted account, waiting for a moderator) with replies still shown leaves a
 placeholder in its place, so the thread stays readable; with none, it leaves nothing. A
-thread is on the page when anything in it is shown.
+thread is on the page when anything in it is shown. Counts are of comments one can read:
+tombstones and placeholders are not counted.
 """
 
 from __future__ import annotations
@@ -23,20 +26,33 @@ from reviews.discussion.subjects import Subject, subject_of
 ACCOUNT_DELETED, WITHDRAWN, WAITING, TAKEN_DOWN = "account-deleted", "deleted", "held", "removed"
 
 
+TOMBSTONE = Q(removed_at__isnull=False)
+
+
+def in_thread(user) -> Q:
+    """Comments that keep a place of their own in their thread for `user`, whatever their
+    replies: those shown in full, and the tombstones of those taken down."""
+    return Comment.visible_to(user) | TOMBSTONE
+
+
+def in_full(user) -> Q:
+    """Comments `user` reads in full (and counts): a tombstone is never one."""
+    return Comment.visible_to(user) & ~TOMBSTONE
+
+
 def shown_threads(subject, user) -> QuerySet[Comment]:
-    """The top-level comments whose threads `user` sees: shown in full, or with a reply that is.
-    `subject`: a review, a diary entry or their Subject, as for every function here."""
-    visible = Comment.visible_to(user)
-    shown_under = Comment.objects.filter(visible, root=OuterRef("pk"))
-    return subject_of(subject).comments().filter(depth=1).filter(visible | Exists(shown_under))
+    """The top-level comments whose threads `user` sees: shown in full or as a tombstone, or
+    with a reply that is. `subject`: a review, a diary entry or their Subject, as for every
+    function here."""
+    placed = in_thread(user)
+    shown_under = Comment.objects.filter(placed, root=OuterRef("pk"))
+    return subject_of(subject).comments().filter(depth=1).filter(placed | Exists(shown_under))
 
 
 def rows(comments: QuerySet[Comment], user) -> QuerySet:
     """`comments` as rows for `shown()`: whether each is shown in full to `user`, and its view."""
-    in_full = ExpressionWrapper(Comment.visible_to(user), output_field=BooleanField())
-    return comments.annotate(shown_in_full=in_full).values_list(
-        "shown_in_full", *CommentView.LOOKUPS
-    )
+    shown = ExpressionWrapper(in_full(user), output_field=BooleanField())
+    return comments.annotate(shown_in_full=shown).values_list("shown_in_full", *CommentView.LOOKUPS)
 
 
 def as_shown(found: Iterable[tuple]) -> list[ShownComment]:
@@ -47,12 +63,12 @@ def counts(subject, user) -> dict[str, int]:
     """How many threads and how many comments `user` sees, in one statement.
 
     A thread is counted by its top-level comment's id, which every comment of it names
-    (`root`, or its own id for the top-level one); read from comment_review_counts alone."""
-    visible = Comment.visible_to(user)
+    (`root`, or its own id for the top-level one); read from comment_review_counts alone.
+    A thread whose only trace is a tombstone is on the page; the tombstone is not counted."""
     comments = subject_of(subject).comments()
     return comments.aggregate(
-        threads=Count(Coalesce("root", "id"), distinct=True, filter=visible),
-        comments=Count("id", filter=visible),
+        threads=Count(Coalesce("root", "id"), distinct=True, filter=in_thread(user)),
+        comments=Count("id", filter=in_full(user)),
     )
 
 
@@ -66,6 +82,8 @@ def earlier_threads(subject, user, root: Comment) -> int:
 
 
 def placeholder_reason(comment: ShownComment) -> str:
+    if comment.removed_at is not None:  # a tombstone, before whatever happened since
+        return TAKEN_DOWN
     if comment.author_id is None:
         return ACCOUNT_DELETED
     if comment.deleted_at is not None:
@@ -90,7 +108,7 @@ def arrange(roots: list[ShownComment], replies: list[ShownComment]) -> list[Show
         comment.thread_replies = [reply for reply in children.get(comment.pk, []) if keep(reply)]
         if comment.in_full:
             return True
-        if comment.thread_replies:
+        if comment.thread_replies or comment.removed_at is not None:
             comment.placeholder = placeholder_reason(comment)
             return True
         return False

@@ -134,7 +134,7 @@ def _render_discussion(request: HttpRequest, subject: Subject, **context) -> Htt
 def comment_permalink(request: HttpRequest, pk: int) -> HttpResponse:
     """Send the reader to the page of the thread that holds the comment, scrolled to it."""
     comment = get_object_or_404(
-        Comment.objects.visible_to(request.user).select_related(
+        Comment.objects.filter(selectors.in_thread(request.user)).select_related(
             "review", "entry", "scene__film", "root", "paragraph"
         ),
         pk=pk,
@@ -172,7 +172,9 @@ def _own_comment(request: HttpRequest, pk: int) -> Comment:
 def _render_comment(request: HttpRequest, comment: Comment) -> HttpResponse:
     """One comment alone (after an in-place edit or delete), without its replies."""
     if comment.is_deleted:
-        context = {"pk": comment.pk, "placeholder": selectors.WITHDRAWN}
+        (view,) = fragments.CommentView.rows(Comment.objects.filter(pk=comment.pk))
+        reason = selectors.TAKEN_DOWN if view.removed_at else selectors.WITHDRAWN
+        context = fragments.placeholder_context(view, reason, request.user)
         return render(request, fragments.PLACEHOLDER_TEMPLATE, context)
     return HttpResponse(fragments.render_one(request, comment.pk))
 

@@ -24,6 +24,7 @@ from reviews.discussion.models import Comment, CommentReport
 from reviews.discussion.services import notify_reply
 from reviews.moderation import reasons, tombstones
 from reviews.moderation.models import ModerationDecision, ReaderReviewReport, Sanction
+from reviews.moderation.record import decision_record
 
 
 @transaction.atomic
@@ -171,7 +172,7 @@ def comment_decide(
     stamps.comment_changed(locked, waiting=True, history=True)
     if transition.closes_reports:
         _close_reports(locked, moderator, transition.closes_reports)
-    ModerationDecision.objects.create(
+    decision_record(
         comment=locked,
         moderator=moderator,
         action=action,
@@ -223,7 +224,7 @@ def _hide_reported(
     locked.held_reason = reasons.recorded(reasons.reported, count=reporters)
     locked.save(update_fields=[status_field, "held_reason"])
     changed(locked)
-    ModerationDecision.objects.create(
+    decision_record(
         **{decision_about: locked},
         moderator=None,
         action=ModerationDecision.Action.HIDE,
@@ -300,7 +301,7 @@ def entry_decide(
         reports.update(
             resolution=transition.closes_reports, resolved_at=timezone.now(), resolved_by=moderator
         )
-    ModerationDecision.objects.create(
+    decision_record(
         entry=locked,
         moderator=moderator,
         action=action,
@@ -340,7 +341,7 @@ def sanction_create(
     sanction = Sanction.objects.create(
         user=user, kind=kind, reason=reason.strip(), expires_at=expires_at, created_by=moderator
     )
-    ModerationDecision.objects.create(
+    decision_record(
         sanction=sanction,
         moderator=moderator,
         action=ModerationDecision.Action.SANCTION,
@@ -380,7 +381,7 @@ def sanction_lift(*, sanction: Sanction, moderator: User, note: str = "") -> San
         raise ValidationError(_("This sanction was already lifted."), code="already_lifted")
     locked.lifted_at, locked.lifted_by = timezone.now(), moderator
     locked.save(update_fields=["lifted_at", "lifted_by"])
-    ModerationDecision.objects.create(
+    decision_record(
         sanction=locked,
         moderator=moderator,
         action=ModerationDecision.Action.LIFT_SANCTION,

@@ -1,7 +1,8 @@
 """The discussion under any sequence of posts, replies, edits, deletions, reports and decisions
 (hypothesis's stateful testing): after every step, every kind of reader gets the review page,
 never a server error; every comment they may see is on it and reachable by its permalink;
-nothing hidden is shown in full; the count agrees; and the cached page equals a fresh render."""
+nothing hidden is shown in full; each comment taken down shows exactly one tombstone, to every
+reader; the count agrees; and the cached page equals a fresh render."""
 
 import re
 from contextlib import suppress
@@ -37,6 +38,7 @@ pytestmark = pytest.mark.django_db
 Action = ModerationDecision.Action
 
 ARTICLE = re.compile(r'<article class="([^"]*)" id="comment-(\d+)">')
+TOMBSTONE = "comment--tombstone"
 PAGES = re.compile(r"Comments page \d+ of (\d+)")
 COUNT = re.compile(r'class="discussion__count">(\d+) comment')
 # A blocklisted word holds a comment for a moderator, so held comments come up too.
@@ -133,6 +135,8 @@ class Discussion(RuleBasedStateMachine):
     )
     def decide(self, comment, action):
         extra = {"reason": "Off topic for this review"} if action == Action.REJECT else {}
+        if action == Action.REMOVE:
+            extra = {"reason": "A spoiler", "category": "spoilers"}
         self.attempt(
             comment_decide, comment=comment, moderator=self.moderator, action=action, **extra
         )
@@ -167,9 +171,21 @@ class Discussion(RuleBasedStateMachine):
     def every_reader_sees_what_they_may(self):
         for name, client in self.clients.items():
             visible = set(
-                self.review.comments.visible_to(self.viewers[name]).values_list("pk", flat=True)
+                self.review.comments.visible_to(self.viewers[name])
+                .filter(removed_at__isnull=True)
+                .values_list("pk", flat=True)
+            )
+            taken_down = set(
+                self.review.comments.exclude(removed_at=None).values_list("pk", flat=True)
             )
             texts = self.pages(client)
+            tombstones = [
+                int(pk)
+                for text in texts
+                for classes, pk in ARTICLE.findall(text)
+                if TOMBSTONE in classes
+            ]
+            assert sorted(tombstones) == sorted(taken_down), name
             page_of = {
                 int(pk): (number, classes)
                 for number, text in enumerate(texts, start=1)
@@ -178,7 +194,7 @@ class Discussion(RuleBasedStateMachine):
             in_full = {pk for pk, (_, classes) in page_of.items() if "comment--gone" not in classes}
             assert in_full == visible, name
             assert {int(n) for n in COUNT.findall("".join(texts))} == {len(visible)}, name
-            for pk in visible:  # each permalink sends the reader to the page that holds it
+            for pk in visible | taken_down:  # each permalink leads to the page that holds it
                 landed = client.get(Comment(pk=pk).get_absolute_url())
                 assert landed.status_code == HTTPStatus.FOUND
                 page = int(match[1]) if (match := re.search(r"\?page=(\d+)", landed.url)) else 1

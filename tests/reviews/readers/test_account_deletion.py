@@ -58,7 +58,9 @@ def test_a_reader_deletes_their_account_and_their_threads_stay_readable(review, 
     assert "This comment\u2019s author deleted their account." in page
     assert "A reply that stays" in page
     assert "Nobody answered this" not in page
-    assert f'id="comment-{alone.pk}"' not in page
+    # A comment a moderator took down keeps its tombstone (issue 17), its text gone with them.
+    assert f'id="comment-{alone.pk}"' in page
+    assert "Removed by a moderator: Other" in page
     liked.refresh_from_db()
     assert liked.like_count == 0
     assert not CommentLike.objects.exists()
