@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reviews.demo.activity import ACTIVITY
 from reviews.demo.authors import AUTHORS
-from reviews.demo.discussion import COMMENTS, MODERATED_COMMENTS, NOTES, READERS, REPORTS
+from reviews.demo.discussion import COMMENTS, MODERATED_COMMENTS, NOTES, READERS, REMOVALS, REPORTS
 from reviews.demo.korean_reviews import KOREAN_REVIEWS
 from reviews.demo.lost_in_starlight_reviews import LOST_IN_STARLIGHT_REVIEWS
 from reviews.demo.related_film_reviews import RELATED_FILM_REVIEWS
@@ -38,6 +38,7 @@ __all__ = [
     "NOTES",
     "PEOPLE",
     "READERS",
+    "REMOVALS",
     "REPORTS",
     "REVIEWS",
     "SCENES",

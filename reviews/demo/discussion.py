@@ -54,6 +54,19 @@ COMMENTS = [
         "author": "haneul",
         "body": "Fair review. The Shinkai comparisons are everywhere, but I think the film is quieter and more patient than that.",
     },
+    {
+        "key": "turntable-shop",
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "author": "reader",
+        "body": "Does anyone know a shop that still repairs turntables like the one in the film? Mine stopped spinning last week.",
+    },
+    {
+        "key": "turntable-shop-reply",
+        "review": "lost-in-starlight-a-farewell-written-in-the-stars",
+        "author": "haneul",
+        "reply_to": "turntable-shop",
+        "body": "No shop to suggest, but the repair scenes made me want to open mine up and try.",
+    },
 ]
 
 # What the moderation desk has to show: past decisions (for the dashboard), a held comment and a
@@ -86,6 +99,17 @@ MODERATED_COMMENTS = [
         "body": "First time here. Is the film worth watching if I have not seen any Shinkai films?",
         "days_ago": 0,
         "held_reason": "New account: first comment is reviewed",
+    },
+]
+# A comment a second moderator took down, so that its tombstone, the public log and the appeal
+# its author filed have something to show; the demo moderator may decide the appeal.
+REMOVALS = [
+    {
+        "comment": "turntable-shop",
+        "moderator": "nightdesk",
+        "category": "off_topic",
+        "reason": "Questions about repairs and shops are off topic under a review.",
+        "appeal": "The turntable is at the heart of the film, so I thought the question belonged here. I was not advertising anything.",
     },
 ]
 REPORTS = [

@@ -16,13 +16,16 @@ from films import timecodes
 from films.models import Credit, Film, Genre, Person, Scene, WatchOption
 from reviews import demo, stamps
 from reviews import services as reviews
+from reviews.appeals import services as appeals
 from reviews.demo.premiere import seed_premiere
 from reviews.diary.models import DiaryEntry, Rating
 from reviews.discussion.models import Comment, CommentReport
 from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.management.readers_activity import seed_readers_activity
 from reviews.models import Review
+from reviews.moderation import services as moderation
 from reviews.moderation.models import ModerationDecision
+from reviews.moderation.record import decision_record
 from reviews.notes.models import ReviewParagraph
 from reviews.readers.models import Profile
 
@@ -84,6 +87,7 @@ class Command(BaseCommand):
             if author["username"] not in {a[0] for a in accounts}
         ]
         accounts += [(r["username"], EXTRA_READER_PASSWORD, [], False) for r in demo.READERS]
+        accounts += [("nightdesk", EXTRA_EDITOR_PASSWORD, [MODERATORS], False)]
         bylines.update({reader["username"]: reader for reader in demo.READERS})
         for username, password, groups, superuser in accounts:
             author = bylines.get(username, {})
@@ -337,7 +341,7 @@ class Command(BaseCommand):
                     action
                 ]
                 Comment.objects.filter(pk=comment.pk).update(status=to_status)
-                ModerationDecision.objects.create(
+                decision_record(
                     comment=comment,
                     moderator=moderator,
                     action=action,
@@ -354,6 +358,18 @@ class Command(BaseCommand):
             )
             if created:
                 stamps.reports_changed()
+        for data in demo.REMOVALS:
+            comment = by_key[data["comment"]]
+            if comment.decisions.exists():
+                continue
+            removed = moderation.comment_decide(
+                comment=comment,
+                moderator=User.objects.get(username=data["moderator"]),
+                action=ModerationDecision.Action.REMOVE,
+                category=data["category"],
+                reason=data["reason"],
+            )
+            appeals.appeal_file(author=comment.author, item=removed, text=data["appeal"])
 
 
 def upsert(model, lookup: dict, values: dict, *, save, create_only: dict | None = None):
