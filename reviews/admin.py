@@ -95,9 +95,10 @@ class ReviewAdmin(EditorialReviewAdmin, ServiceAdmin):
     @admin.display(description=_("Status"), ordering="publish_at")
     def status_column(self, obj: Review) -> str:
         if obj.is_scheduled:
-            when = formats.date_format(timezone.localtime(obj.publish_at), "SHORT_DATETIME_FORMAT")
+            local = timezone.localtime(obj.publish_at)  # the editor's zone, named: they may travel
+            when = f"{formats.date_format(local, 'SHORT_DATETIME_FORMAT')} {local.tzname()}"
             scheduled = format_html(
-                '<span title="{}">⏱ {}</span>',
+                '<span title="{}">{}</span>',
                 pgettext("review status", "Scheduled"),
                 gettext("Scheduled for %(when)s") % {"when": when},
             )
