@@ -82,6 +82,9 @@ APP_ENDPOINTS = [
     Endpoint("film detail, signed-in reader (own rating)", "get", FILM, "reader"),
     Endpoint("reader's diary, anonymous", "get", "/en/readers/reader/diary/"),
     Endpoint("reader's diary, anonymous, 한국어", "get", "/ko/readers/reader/diary/"),
+    Endpoint("moderation log, anonymous (5,300 decisions)", "get", "/en/moderation-log/"),
+    Endpoint("moderation log feed, anonymous", "get", "/en/moderation-log/feed/"),
+    Endpoint("appeals queue, moderator", "get", "/en/moderation/appeals/", "moderator"),
     Endpoint("film detail, anonymous at 0:45 (progress cookie)", "get", FILM, progress="2700"),
     Endpoint("big review, anonymous at 0:45 (progress cookie)", "get", BIG_REVIEW, progress="2700"),
     Endpoint(

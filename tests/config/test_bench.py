@@ -60,6 +60,9 @@ def test_by_default_the_bench_compares_the_three_configurations_on_every_endpoin
         "film detail, signed-in reader (own rating)",
         "reader's diary, anonymous",
         "reader's diary, anonymous, 한국어",
+        "moderation log, anonymous (5,300 decisions)",
+        "moderation log feed, anonymous",
+        "appeals queue, moderator",
         "film detail, anonymous at 0:45 (progress cookie)",
         "big review, anonymous at 0:45 (progress cookie)",
         "comment POST, 100 readers",
@@ -101,6 +104,7 @@ def test_the_endpoint_filter_keeps_the_static_runs_and_leaves_out_a_server_with_
         "moderation queue, moderator",
         "review, signed-in reader",
         "film detail, signed-in reader (own rating)",
+        "appeals queue, moderator",
         "static CSS (whitenoise), last",
     ]
     assert plan.nginx_endpoints == []
@@ -163,6 +167,9 @@ def test_each_get_is_warmed_up_once_and_the_post_not_at_all():
         "film detail, signed-in reader (own rating)",
         "reader's diary, anonymous",
         "reader's diary, anonymous, 한국어",
+        "moderation log, anonymous (5,300 decisions)",
+        "moderation log feed, anonymous",
+        "appeals queue, moderator",
         "film detail, anonymous at 0:45 (progress cookie)",
         "big review, anonymous at 0:45 (progress cookie)",
         "premiere: live thread polled by its readers while comments arrive",

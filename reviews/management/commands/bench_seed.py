@@ -23,12 +23,15 @@ from reviews.discussion.models import Comment
 from reviews.groups import EDITORS, MODERATORS, sync_groups
 from reviews.markdown import render_article, render_comment
 from reviews.models import Review
+from reviews.moderation.models import ModerationDecision
 from reviews.readers.models import Profile
 
 FILMS, PEOPLE, REVIEWS, COMMENTS, READERS = 200, 2_000, 5_000, 200_000, 2_000
 RATINGS, READER_REVIEWS, DIARY = 10_000, 500, 120  # on the big review's film; "reader"'s diary
 BIG_APPROVED, BIG_HELD = 2_000, 1_000
 BIG_REVIEW_SLUG = "bench-big-discussion"
+# The moderation log's decisions: approvals over 12 weeks, and comments taken down.
+BENCH_APPROVALS, BENCH_REMOVALS = 5_000, 300
 PASSWORD = "starlight-bench"
 WORDS = [
     *[
@@ -65,6 +68,9 @@ class Command(BaseCommand):
             if not Rating.objects.exists():  # seeded before readers could rate
                 with transaction.atomic():
                     self.readers_activity()
+            if not ModerationDecision.objects.exists():  # seeded before the public log
+                with transaction.atomic():
+                    self.decisions()
             self.vacuum()  # migrations since the seed may have rewritten rows
             return
         with transaction.atomic():
@@ -74,6 +80,7 @@ class Command(BaseCommand):
             self.reviews()
             self.comments()
             self.readers_activity()
+            self.decisions()
         self.vacuum()
         self.progress("done")
 
@@ -241,6 +248,49 @@ class Command(BaseCommand):
             )
         total = Comment.objects.count()
         self.progress(f"{total:,} comments")
+
+    def decisions(self) -> None:
+        """The public moderation log's material: approvals spread over its 12 weeks, and
+        comments taken down (off the big review, whose pages the other endpoints measure),
+        each leaving a tombstone, one category after another."""
+        moderator = get_user_model().objects.get(username="moderator").pk
+        big = Review.objects.get(slug=BIG_REVIEW_SLUG).pk
+        columns = """(comment_id, moderator_id, moderator_deleted, action, from_status,
+                      to_status, reason, note, category, created_at)"""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO reviews_moderationdecision {columns}
+                SELECT id, %(moderator)s, false, 'approve', 'pending', 'approved', '', '', '',
+                       now() - (id %% 84) * interval '1 day' - (id %% 1440) * interval '1 minute'
+                  FROM reviews_comment WHERE review_id <> %(big)s ORDER BY id LIMIT %(approved)s
+                """,
+                {"moderator": moderator, "big": big, "approved": BENCH_APPROVALS},
+            )
+            cursor.execute(
+                """
+                UPDATE reviews_comment AS c
+                   SET status = 'removed',
+                       removal_category = (ARRAY['spoilers', 'harassment', 'spam', 'off_topic',
+                                                 'other'])[1 + c.id %% 5],
+                       removed_at = now() - (c.id %% 60) * interval '1 day'
+                  FROM (SELECT id FROM reviews_comment
+                         WHERE review_id <> %(big)s AND status = 'approved' AND depth = 1
+                         ORDER BY id DESC LIMIT %(removed)s) AS picked
+                 WHERE c.id = picked.id
+                """,
+                {"big": big, "removed": BENCH_REMOVALS},
+            )
+            cursor.execute(
+                f"""
+                INSERT INTO reviews_moderationdecision {columns}
+                SELECT id, %(moderator)s, false, 'remove', 'approved', 'removed', '', '',
+                       removal_category, removed_at
+                  FROM reviews_comment WHERE removed_at IS NOT NULL
+                """,
+                {"moderator": moderator},
+            )
+        self.progress(f"{ModerationDecision.objects.count():,} moderation decisions")
 
     def readers_activity(self) -> None:
         """Ratings with a believable spread and reader reviews on the big film, a diary for
