@@ -102,10 +102,10 @@ seed: setup db
 # The browser tests drive Debian's Chromium, with Noto CJK so that Hangul shows as text in the
 # screenshots; install them when missing (needs root).
 browser:
-	@{ test -x /usr/bin/chromium && dpkg -s fonts-noto-cjk >/dev/null 2>&1; } || { \
-		echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } \
-		|| { echo "Could not install them: run 'apt-get install chromium fonts-noto-cjk' as root."; exit 1; }
+	@{ test -x /usr/bin/chromium && dpkg -s fonts-noto-cjk >/dev/null 2>&1 && command -v nginx >/dev/null; } || { \
+		echo "Installing Debian's chromium, fonts-noto-cjk and nginx-light for the browser and config tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk nginx-light >/dev/null; } \
+		|| { echo "Could not install them: run 'apt-get install chromium fonts-noto-cjk nginx-light' as root."; exit 1; }
 
 # The Nu HTML Checker for the page-quality tests (run with Java; axe-core comes from PyPI).
 # Installed into var/tools (git-ignored), never as a top-level package.json; pinned here.
