@@ -191,14 +191,14 @@ def test_preview_links_are_not_in_the_sitemap_or_feeds(client, link):
 
 def test_nginx_passes_previews_to_the_app_without_keeping_them():
     conf = (Path(settings.BASE_DIR) / "config" / "nginx.conf").read_text()
-    match = re.search(r"^\s*location ~ \^/\[a-z\]\{2\}/preview/ \{(.*?)^\s*\}", conf, re.M | re.S)
+    match = re.search(r'^\s*location ~ "\^/\[a-z\]\{2\}/preview/" \{(.*?)^\s*\}', conf, re.M | re.S)
 
     assert match, "no location for /<lang>/preview/ in config/nginx.conf"
     block = match[1]
     assert "proxy_pass http://app;" in block
     assert re.search(r"^\s*proxy_cache off;", block, re.M)
     # It comes before `location /`, whose proxy_cache would otherwise keep it.
-    assert conf.index("/preview/ {") < conf.index("location / {")
+    assert conf.index('/preview/" {') < conf.index("location / {")
 
 
 # --- The admin: making and revoking links ---------------------------------------------------------
