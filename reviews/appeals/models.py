@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from reviews.discussion.models import exactly_one
+
 # How long after the decision that removed it an author may appeal, and what they may write.
 APPEAL_WINDOW = timedelta(days=14)
 APPEAL_MAX_LENGTH = 1000
@@ -103,9 +105,7 @@ class Appeal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["decision"], name="appeal_once_per_removal"),
             models.CheckConstraint(
-                condition=models.Q(comment__isnull=False, entry__isnull=True)
-                | models.Q(comment__isnull=True, entry__isnull=False),
-                name="appeal_about_one_item",
+                condition=exactly_one("comment", "entry"), name="appeal_about_one_item"
             ),
             models.CheckConstraint(
                 condition=~models.Q(decided_by=models.F("removed_by")),

@@ -23,6 +23,15 @@ def kind_of(item) -> str:
     return ENTRY if isinstance(item, DiaryEntry) else COMMENT
 
 
+def about(item: Comment | DiaryEntry) -> dict:
+    """The item as the keyword that names it (COMMENT and ENTRY are the fields' names)."""
+    return {kind_of(item): item}
+
+
+def author_id_of(item: Comment | DiaryEntry) -> int | None:
+    return item.reader_id if kind_of(item) == ENTRY else item.author_id
+
+
 def appeal_url(kind: str, pk: int) -> str:
     name = "appeals:entry-appeal" if kind == ENTRY else "appeals:comment-appeal"
     return reverse(name, args=[pk])
@@ -49,9 +58,8 @@ def removal_of(item: Comment | DiaryEntry) -> ModerationDecision | None:
     `appeal_status`; None while it has no tombstone."""
     if item.removed_at is None:
         return None
-    about = {"entry": item} if kind_of(item) == ENTRY else {"comment": item}
     taken_down = ModerationDecision.objects.filter(
-        **about, action__in=ModerationDecision.TAKING_DOWN
+        **about(item), action__in=ModerationDecision.TAKING_DOWN
     ).order_by("-created_at", "-id")
     return with_appeal_status(taken_down).select_related("moderator").first()
 
@@ -95,8 +103,7 @@ def state_of(decision: ModerationDecision | None, kind: str, pk: int) -> AppealS
 def appeal_state(item: Comment | DiaryEntry, user) -> AppealState | None:
     """For the item's author alone: their appeal's state (one query); None for anyone else
     or while the item has no tombstone."""
-    author_id = item.reader_id if kind_of(item) == ENTRY else item.author_id
-    if not (user and user.is_authenticated and author_id == user.pk):
+    if not (user and user.is_authenticated and author_id_of(item) == user.pk):
         return None
     return state_of(removal_of(item), kind_of(item), item.pk)
 

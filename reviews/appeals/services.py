@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 
 from reviews import stamps
 from reviews.appeals.models import APPEAL_MAX_LENGTH, Appeal
-from reviews.appeals.selectors import ENTRY, deadline_of, kind_of, removal_of
+from reviews.appeals.selectors import (
+    ENTRY,
+    about,
+    author_id_of,
+    deadline_of,
+    kind_of,
+    removal_of,
+)
 from reviews.appeals.tasks import send_appeal_outcome
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
@@ -68,8 +75,7 @@ def appeal_file(
         if decision is None:
             raise ValueError("appeal_file needs a decision or an item")
         item = decision.comment if decision.comment_id else decision.entry
-    author_id = item.reader_id if kind_of(item) == ENTRY else item.author_id
-    if author_id != author.pk:
+    if author_id_of(item) != author.pk:
         raise ValidationError(_("Only its author may appeal this decision."), code="not_author")
     removal = removal_of(item)
     if removal is None or (decision is not None and removal.pk != decision.pk):
@@ -87,11 +93,14 @@ def appeal_file(
         )
     empty = _("Say why you think the decision was wrong.")
     text = _checked_text(text, empty=empty, max_length=APPEAL_MAX_LENGTH)
-    about = {"entry": item} if kind_of(item) == ENTRY else {"comment": item}
     try:
         with transaction.atomic():  # two appeals at once: the database keeps one
             appeal = Appeal.objects.create(
-                **about, decision=removal, author=author, text=text, removed_by=removal.moderator
+                **about(item),
+                decision=removal,
+                author=author,
+                text=text,
+                removed_by=removal.moderator,
             )
     except IntegrityError:
         raise ValidationError(
@@ -127,13 +136,12 @@ def appeal_decide(*, appeal: Appeal, moderator: User, grant: bool, reason: str =
     empty = None if grant else _("Give the author a reason for the denial.")
     reason = _checked_text(reason, empty=empty, max_length=OUTCOME_MAX_LENGTH)
     item = locked.item
-    status_field = "review_status" if kind_of(item) == ENTRY else "status"
-    status = getattr(item, status_field)
+    is_entry = kind_of(item) == ENTRY
+    status = item.review_status if is_entry else item.status
     if grant and status in Comment.TAKEN_DOWN:
-        decide = moderation.entry_decide if kind_of(item) == ENTRY else moderation.comment_decide
-        about = {"entry": item} if kind_of(item) == ENTRY else {"comment": item}
+        decide = moderation.entry_decide if is_entry else moderation.comment_decide
         decide(
-            **about,
+            **about(item),
             moderator=moderator,
             action=Action.APPEAL_GRANT,
             reason=reason,
@@ -142,9 +150,8 @@ def appeal_decide(*, appeal: Appeal, moderator: User, grant: bool, reason: str =
     else:
         # A denial leaves the item as it is (and so does a grant for an item another moderator
         # restored meanwhile): the outcome is recorded on the item all the same.
-        about = {"entry_id": item.pk} if kind_of(item) == ENTRY else {"comment_id": item.pk}
         decision_record(
-            **about,
+            **about(item),
             moderator=moderator,
             action=Action.APPEAL_GRANT if grant else Action.APPEAL_DENY,
             from_status=status,

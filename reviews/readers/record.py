@@ -9,10 +9,8 @@ from datetime import datetime
 
 from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
-from reviews.appeals.models import Appeal
-from reviews.appeals.selectors import COMMENT, ENTRY, appeal_url, deadline_of, with_appeal_status
+from reviews.appeals.selectors import COMMENT, ENTRY, state_of, with_appeal_status
 from reviews.moderation.models import ModerationDecision
 
 PAGE_SIZE = 20
@@ -39,18 +37,24 @@ class RecordRow:
 
     @classmethod
     def of(cls, decision: ModerationDecision) -> RecordRow:
-        status, url, ended = "", "", None
         item = decision.comment or decision.entry
-        if decision.appeal_status:
-            status = str(Appeal.Status(decision.appeal_status).label)
-        elif (
+        # Only the latest removal of an item still taken down may be appealed; an appeal
+        # already made is shown whatever happened since.
+        appealable = (
             decision.action in ModerationDecision.TAKING_DOWN
             and not decision.superseded
             and item is not None
             and item.removed_at is not None
-        ):
-            if timezone.now() <= deadline_of(decision):
-                url = appeal_url(ENTRY if decision.entry_id else COMMENT, item.pk)
-            else:
-                ended = deadline_of(decision)
-        return cls(decision=decision, appeal_status=status, appeal_url=url, appeal_ended=ended)
+        )
+        if not (decision.appeal_status or appealable):
+            return cls(decision=decision, appeal_status="", appeal_url="", appeal_ended=None)
+        kind, pk = (
+            (ENTRY, decision.entry_id) if decision.entry_id else (COMMENT, decision.comment_id)
+        )
+        state = state_of(decision, kind, pk)
+        return cls(
+            decision=decision,
+            appeal_status=state.status_label,
+            appeal_url=state.url if state.can_appeal else "",
+            appeal_ended=state.deadline if state.too_late else None,
+        )

@@ -3,7 +3,7 @@
 
 from django import template
 
-from reviews.appeals.selectors import ENTRY, appeal_state
+from reviews.appeals.selectors import appeal_state
 from reviews.diary.models import DiaryEntry
 from reviews.discussion.models import Comment
 
@@ -11,14 +11,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("includes/appeal_prompt.html", takes_context=True)
-def appeal_prompt(context, item, kind: str = "") -> dict:
-    """For the item's author: the appeal's state (one query, two for a CommentView-like
-    object, whose comment is read first); nothing for anyone else."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if not isinstance(item, Comment | DiaryEntry):
-        model = DiaryEntry if kind == ENTRY else Comment
-        item = model.objects.filter(pk=getattr(item, "pk", None)).first()
-    if item is None:
-        return {"appeal_state": None}
+def appeal_prompt(context, item: Comment | DiaryEntry) -> dict:
+    """For the item's author: the appeal's state (one query); nothing for anyone else."""
+    user = getattr(context.get("request"), "user", None)
     return {"appeal_state": appeal_state(item, user)}

@@ -129,15 +129,11 @@ def test_the_prompt_says_when_the_time_ended(author, remover):
     assert "The time to appeal ended on" in render_prompt(comment, author)
 
 
-def test_the_tag_takes_a_comment_view_by_its_pk_and_a_reader_review(author, removed_entry):
-    class Shown:  # what a thread renders from: a pk, no model
-        pk = removed_entry.pk
+def test_the_tag_takes_a_reader_review(author, removed_entry):
+    html = render_prompt(removed_entry, author, "{% load appeals %}{% appeal_prompt item %}")
 
-    tag = "{% load appeals %}{% appeal_prompt item kind='entry' %}"
-    assert "Appeal this decision" in render_prompt(Shown(), author, tag)
-    assert "Appeal this decision" in render_prompt(
-        removed_entry, author, "{% load appeals %}{% appeal_prompt item %}"
-    )
+    assert "Appeal this decision" in html
+    assert reverse("appeals:entry-appeal", args=[removed_entry.pk]) in html
 
 
 # --- Categories on the desk ---------------------------------------------------------------
