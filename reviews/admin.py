@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from config.admin import ServiceAdmin
 from reviews import services
 from reviews.discussion.models import Comment
-from reviews.editorial.admin import EditorialReviewAdmin, ScheduledFilter
+from reviews.editorial.admin import EditorialReviewAdmin, ScheduledFilter, local_when
 from reviews.models import Review
 
 
@@ -95,8 +95,7 @@ class ReviewAdmin(EditorialReviewAdmin, ServiceAdmin):
     @admin.display(description=_("Status"), ordering="publish_at")
     def status_column(self, obj: Review) -> str:
         if obj.is_scheduled:
-            local = timezone.localtime(obj.publish_at)  # the editor's zone, named: they may travel
-            when = f"{formats.date_format(local, 'SHORT_DATETIME_FORMAT')} {local.tzname()}"
+            when = local_when(obj.publish_at)
             scheduled = format_html(
                 '<span title="{}">{}</span>',
                 pgettext("review status", "Scheduled"),

@@ -23,8 +23,10 @@ from reviews.editorial.timezones import in_editor_time_zone
 from reviews.models import Review
 
 
-def _when(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+def local_when(moment) -> str:
+    """`moment` in the editor's zone, named (they may be away from the site's)."""
+    local = timezone.localtime(moment)
+    return f"{formats.date_format(local, 'SHORT_DATETIME_FORMAT')} {local.tzname()}"
 
 
 class ScheduledFilter(admin.SimpleListFilter):
@@ -82,9 +84,9 @@ class EditorialReviewAdmin(RevisionsAdmin):
                     )
                     % {
                         "first": first.headline,
-                        "first_at": _when(first.publish_at),
+                        "first_at": local_when(first.publish_at),
                         "second": second.headline,
-                        "second_at": _when(second.publish_at),
+                        "second_at": local_when(second.publish_at),
                     },
                 )
         return super().changelist_view(request, extra_context)
@@ -99,9 +101,9 @@ class EditorialReviewAdmin(RevisionsAdmin):
                     "(%(other_at)s)."
                 )
                 % {
-                    "when": _when(obj.publish_at),
+                    "when": local_when(obj.publish_at),
                     "other": other.headline,
-                    "other_at": _when(other.publish_at),
+                    "other_at": local_when(other.publish_at),
                 },
             )
 
@@ -134,7 +136,7 @@ class EditorialReviewAdmin(RevisionsAdmin):
                     request,
                     gettext("A preview link is ready, until %(when)s: %(url)s")
                     % {
-                        "when": _when(link.expires_at),
+                        "when": local_when(link.expires_at),
                         "url": request.build_absolute_uri(link.get_absolute_url()),
                     },
                 )

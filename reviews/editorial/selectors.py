@@ -6,6 +6,7 @@ from datetime import timedelta
 from itertools import pairwise
 
 from django.db import models
+from django.utils import timezone
 
 from reviews.editorial.models import PreviewLink, preview_link_id
 from reviews.models import Review
@@ -14,16 +15,26 @@ from reviews.models import Review
 CLASH_WINDOW = timedelta(hours=1)
 
 
+def _scheduled_near(moment, review) -> models.QuerySet:
+    """Scheduled reviews other than `review` going live less than an hour from `moment`
+    (values, or references to the outer query's row)."""
+    return (
+        Review.objects.scheduled()
+        .filter(publish_at__gt=moment - CLASH_WINDOW, publish_at__lt=moment + CLASH_WINDOW)
+        .exclude(pk=review)
+    )
+
+
 def with_schedule_clash(reviews: models.QuerySet) -> models.QuerySet:
     """Each review with `schedule_clash`: it is scheduled, and another scheduled review goes
     live less than an hour before or after it (in the same query)."""
-    near = Review.objects.scheduled().filter(
-        publish_at__gt=models.OuterRef("publish_at") - CLASH_WINDOW,
-        publish_at__lt=models.OuterRef("publish_at") + CLASH_WINDOW,
+    is_scheduled = models.Q(status=Review.Status.PUBLISHED, publish_at__gt=timezone.now())
+    clash = models.Exists(_scheduled_near(models.OuterRef("publish_at"), models.OuterRef("pk")))
+    return reviews.annotate(
+        schedule_clash=models.ExpressionWrapper(
+            is_scheduled & clash, output_field=models.BooleanField()
+        )
     )
-    clash = models.Exists(near.exclude(pk=models.OuterRef("pk")))
-    scheduled = Review.objects.scheduled().filter(pk=models.OuterRef("pk"))
-    return reviews.annotate(schedule_clash=clash & models.Exists(scheduled))
 
 
 def schedule_clashes() -> list[tuple[Review, Review]]:
@@ -39,12 +50,7 @@ def scheduled_near(review: Review) -> list[Review]:
     if not review.is_scheduled:
         return []
     return list(
-        Review.objects.scheduled()
-        .filter(
-            publish_at__gt=review.publish_at - CLASH_WINDOW,
-            publish_at__lt=review.publish_at + CLASH_WINDOW,
-        )
-        .exclude(pk=review.pk)
+        _scheduled_near(review.publish_at, review.pk)
         .only("pk", "headline", "publish_at")
         .order_by("publish_at")
     )
