@@ -21,6 +21,7 @@ from reviews.discussion.models import Comment
 from reviews.moderation import reasons
 from reviews.moderation.forms import CANNED_REASONS, COMMENT_ROW, ENTRY_ROW, QueueFilterForm
 from reviews.moderation.selectors import entry_queue_items, queue_items
+from reviews.moderation.tombstones import reporters_category
 from reviews.removals import RemovalCategory
 
 QUEUE_TEMPLATE = "reviews/moderation/queue.html"
@@ -106,7 +107,7 @@ class QueueItem:
             ),
             report_reasons=tuple(report_reasons.most_common()),
             reported=bool(comment.open_reports),
-            suggested_category=_suggested_category(comment.open_reports),
+            suggested_category=reporters_category(report.reason for report in comment.open_reports),
         )
 
     @classmethod
@@ -138,7 +139,7 @@ class QueueItem:
             report_reasons=tuple(report_reasons.most_common()),
             reported=bool(entry.open_reports),
             spoilers=entry.contains_spoilers,
-            suggested_category=_suggested_category(entry.open_reports),
+            suggested_category=reporters_category(report.reason for report in entry.open_reports),
         )
 
     @property
@@ -150,15 +151,6 @@ class QueueItem:
     def selection(self) -> str:
         """Its value in the bulk form: as `dom_id`, the entries' apart."""
         return f"entry-{self.pk}" if self.kind == self.READER_REVIEW else str(self.pk)
-
-
-def _suggested_category(open_reports) -> str:
-    """The reporters' commonest reason as a removal category (the first reported on a tie),
-    else "other"."""
-    reported = Counter(report.reason for report in open_reports).most_common(1)
-    if reported and reported[0][0] in RemovalCategory.values:
-        return reported[0][0]
-    return RemovalCategory.OTHER
 
 
 def _display_name(user) -> str:

@@ -5,6 +5,7 @@ it without reading the decision log. Restoring it (or granting its appeal) clear
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -38,7 +39,13 @@ def _category(action: str, chosen: str, open_reports: QuerySet) -> str:
         return RemovalCategory(chosen).value
     if action == _Action.SPAM:
         return RemovalCategory.SPAM
-    reported = Counter(open_reports.values_list("reason", flat=True)).most_common(1)
+    return reporters_category(open_reports.values_list("reason", flat=True))
+
+
+def reporters_category(reasons: Iterable[str]) -> str:
+    """The reporters' commonest reason as a removal category (the first reported on a tie),
+    else "other": report reasons and removal categories share their values."""
+    reported = Counter(reasons).most_common(1)
     if reported and reported[0][0] in RemovalCategory.values:
         return reported[0][0]
     return RemovalCategory.OTHER
