@@ -221,12 +221,11 @@ def attach_html(
 def placeholder_context(comment: CommentView, placeholder: str, user) -> dict:
     """What a comment's placeholder shows: why it is gone; a tombstone its category and date
     to everyone, and to its author the comment itself (the moderator's reason, their text, the
-    appeal prompt)."""
+    way to appeal)."""
     context = {"pk": comment.pk, "placeholder": placeholder}
     if comment.removed_at is not None:
         # The label in the language rendered (part of the key): a plain string, not lazy.
-        labels = dict(RemovalCategory.choices)
-        category = str(labels.get(comment.removal_category, RemovalCategory.OTHER.label))
+        category = str(RemovalCategory(comment.removal_category).label)
         own = user.is_authenticated and comment.author_id == user.pk
         context |= {"category": category, "removed_at": comment.removed_at}
         context["own"] = comment if own else None

@@ -173,20 +173,19 @@ class LoggedItem:
 
 
 def logged_item(decision: ModerationDecision) -> LoggedItem:
-    labels = dict(RemovalCategory.choices)
     if decision.comment_id:
         comment = decision.comment
         if comment is None:
             return LoggedItem("comment", gone=True)
         if comment.removed_at is not None:
-            return LoggedItem("comment", tombstone=str(labels[comment.removal_category]))
+            return LoggedItem("comment", tombstone=comment.get_removal_category_display())
         return LoggedItem("comment", url=comment.get_absolute_url() if _public(comment) else "")
     entry = decision.entry
     if entry is None:
         return LoggedItem("review", gone=True)
     film = entry.film.title
     if entry.removed_at is not None:
-        return LoggedItem("review", film=film, tombstone=str(labels[entry.removal_category]))
+        return LoggedItem("review", film=film, tombstone=entry.get_removal_category_display())
     url = entry.get_absolute_url() if is_published_review(entry) else ""
     return LoggedItem("review", url=url, film=film)
 
@@ -196,8 +195,7 @@ def _public(comment: Comment) -> bool:
     if comment.status != _PUBLISHED or comment.deleted_at or comment.author_id is None:
         return False
     if comment.review_id:
-        review = comment.review
-        return review.status == review.Status.PUBLISHED and review.publish_at <= timezone.now()
+        return comment.review.is_public
     if comment.entry_id:
         return is_published_review(comment.entry)
     return True  # a scene's or a premiere's thread is always open
